@@ -1,0 +1,109 @@
+/**
+ * A PyTorch state_dict, as JSON ({name: nested arrays}, what json.dump({k: v.tolist()}) writes), read into
+ * a Model. The cell, the sizes and the number of layers are inferred from the tensor shapes, the way
+ * nn.LSTM / nn.GRU / nn.RNN lay them out; anything that doesn't fit is named with its shape and the shape
+ * expected.
+ */
+import { LIMITS } from '../limits';
+import { ModelError, validateModel } from '../model';
+import type { CellKind, GruReset, LayerParams, Model } from '../types';
+import type { JsonValue } from './json';
+import { expectShape, shapeText, toTensor, type Tensor } from './tensor';
+
+export interface StateDictOptions {
+  /** For a GRU: where the reset gate acts (default 'after', PyTorch's). */
+  gruReset?: GruReset;
+  /** For an RNN: its nonlinearity (default 'tanh'); a state_dict cannot tell. */
+  nonlinearity?: 'tanh' | 'relu';
+}
+
+export interface LoadedStateDict {
+  model: Model;
+  /** Keys that were not used, e.g. a classifier head stored beside the RNN. */
+  ignored: string[];
+}
+
+const CELL_BY_GATES: Record<number, string> = { 4: 'LSTM', 3: 'GRU', 1: 'RNN' };
+
+export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {}): LoadedStateDict {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new ModelError('the state_dict must be a JSON object of {tensor name: nested arrays}');
+  }
+  const dict = json;
+  const keys = Object.keys(dict);
+  const first = keys.find((k) => /(^|\.)weight_ih_l0$/.test(k));
+  if (first === undefined) {
+    const shown = keys.slice(0, 6).join(', ') || 'none';
+    throw new ModelError(`weight_ih_l0 is missing: no tensor named weight_ih_l0 (keys found: ${shown})`);
+  }
+  // A whole model's state_dict prefixes the RNN's tensors with its attribute name ("rnn.weight_ih_l0").
+  const prefix = first.slice(0, first.length - 'weight_ih_l0'.length);
+  const own = keys.filter((k) => k.startsWith(prefix) && /^(weight|bias)_(ih|hh|hr)_l\d+(_reverse)?$/.test(k.slice(prefix.length)));
+  if (own.some((k) => k.endsWith('_reverse'))) {
+    throw new ModelError(`${prefix}weight_ih_l0_reverse is present: bidirectional networks are not supported; export one direction`);
+  }
+  if (own.some((k) => k.includes('_hr_'))) {
+    throw new ModelError(`${prefix}weight_hr_l0 is present: LSTM projections (proj_size > 0) are not supported`);
+  }
+  const get = (name: string, maxValues: number): Tensor => toTensor(prefix + name, dict[prefix + name], maxValues);
+
+  const whh0 = get('weight_hh_l0', LIMITS.params);
+  if (whh0.shape.length !== 2) {
+    throw new ModelError(`${prefix}weight_hh_l0 has shape ${shapeText(whh0.shape)}; expected [G·H, H]`);
+  }
+  const H = whh0.shape[1];
+  const G = whh0.shape[0] / H;
+  if (!(G in CELL_BY_GATES)) {
+    throw new ModelError(`${prefix}weight_hh_l0 has shape ${shapeText(whh0.shape)}; expected [G·H, H] with G = 4 (LSTM), 3 (GRU) or 1 (RNN)`);
+  }
+  if (H > LIMITS.hiddenSize) throw new ModelError(`the hidden size H is ${H}; the largest supported is ${LIMITS.hiddenSize}`);
+  const cell: CellKind = G === 4 ? 'lstm' : G === 3 ? 'gru' : opts.nonlinearity === 'relu' ? 'rnn_relu' : 'rnn_tanh';
+  if (opts.gruReset && cell !== 'gru') throw new ModelError(`--gru-reset is for a GRU, and this state_dict is an ${CELL_BY_GATES[G]}`);
+  if (opts.nonlinearity && G !== 1) throw new ModelError(`--nonlinearity is for an RNN, and this state_dict is an ${CELL_BY_GATES[G]}`);
+
+  let L = 0;
+  while (prefix + `weight_ih_l${L}` in dict) L++;
+  if (L > LIMITS.layers) throw new ModelError(`the state_dict has ${L} layers; the most supported is ${LIMITS.layers}`);
+  const stray = own.find((k) => Number(/_l(\d+)$/.exec(k)?.[1]) >= L);
+  if (stray) throw new ModelError(`${stray} is present but weight_ih_l${L} is missing; layers must be numbered 0…${L - 1} without gaps`);
+  const hasBias = prefix + 'bias_ih_l0' in dict || prefix + 'bias_hh_l0' in dict;
+
+  const wih0 = get('weight_ih_l0', LIMITS.params);
+  if (wih0.shape.length !== 2 || wih0.shape[0] !== G * H) {
+    throw new ModelError(`${prefix}weight_ih_l0 has shape ${shapeText(wih0.shape)}; expected [${G * H}, input_size] (G·H rows, from weight_hh_l0 ${shapeText(whh0.shape)})`);
+  }
+  const I = wih0.shape[1];
+  if (I > LIMITS.inputSize) throw new ModelError(`the input size is ${I}; the largest supported is ${LIMITS.inputSize}`);
+
+  const layers: LayerParams[] = [];
+  for (let l = 0; l < L; l++) {
+    const inSize = l === 0 ? I : H;
+    const wih = l === 0 ? wih0 : get(`weight_ih_l${l}`, LIMITS.params);
+    const whh = l === 0 ? whh0 : get(`weight_hh_l${l}`, LIMITS.params);
+    expectShape(prefix + `weight_ih_l${l}`, wih, [G * H, inSize]);
+    expectShape(prefix + `weight_hh_l${l}`, whh, [G * H, H]);
+    let biasIh: Float32Array | null = null;
+    let biasHh: Float32Array | null = null;
+    if (hasBias) {
+      const bih = get(`bias_ih_l${l}`, LIMITS.params);
+      const bhh = get(`bias_hh_l${l}`, LIMITS.params);
+      expectShape(prefix + `bias_ih_l${l}`, bih, [G * H]);
+      expectShape(prefix + `bias_hh_l${l}`, bhh, [G * H]);
+      biasIh = bih.data;
+      biasHh = bhh.data;
+    }
+    layers.push({ weightIh: wih.data, weightHh: whh.data, biasIh, biasHh });
+  }
+  const model: Model = {
+    cell,
+    gruReset: opts.gruReset ?? 'after',
+    inputSize: I,
+    hiddenSize: H,
+    layers,
+    input: { kind: 'dense' },
+    readout: null,
+  };
+  validateModel(model);
+  const used = new Set(own);
+  return { model, ignored: keys.filter((k) => !used.has(k)) };
+}
