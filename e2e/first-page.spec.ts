@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { engineTrace, query, shown, waitForRun } from './helpers';
+
+/** Reads the values table: series name → unit → text. */
+async function valuesTable(page: import('@playwright/test').Page) {
+  const table = page.getByRole('region', { name: 'Values at this timestep' });
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    Object.fromEntries(rows.map((r) => [
+      (r as HTMLElement).dataset.series!,
+      Object.fromEntries([...r.querySelectorAll('td')].map((td) => [Number((td as HTMLElement).dataset.unit), td.textContent!])),
+    ])));
+}
+
+async function expectValuesMatch(page: import('@playwright/test').Page, trace: ReturnType<typeof engineTrace>, t: number, layer = 0) {
+  await expect(page.getByRole('status', { name: 'Current timestep' }).or(page.getByLabel('Current timestep'))).toContainText(`t = ${(t + 1).toLocaleString('en-US')} `);
+  const table = await valuesTable(page);
+  const names = trace.layout.series.filter((s) => s.layer === layer).map((s) => s.name);
+  expect(Object.keys(table).sort()).toEqual([...names].sort());
+  for (const name of names) {
+    for (const [unit, text] of Object.entries(table[name])) {
+      expect(text, `${name}[${unit}] at t=${t}`).toBe(shown(trace.at(`l${layer}.${name}`, t, Number(unit))));
+    }
+  }
+}
+
+test('streams a run and shows the engine\'s exact numbers, stepping by keyboard', async ({ page }) => {
+  const cfg = { hiddenSize: 6, seqLen: 40, seed: 3 };
+  await page.goto(`/${query({ H: 6, T: 40, seed: 3 })}`);
+  await waitForRun(page);
+  const trace = engineTrace(cfg);
+  await expectValuesMatch(page, trace, 0);
+  for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowRight');
+  await expectValuesMatch(page, trace, 5);
+  await page.keyboard.press('ArrowLeft');
+  await expectValuesMatch(page, trace, 4);
+  await page.keyboard.press('End');
+  await expectValuesMatch(page, trace, 39);
+  await page.keyboard.press('Home');
+  await expectValuesMatch(page, trace, 0);
+});
+
+test('switching to a GRU, a two-layer stack and a ReLU RNN reruns the engine', async ({ page }) => {
+  await page.goto(`/${query({ H: 5, T: 12, seed: 9 })}`);
+  await waitForRun(page);
+  await page.getByLabel('Cell type').selectOption('gru');
+  await page.getByLabel('Number of layers').fill('2');
+  await expect(page.getByRole('status').first()).toContainText('12 / 12 steps');
+  await waitForRun(page);
+  await page.keyboard.press('Escape'); // leave the field: arrows go back to the timeline
+  const gru = engineTrace({ cell: 'gru', hiddenSize: 5, seqLen: 12, seed: 9, numLayers: 2 });
+  await page.keyboard.press('ArrowRight');
+  await expectValuesMatch(page, gru, 1);
+  await page.keyboard.press('.'); // layer above
+  await expectValuesMatch(page, gru, 1, 1);
+
+  await page.getByLabel('Cell type').selectOption('rnn_relu');
+  await waitForRun(page);
+  await expect(page.locator('tbody tr[data-series="a"]')).toBeVisible();
+  await expectValuesMatch(page, engineTrace({ cell: 'rnn_relu', hiddenSize: 5, seqLen: 12, seed: 9, numLayers: 2 }), 1, 1);
+});
+
+test('a hostile URL is reported parameter by parameter, and the page runs on defaults', async ({ page }) => {
+  await page.goto('/?H=abc&cell=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&T=999999999&evil=1&seed=-4');
+  const alert = page.getByRole('alert').filter({ hasText: 'Ignored' });
+  await expect(alert).toContainText('Ignored H="abc": expected a whole number from 1 to 512.');
+  await expect(alert).toContainText('Ignored cell="<img src=x onerror=alert(1)>": expected one of lstm, gru, rnn_tanh, rnn_relu.');
+  await expect(alert).toContainText('Ignored T="999999999"');
+  await expect(alert).toContainText('Ignored unknown URL parameter "evil".');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await waitForRun(page);
+  await expectValuesMatch(page, engineTrace({}), 0);
+});
+
+test('an out-of-range size is refused in place, and the last good model keeps running', async ({ page }) => {
+  await page.goto(`/${query({ H: 4, T: 10 })}`);
+  await waitForRun(page);
+  const h = page.getByLabel('Hidden size H');
+  await h.fill('100000');
+  await expect(h).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'whole number 1–512' })).toBeVisible();
+  await expectValuesMatch(page, engineTrace({ hiddenSize: 4, seqLen: 10 }), 0);
+  await h.fill('7');
+  await expect(h).toHaveAttribute('aria-invalid', 'false');
+  await waitForRun(page);
+  await expectValuesMatch(page, engineTrace({ hiddenSize: 7, seqLen: 10 }), 0);
+});
+
+test('a long LSTM (H=128, T=10,000) streams to the end while the page stays usable', async ({ page }) => {
+  await page.goto(`/${query({ H: 128, T: 10000 })}`);
+  // Step 1 is on screen and steppable before the stream has finished.
+  await expect(page.locator('tbody tr[data-series="h"]')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Current timestep')).toContainText('t = 2 ');
+  await waitForRun(page);
+  await expect(page.getByRole('status').first()).toContainText('10,000 / 10,000 steps');
+  await page.keyboard.press('End');
+  const trace = engineTrace({ hiddenSize: 128, seqLen: 10000 });
+  await expectValuesMatch(page, trace, 9999);
+});

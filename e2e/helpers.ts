@@ -1,0 +1,30 @@
+/**
+ * Shared pieces of the browser tests. The expected numbers come from the engine run here in Node on the
+ * same config and seed: an independent path from the page's worker to the same answer.
+ */
+import { expect, type Page } from '@playwright/test';
+import { runAll } from '../src/engine/run';
+import type { Trace } from '../src/engine/trace';
+import { DEFAULT_CONFIG, runSpecOf, type Config } from '../src/state/config';
+import { buildRun } from '../src/worker/host';
+import { fmtValue } from '../src/viz/format';
+
+export function engineTrace(patch: Partial<Config>): Trace {
+  const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch }));
+  return runAll(model, seq);
+}
+
+/** The query string for a config patch (as the page's URL table spells it). */
+export function query(patch: Record<string, string | number>): string {
+  return `?${new URLSearchParams(Object.entries(patch).map(([k, v]) => [k, String(v)])).toString()}`;
+}
+
+/** Waits until the run has streamed to the end. */
+export async function waitForRun(page: Page): Promise<void> {
+  await expect(page.getByRole('status').first()).toContainText('all in', { timeout: 30_000 });
+}
+
+/** What the page writes for a trace value. */
+export const shown = (v: number) => fmtValue(v);
+
+export { fmtValue };

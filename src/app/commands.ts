@@ -1,0 +1,82 @@
+/**
+ * Every command of the page, registered once. The buttons, the keyboard shortcuts and the help overlay
+ * all read this table, so a shortcut can't exist without its label or its button.
+ */
+import { SPEEDS, usePlayback } from '../state/playback';
+import { layerBy, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
+import { useRun } from '../state/run';
+import { useView } from '../state/view';
+
+export interface KeyBinding {
+  /** KeyboardEvent.key */
+  key: string;
+  shift?: boolean;
+}
+
+export interface Command {
+  id: string;
+  /** What the command does, as a button's accessible name and the help overlay's text. */
+  label: string;
+  group: 'Playback' | 'Selection' | 'View';
+  keys: KeyBinding[];
+  run(): void;
+}
+
+function speedBy(d: number): void {
+  const { speed } = usePlayback.getState();
+  const k = SPEEDS.findIndex((s) => s >= speed);
+  usePlayback.setState({ speed: SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (k < 0 ? SPEEDS.length - 1 : k) + d))] });
+}
+
+const lastStep = () => Math.max(0, (useRun.getState().trace?.filled ?? 1) - 1);
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'play', label: 'Play / pause', group: 'Playback', keys: [{ key: ' ' }, { key: 'k' }], run: togglePlay },
+  { id: 'step-back', label: 'Previous timestep', group: 'Playback', keys: [{ key: 'ArrowLeft' }], run: () => stepBy(-1) },
+  { id: 'step-forward', label: 'Next timestep', group: 'Playback', keys: [{ key: 'ArrowRight' }], run: () => stepBy(1) },
+  { id: 'substep-back', label: 'Previous sub-step', group: 'Playback', keys: [{ key: 'ArrowLeft', shift: true }], run: () => subStepBy(-1) },
+  { id: 'substep-forward', label: 'Next sub-step', group: 'Playback', keys: [{ key: 'ArrowRight', shift: true }], run: () => subStepBy(1) },
+  { id: 'start', label: 'Jump to start', group: 'Playback', keys: [{ key: 'Home' }], run: () => seek(0) },
+  { id: 'end', label: 'Jump to end', group: 'Playback', keys: [{ key: 'End' }], run: () => seek(lastStep()) },
+  { id: 'slower', label: 'Slower', group: 'Playback', keys: [{ key: '-' }], run: () => speedBy(-1) },
+  { id: 'faster', label: 'Faster', group: 'Playback', keys: [{ key: '+' }, { key: '=' }], run: () => speedBy(1) },
+  { id: 'unit-prev', label: 'Previous unit', group: 'Selection', keys: [{ key: '[' }], run: () => unitBy(-1) },
+  { id: 'unit-next', label: 'Next unit', group: 'Selection', keys: [{ key: ']' }], run: () => unitBy(1) },
+  { id: 'layer-down', label: 'Layer below', group: 'Selection', keys: [{ key: ',' }], run: () => layerBy(-1) },
+  { id: 'layer-up', label: 'Layer above', group: 'Selection', keys: [{ key: '.' }], run: () => layerBy(1) },
+  { id: 'lecture', label: 'Lecture view', group: 'View', keys: [{ key: 'l' }], run: () => useView.setState((v) => ({ lecture: !v.lecture })) },
+  {
+    id: 'theme', label: 'Light / dark theme', group: 'View', keys: [{ key: 't' }],
+    run: () => useView.setState((v) => ({ theme: v.theme === 'dark' ? 'light' : v.theme === 'light' ? 'dark' : prefersDark() ? 'light' : 'dark' })),
+  },
+  { id: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], run: () => useView.setState((v) => ({ help: !v.help })) },
+];
+
+function prefersDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+export function command(id: string): Command {
+  const c = COMMANDS.find((k) => k.id === id);
+  if (!c) throw new Error(`no command '${id}'`);
+  return c;
+}
+
+const KEY_NAMES: Record<string, string> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+
+/** A binding as shown to people: 'Shift+→', 'Space'. */
+export function keyLabel(k: KeyBinding): string {
+  const name = KEY_NAMES[k.key] ?? (k.key.length === 1 ? k.key.toUpperCase() : k.key);
+  return k.shift ? `Shift+${name}` : name;
+}
+
+/**
+ * The command a key press means, if any. Shift must match for named keys (Shift+→ is a sub-step);
+ * printable keys already carry it in e.key ('?' is Shift+/ on most layouts).
+ */
+export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): Command | undefined {
+  const printable = e.key.length === 1;
+  return COMMANDS.find((c) =>
+    c.keys.some((k) => (printable ? k.key === e.key.toLowerCase() || k.key === e.key : k.key === e.key && !!k.shift === e.shiftKey)),
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Connects the stores to the engine worker: a config change starts a run; the run's messages fill the
+ * trace and the run store. The previous trace stays on screen until a new run has started, so a bad
+ * setting costs the user nothing.
+ */
+import { Trace } from '../engine/trace';
+import { EngineClient, type WorkerLike } from '../worker/client';
+import type { FromWorker } from '../worker/protocol';
+import { configOf, runSpecOf, useConfig } from '../state/config';
+import { clampCursor } from '../state/cursor';
+import { useRun } from '../state/run';
+
+/** Typing in a number field shouldn't start a run per keystroke. */
+const DEBOUNCE_MS = 150;
+
+function handle(msg: FromWorker, requestedAt: number): void {
+  switch (msg.type) {
+    case 'start': {
+      const trace = new Trace(msg.layout, msg.initial);
+      useRun.setState({
+        status: 'running', trace, model: msg.model, filled: 0, total: msg.layout.steps,
+        error: null, notes: msg.notes, firstChunkMs: null, elapsedMs: 0,
+      });
+      clampCursor();
+      break;
+    }
+    case 'chunk': {
+      const { trace, firstChunkMs } = useRun.getState();
+      if (!trace) return;
+      trace.append(msg.chunk);
+      useRun.setState({
+        filled: trace.filled,
+        elapsedMs: msg.elapsedMs,
+        firstChunkMs: firstChunkMs ?? performance.now() - requestedAt,
+      });
+      break;
+    }
+    case 'done':
+      useRun.setState({ status: 'done', elapsedMs: msg.elapsedMs });
+      break;
+    case 'error':
+      useRun.setState({ status: 'error', error: msg.message });
+      break;
+  }
+}
+
+export function spawnEngineWorker(): WorkerLike {
+  return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'gatescope-engine' }) as unknown as WorkerLike;
+}
+
+/** Starts the bridge; returns a function that stops it. */
+export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): () => void {
+  let requestedAt = 0;
+  const client = new EngineClient(spawn, {
+    message: (msg) => handle(msg, requestedAt),
+    restarted: (reason) => useRun.setState({ notice: reason }),
+  });
+  const run = () => {
+    requestedAt = performance.now();
+    client.run(runSpecOf(configOf(useConfig.getState())));
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useConfig.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  run();
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    client.dispose();
+  };
+}

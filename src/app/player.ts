@@ -1,0 +1,45 @@
+/**
+ * The playback clock: while playing, advances the cursor at `speed` timesteps per second on animation
+ * frames. It only moves the cursor; the panels subscribed to it redraw themselves.
+ */
+import { usePlayback } from '../state/playback';
+import { useRun } from '../state/run';
+
+export function startPlayer(): () => void {
+  let frame = 0;
+  let last = 0;
+  let carry = 0;
+
+  const tick = (now: number) => {
+    const { playing, speed, t } = usePlayback.getState();
+    if (!playing) { frame = 0; return; }
+    const { trace, status } = useRun.getState();
+    const dt = last ? Math.min(now - last, 250) : 0;
+    last = now;
+    carry += (dt * speed) / 1000;
+    const steps = Math.floor(carry);
+    if (steps > 0 && trace) {
+      carry -= steps;
+      const lastArrived = trace.filled - 1;
+      const next = Math.min(t + steps, lastArrived);
+      if (next !== t) usePlayback.setState({ t: next });
+      // At the end of a finished run the clock stops; while streaming it waits for the next chunk.
+      if (next >= trace.layout.steps - 1 || (status !== 'running' && next >= lastArrived)) {
+        usePlayback.setState({ playing: false });
+      }
+    }
+    frame = requestAnimationFrame(tick);
+  };
+
+  const unsubscribe = usePlayback.subscribe((s, prev) => {
+    if (s.playing && !prev.playing && !frame) {
+      last = 0;
+      carry = 0;
+      frame = requestAnimationFrame(tick);
+    }
+  });
+  return () => {
+    unsubscribe();
+    cancelAnimationFrame(frame);
+  };
+}

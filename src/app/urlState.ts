@@ -1,0 +1,149 @@
+/**
+ * The URL mirrors the page's state through one typed table of properties (as TensorFlow Playground
+ * does): each property names its URL parameter, its store field and what values it accepts. A URL is
+ * untrusted input: values that don't fit are ignored, and each is reported with what was expected.
+ */
+import { SIGNAL_KINDS } from '../engine/inputs';
+import { CELL_KINDS } from '../engine/types';
+import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig } from '../state/config';
+import { usePlayback } from '../state/playback';
+import { useView } from '../state/view';
+
+type Store = 'config' | 'view' | 'playback';
+
+type Prop = { param: string; store: Store; field: string } & (
+  | { type: 'int'; min: number; max: number }
+  | { type: 'number'; min: number; max: number }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'bool' }
+  | { type: 'string'; maxLength: number }
+);
+
+const B = CONFIG_BOUNDS;
+
+export const URL_PROPS: readonly Prop[] = [
+  { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS },
+  { param: 'reset', store: 'config', field: 'gruReset', type: 'enum', values: ['after', 'before'] },
+  { param: 'input', store: 'config', field: 'inputKind', type: 'enum', values: ['signal', 'text'] },
+  { param: 'signal', store: 'config', field: 'signal', type: 'enum', values: SIGNAL_KINDS },
+  { param: 'I', store: 'config', field: 'inputSize', type: 'int', min: B.inputSize[0], max: B.inputSize[1] },
+  { param: 'H', store: 'config', field: 'hiddenSize', type: 'int', min: B.hiddenSize[0], max: B.hiddenSize[1] },
+  { param: 'layers', store: 'config', field: 'numLayers', type: 'int', min: B.numLayers[0], max: B.numLayers[1] },
+  { param: 'T', store: 'config', field: 'seqLen', type: 'int', min: B.seqLen[0], max: B.seqLen[1] },
+  { param: 'seed', store: 'config', field: 'seed', type: 'int', min: B.seed[0], max: B.seed[1] },
+  { param: 'text', store: 'config', field: 'text', type: 'string', maxLength: B.textLength },
+  { param: 'fbias', store: 'config', field: 'forgetBias', type: 'number', min: B.forgetBias[0], max: B.forgetBias[1] },
+  { param: 'classes', store: 'config', field: 'classes', type: 'int', min: B.classes[0], max: B.classes[1] },
+  { param: 't', store: 'playback', field: 't', type: 'int', min: 0, max: B.seqLen[1] - 1 },
+  { param: 'unit', store: 'playback', field: 'unit', type: 'int', min: 0, max: B.hiddenSize[1] - 1 },
+  { param: 'layer', store: 'playback', field: 'layer', type: 'int', min: 0, max: B.numLayers[1] - 1 },
+  { param: 'lecture', store: 'view', field: 'lecture', type: 'bool' },
+  { param: 'theme', store: 'view', field: 'theme', type: 'enum', values: ['auto', 'light', 'dark'] },
+];
+
+/** What a property accepts, in words, for the message about a value that didn't fit. */
+function expected(p: Prop): string {
+  switch (p.type) {
+    case 'int': return `a whole number from ${p.min} to ${p.max}`;
+    case 'number': return `a number from ${p.min} to ${p.max}`;
+    case 'enum': return `one of ${p.values.join(', ')}`;
+    case 'bool': return '1 or 0';
+    case 'string': return `at most ${p.maxLength} characters`;
+  }
+}
+
+function parse(p: Prop, raw: string): { ok: true; value: unknown } | { ok: false } {
+  switch (p.type) {
+    case 'int': {
+      if (!/^-?\d{1,10}$/.test(raw)) return { ok: false };
+      const v = Number(raw);
+      return v >= p.min && v <= p.max ? { ok: true, value: v } : { ok: false };
+    }
+    case 'number': {
+      if (!/^-?\d{1,6}(\.\d{1,6})?$/.test(raw)) return { ok: false };
+      const v = Number(raw);
+      return v >= p.min && v <= p.max ? { ok: true, value: v } : { ok: false };
+    }
+    case 'enum':
+      return p.values.includes(raw) ? { ok: true, value: raw } : { ok: false };
+    case 'bool':
+      return raw === '1' || raw === '0' || raw === 'true' || raw === 'false' ? { ok: true, value: raw === '1' || raw === 'true' } : { ok: false };
+    case 'string':
+      return raw.length <= p.maxLength ? { ok: true, value: raw } : { ok: false };
+  }
+}
+
+export interface UrlRead {
+  patches: Record<Store, Record<string, unknown>>;
+  /** One line per parameter that was ignored. */
+  problems: string[];
+}
+
+const show = (raw: string) => JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+
+export function readUrl(search: string): UrlRead {
+  const params = new URLSearchParams(search.length > 20_000 ? '' : search);
+  const out: UrlRead = { patches: { config: {}, view: {}, playback: {} }, problems: [] };
+  if (search.length > 20_000) out.problems.push(`The address is ${search.length} characters long; it was ignored (the limit is 20,000).`);
+  for (const [param, raw] of params) {
+    const p = URL_PROPS.find((q) => q.param === param);
+    if (!p) {
+      out.problems.push(`Ignored unknown URL parameter ${show(param)}.`);
+      continue;
+    }
+    const r = parse(p, raw);
+    if (r.ok) out.patches[p.store][p.field] = r.value;
+    else out.problems.push(`Ignored ${param}=${show(raw)}: expected ${expected(p)}.`);
+  }
+  return out;
+}
+
+const STORES = {
+  config: useConfig,
+  view: useView,
+  playback: usePlayback,
+} as const;
+
+const DEFAULTS: Record<Store, Record<string, unknown>> = {
+  config: DEFAULT_CONFIG as unknown as Record<string, unknown>,
+  view: { lecture: false, theme: 'auto' },
+  playback: { t: 0, unit: 0, layer: 0 },
+};
+
+/** The query string for the current state: only the values that differ from the defaults. */
+export function writeUrl(): string {
+  const params = new URLSearchParams();
+  for (const p of URL_PROPS) {
+    const v = (STORES[p.store].getState() as unknown as Record<string, unknown>)[p.field];
+    if (v === DEFAULTS[p.store][p.field]) continue;
+    params.set(p.param, p.type === 'bool' ? (v ? '1' : '0') : String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Applies the URL to the stores; returns the problems to show. */
+export function applyUrl(search: string): string[] {
+  const { patches, problems } = readUrl(search);
+  useConfig.setState(patches.config);
+  useView.setState(patches.view);
+  usePlayback.setState(patches.playback);
+  return problems;
+}
+
+/** Keeps the address bar in step with the state (replaceState, at most every 300 ms). */
+export function syncUrl(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const next = writeUrl();
+      if (next !== location.search) history.replaceState(null, '', `${location.pathname}${next}${location.hash}`);
+    }, 300);
+  };
+  const subs = [useConfig.subscribe(schedule), useView.subscribe(schedule), usePlayback.subscribe(schedule)];
+  return () => {
+    clearTimeout(timer);
+    subs.forEach((u) => u());
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The sub-steps of one timestep, in the order the equations run. Stepping inside a timestep walks
+ * through these; each lights up the series it computes. The last sub-step completes the timestep.
+ */
+import type { CellKind } from '../engine/types';
+
+export interface SubStep {
+  /** Short title, e.g. 'forget'. */
+  title: string;
+  /** Series computed in this sub-step (layer series names, plus 'logits'/'probs' for the readout). */
+  series: readonly string[];
+}
+
+const LSTM: readonly SubStep[] = [
+  { title: 'Forget gate', series: ['f_pre', 'f'] },
+  { title: 'Input gate and candidate', series: ['i_pre', 'i', 'g_pre', 'g'] },
+  { title: 'Cell update', series: ['fc', 'ig', 'c'] },
+  { title: 'Output gate and hidden state', series: ['o_pre', 'o', 'tanh_c', 'h', 'logits', 'probs'] },
+];
+
+const GRU: readonly SubStep[] = [
+  { title: 'Reset and update gates', series: ['r_pre', 'r', 'z_pre', 'z'] },
+  { title: 'Candidate', series: ['hn', 'rhn', 'rh', 'n_pre', 'n'] },
+  { title: 'Blend', series: ['omz', 'zn', 'zh', 'h', 'logits', 'probs'] },
+];
+
+const RNN: readonly SubStep[] = [{ title: 'Recurrent update', series: ['a', 'h', 'logits', 'probs'] }];
+
+export function subSteps(cell: CellKind): readonly SubStep[] {
+  return cell === 'lstm' ? LSTM : cell === 'gru' ? GRU : RNN;
+}
+
+/** Index of the sub-step that computes a series, or -1 for values that exist before the step (x, states). */
+export function subStepOf(cell: CellKind, name: string): number {
+  return subSteps(cell).findIndex((s) => s.series.includes(name));
+}

@@ -1,0 +1,62 @@
+/**
+ * The sequences the page can feed a model: seeded signals for real-valued input, and text over a fixed
+ * character vocabulary for one-hot input. Pure and deterministic, like the rest of the engine.
+ */
+import { createRng } from './rng';
+
+/** Shapes of real-valued input a student can pick. */
+export type SignalKind = 'sine' | 'steps' | 'pulses' | 'noise';
+
+export const SIGNAL_KINDS: readonly SignalKind[] = ['sine', 'steps', 'pulses', 'noise'];
+
+/** T × I values, row-major: a signal with its own period, level or spike train per input dimension. */
+export function makeSignal(kind: SignalKind, steps: number, dims: number, seed: number): Float32Array {
+  const rng = createRng(seed ^ 0x5eed);
+  const x = new Float32Array(steps * dims);
+  for (let k = 0; k < dims; k++) {
+    const period = 12 + 40 * rng.next();
+    const phase = 2 * Math.PI * rng.next();
+    let level = rng.uniform(-1, 1);
+    for (let t = 0; t < steps; t++) {
+      let v: number;
+      switch (kind) {
+        case 'sine':
+          v = Math.sin((2 * Math.PI * t) / period + phase);
+          break;
+        case 'steps':
+          if (rng.next() < 1 / 20) level = rng.uniform(-1, 1);
+          v = level;
+          break;
+        case 'pulses':
+          v = rng.next() < 0.06 ? (rng.next() < 0.5 ? -1 : 1) : 0;
+          break;
+        case 'noise':
+          v = rng.normal();
+          break;
+      }
+      x[t * dims + k] = v;
+    }
+  }
+  return x;
+}
+
+/** The characters a text model reads and predicts. Index = token id; the first is the space. */
+export const VOCAB = " abcdefghijklmnopqrstuvwxyz0123456789.,;:!?'-\n";
+
+/** Token ids of a text, lower-cased; characters outside VOCAB are returned separately, not guessed at. */
+export function encodeText(text: string): { tokens: Int32Array; unknown: string[] } {
+  const ids: number[] = [];
+  const unknown = new Set<string>();
+  for (const ch of text.toLowerCase()) {
+    const id = VOCAB.indexOf(ch);
+    if (id >= 0) ids.push(id);
+    else unknown.add(ch);
+  }
+  return { tokens: Int32Array.from(ids), unknown: [...unknown] };
+}
+
+/** A token as a person reads it: the space and the newline made visible. */
+export function tokenLabel(id: number): string {
+  const ch = VOCAB[id] ?? '?';
+  return ch === ' ' ? '␣' : ch === '\n' ? '⏎' : ch;
+}

@@ -1,0 +1,60 @@
+/** The model and input the user picks: cell, sizes, sequence and seed. Writes only to the config store. */
+import { SIGNAL_KINDS, type SignalKind } from '../../engine/inputs';
+import type { CellKind, GruReset } from '../../engine/types';
+import { CONFIG_BOUNDS as B, useConfig } from '../../state/config';
+import { NumberField } from './NumberField';
+
+const CELLS: Array<[CellKind, string]> = [['lstm', 'LSTM'], ['gru', 'GRU'], ['rnn_tanh', 'RNN tanh'], ['rnn_relu', 'RNN ReLU']];
+
+export function ModelControls() {
+  const c = useConfig();
+  const text = c.inputKind === 'text';
+  return (
+    <form className="model-controls" aria-label="Model" onSubmit={(e) => e.preventDefault()}>
+      <label className="field">
+        <span className="field-label">Cell</span>
+        <select aria-label="Cell type" value={c.cell} onChange={(e) => c.set({ cell: e.target.value as CellKind })}>
+          {CELLS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
+        </select>
+      </label>
+      {c.cell === 'gru' && (
+        <label className="field" title="Where the reset gate acts: after the recurrent product (PyTorch, cuDNN, Keras reset_after=True) or before it (Cho et al. 2014)">
+          <span className="field-label">Reset</span>
+          <select aria-label="GRU reset gate position" value={c.gruReset} onChange={(e) => c.set({ gruReset: e.target.value as GruReset })}>
+            <option value="after">after U·h (PyTorch)</option>
+            <option value="before">before U·h (Cho 2014)</option>
+          </select>
+        </label>
+      )}
+      <label className="field">
+        <span className="field-label">Input</span>
+        <select
+          aria-label="Input sequence"
+          value={text ? 'text' : c.signal}
+          onChange={(e) => (e.target.value === 'text' ? c.set({ inputKind: 'text' }) : c.set({ inputKind: 'signal', signal: e.target.value as SignalKind }))}
+        >
+          {SIGNAL_KINDS.map((s) => <option key={s} value={s}>{s} signal</option>)}
+          <option value="text">text (characters)</option>
+        </select>
+      </label>
+      {!text && <NumberField label="I" title="Input size I" value={c.inputSize} min={B.inputSize[0]} max={B.inputSize[1]} onCommit={(v) => c.set({ inputSize: v })} />}
+      <NumberField label="H" title="Hidden size H" value={c.hiddenSize} min={B.hiddenSize[0]} max={B.hiddenSize[1]} onCommit={(v) => c.set({ hiddenSize: v })} />
+      <NumberField label="Layers" title="Number of layers" value={c.numLayers} min={B.numLayers[0]} max={B.numLayers[1]} onCommit={(v) => c.set({ numLayers: v })} />
+      {!text && <NumberField label="T" title="Sequence length T" value={c.seqLen} min={B.seqLen[0]} max={B.seqLen[1]} onCommit={(v) => c.set({ seqLen: v })} />}
+      <NumberField label="Seed" title="Random seed" value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />
+      {text && (
+        <label className="field field-text">
+          <span className="field-label">Text</span>
+          <input
+            type="text"
+            aria-label="Input text"
+            maxLength={B.textLength}
+            value={c.text}
+            spellCheck={false}
+            onChange={(e) => c.set({ text: e.target.value })}
+          />
+        </label>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * A whole-number field that commits only valid values. While the text is not a number in range the
+ * field says so (aria-invalid plus a visible hint) and the model keeps its last good value.
+ */
+import { useId, useState } from 'react';
+
+interface Props {
+  label: string;
+  /** Longer name for screen readers and the tooltip. */
+  title: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  integer?: boolean;
+  onCommit(v: number): void;
+}
+
+export function NumberField({ label, title, value, min, max, step = 1, integer = true, onCommit }: Props) {
+  // What the user is typing; null when not editing, so outside changes (URL, presets) show at once.
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? String(value);
+  const hintId = useId();
+  const n = Number(text);
+  const valid = text.trim() !== '' && Number.isFinite(n) && (!integer || Number.isInteger(n)) && n >= min && n <= max;
+  return (
+    <label className="field" title={title}>
+      <span className="field-label">{label}</span>
+      <input
+        type="number"
+        inputMode="numeric"
+        aria-label={title}
+        min={min}
+        max={max}
+        step={step}
+        value={text}
+        aria-invalid={!valid}
+        aria-describedby={valid ? undefined : hintId}
+        onFocus={() => setDraft(String(value))}
+        onBlur={() => setDraft(null)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && (!integer || Number.isInteger(v)) && v >= min && v <= max) onCommit(v);
+        }}
+      />
+      {!valid && (
+        <span id={hintId} className="field-hint" role="alert">
+          {integer ? 'whole number' : 'number'} {min}–{max}
+        </span>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Every series of the shown layer at the current timestep, as numbers: the plainest view of the trace,
+ * and the one a student can check a hand calculation against. The selected unit's column is marked.
+ */
+import { seriesInfo } from '../../cellinfo/series';
+import { selectUnit } from '../../state/cursor';
+import { usePlayback } from '../../state/playback';
+import { useRun } from '../../state/run';
+import { fmtValue } from '../../viz/format';
+
+/** Columns shown around the selected unit when H is too wide for all of them. */
+const MAX_COLUMNS = 8;
+
+export function NumbersPanel() {
+  const trace = useRun((r) => r.trace);
+  const filled = useRun((r) => r.filled);
+  const t = usePlayback((p) => p.t);
+  const layer = usePlayback((p) => p.layer);
+  const unit = usePlayback((p) => p.unit);
+  if (!trace) return null;
+  const { layout } = trace;
+  const H = layout.hiddenSize;
+  const first = Math.max(0, Math.min(unit - Math.floor(MAX_COLUMNS / 2), H - MAX_COLUMNS));
+  const units = Array.from({ length: Math.min(H, MAX_COLUMNS) }, (_, k) => first + k);
+  const ready = t < filled;
+  const rows = layout.series.map((s, k) => ({ s, k })).filter(({ s }) => s.layer === layer);
+  return (
+    <section className="panel numbers" aria-label="Values at this timestep">
+      <h2 className="panel-title">Values at t = {t + 1}, layer {layer + 1}</h2>
+      {!ready ? (
+        <p className="muted">Step {t + 1} is still being computed…</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">series</th>
+                {units.map((j) => (
+                  <th key={j} scope="col" className={j === unit ? 'selected' : ''}>
+                    <button type="button" className="unit-button" aria-pressed={j === unit} onClick={() => selectUnit(j)}>unit {j}</button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ s, k }) => {
+                const row = trace.row(k, t);
+                return (
+                  <tr key={s.key} data-series={s.name}>
+                    <th scope="row" title={seriesInfo(layout.cell, s.name).name}>{seriesInfo(layout.cell, s.name).symbol}</th>
+                    {units.map((j) => (
+                      <td key={j} className={j === unit ? 'selected' : ''} data-unit={j}>{fmtValue(row[j])}</td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Playback controls and the scrubber. Buttons run registered commands; the slider seeks. It shows
+ * t as 1-based "step 12 of 60" because that is how a lecturer says it; the engine's t is 0-based.
+ */
+import { subSteps } from '../../cellinfo/substeps';
+import { CommandButton } from '../../app/CommandButton';
+import { Icons } from '../../app/icons';
+import { seek } from '../../state/cursor';
+import { SPEEDS, usePlayback } from '../../state/playback';
+import { useRun } from '../../state/run';
+
+const fmt = new Intl.NumberFormat('en-US');
+
+export function Transport() {
+  const t = usePlayback((p) => p.t);
+  const sub = usePlayback((p) => p.sub);
+  const playing = usePlayback((p) => p.playing);
+  const speed = usePlayback((p) => p.speed);
+  const filled = useRun((r) => r.filled);
+  const total = useRun((r) => r.total);
+  const cell = useRun((r) => r.trace?.layout.cell);
+  const steps = cell ? subSteps(cell) : [];
+  return (
+    <div className="transport" role="group" aria-label="Timeline">
+      <div className="transport-buttons">
+        <CommandButton id="start"><Icons.start /></CommandButton>
+        <CommandButton id="step-back"><Icons.stepBack /></CommandButton>
+        <CommandButton id="substep-back"><Icons.subBack /></CommandButton>
+        <CommandButton id="play" className="icon-button play-button" pressed={playing}>{playing ? <Icons.pause /> : <Icons.play />}</CommandButton>
+        <CommandButton id="substep-forward"><Icons.subForward /></CommandButton>
+        <CommandButton id="step-forward"><Icons.stepForward /></CommandButton>
+        <CommandButton id="end"><Icons.end /></CommandButton>
+        <label className="speed" title="Timesteps per second while playing (− / +)">
+          <span className="visually-hidden">Speed</span>
+          <select aria-label="Playback speed" value={speed} onChange={(e) => usePlayback.setState({ speed: Number(e.target.value) })}>
+            {SPEEDS.map((s) => <option key={s} value={s}>{s} steps/s</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="scrubber">
+        <input
+          type="range"
+          aria-label="Timestep"
+          aria-valuetext={`step ${t + 1} of ${total}`}
+          min={0}
+          max={Math.max(0, total - 1)}
+          value={Math.min(t, Math.max(0, total - 1))}
+          onChange={(e) => seek(Number(e.target.value))}
+          style={{ ['--filled' as string]: `${total ? (100 * filled) / total : 0}%` }}
+        />
+        <output className="t-label" aria-label="Current timestep">
+          t = {fmt.format(t + 1)} <span className="muted">/ {fmt.format(total)}</span>
+        </output>
+      </div>
+      {steps.length > 1 && (
+        <ol className="substeps" aria-label="Sub-steps of this timestep">
+          {steps.map((s, k) => (
+            <li key={s.title} className={k === Math.min(sub, steps.length - 1) ? 'current' : k < sub ? 'done' : ''} aria-current={k === Math.min(sub, steps.length - 1) ? 'step' : undefined}>
+              <button type="button" onClick={() => usePlayback.setState({ sub: k, playing: false })}>
+                {k + 1}. {s.title}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

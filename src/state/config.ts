@@ -1,0 +1,104 @@
+/**
+ * The model and input the user has chosen: small, serializable, mirrored in the URL.
+ * Changing it starts a new run in the worker (see app/engineBridge.ts).
+ */
+import { create } from 'zustand';
+import type { ModelConfig } from '../engine/init';
+import { VOCAB, type SignalKind } from '../engine/inputs';
+import type { CellKind, GruReset } from '../engine/types';
+import type { RunSpec } from '../worker/protocol';
+
+export interface Config {
+  /** The recurrent cell. */
+  cell: CellKind;
+  /** GRU: where the reset gate acts. */
+  gruReset: GruReset;
+  /** 'signal': real-valued input; 'text': characters, one-hot, with a next-character readout. */
+  inputKind: 'signal' | 'text';
+  /** Which synthetic signal feeds a real-valued model. */
+  signal: SignalKind;
+  /** I, the width of x_t for signals (text input is one-hot over the vocabulary). */
+  inputSize: number;
+  /** H. */
+  hiddenSize: number;
+  /** Stacked layers. */
+  numLayers: number;
+  /** T for signals (text input runs over the text). */
+  seqLen: number;
+  /** Seed of the weights and the signal. */
+  seed: number;
+  /** The text a text model reads. */
+  text: string;
+  /** Added to the LSTM forget-gate bias. */
+  forgetBias: number;
+  /** Classes of the softmax readout for signal input; 0 for none. */
+  classes: number;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  cell: 'lstm',
+  gruReset: 'after',
+  inputKind: 'signal',
+  signal: 'sine',
+  inputSize: 3,
+  hiddenSize: 8,
+  numLayers: 1,
+  seqLen: 60,
+  seed: 1,
+  text: 'the cat sat on the mat.',
+  forgetBias: 0,
+  classes: 4,
+};
+
+/** What the page lets a user pick (the engine's own LIMITS are wider). */
+export const CONFIG_BOUNDS = {
+  inputSize: [1, 64],
+  hiddenSize: [1, 512],
+  numLayers: [1, 4],
+  seqLen: [1, 100_000],
+  seed: [0, 2 ** 31 - 1],
+  forgetBias: [-5, 5],
+  classes: [0, 64],
+  textLength: 2000,
+} as const;
+
+interface ConfigStore extends Config {
+  set(patch: Partial<Config>): void;
+}
+
+export const useConfig = create<ConfigStore>()((set) => ({
+  ...DEFAULT_CONFIG,
+  set: (patch) => set(patch),
+}));
+
+/** The plain config out of the store. */
+export function configOf(s: Config): Config {
+  const out = {} as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_CONFIG)) out[key] = (s as unknown as Record<string, unknown>)[key];
+  return out as unknown as Config;
+}
+
+/** The page's memory budget for one trace (checked by the worker before allocating). */
+export const MAX_TRACE_BYTES = 1024 ** 3;
+
+export function runSpecOf(c: Config): RunSpec {
+  const text = c.inputKind === 'text';
+  const model: ModelConfig = {
+    cell: c.cell,
+    gruReset: c.gruReset,
+    inputSize: text ? VOCAB.length : c.inputSize,
+    hiddenSize: c.hiddenSize,
+    numLayers: c.numLayers,
+    bias: true,
+    input: text ? 'onehot' : 'dense',
+    vocab: text ? VOCAB.length : 0,
+    readoutSize: text ? VOCAB.length : c.classes,
+    forgetBias: c.cell === 'lstm' ? c.forgetBias : 0,
+  };
+  return {
+    model,
+    seed: c.seed,
+    input: text ? { kind: 'text', text: c.text } : { kind: 'signal', signal: c.signal, steps: c.seqLen },
+    maxTraceBytes: MAX_TRACE_BYTES,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Moving the cursor. Every move is clamped to what exists: timesteps that have arrived, the units of H,
+ * the layers, the sub-steps of the current cell. Commands, buttons, the scrubber and clicks all come here.
+ */
+import { subSteps } from '../cellinfo/substeps';
+import { usePlayback } from './playback';
+import { useRun } from './run';
+
+function limits() {
+  const { trace } = useRun.getState();
+  if (!trace) return { lastT: 0, H: 1, L: 1, subs: 1 };
+  return {
+    lastT: Math.max(0, trace.filled - 1),
+    H: trace.layout.hiddenSize,
+    L: trace.layout.numLayers,
+    subs: subSteps(trace.layout.cell).length,
+  };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** Moves to timestep t, showing the whole step. */
+export function seek(t: number): void {
+  const { lastT, subs } = limits();
+  usePlayback.setState({ t: clamp(Math.round(t), 0, lastT), sub: subs - 1 });
+}
+
+export function stepBy(d: number): void {
+  seek(usePlayback.getState().t + d);
+}
+
+/** One equation forward or back; crosses into the neighbouring timestep at either end. */
+export function subStepBy(d: number): void {
+  const { lastT, subs } = limits();
+  const { t, sub } = usePlayback.getState();
+  let nt = t;
+  let ns = sub + d;
+  if (ns >= subs) {
+    if (t >= lastT) return;
+    nt = t + 1;
+    ns = 0;
+  } else if (ns < 0) {
+    if (t <= 0) return;
+    nt = t - 1;
+    ns = subs - 1;
+  }
+  usePlayback.setState({ t: nt, sub: ns, playing: false });
+}
+
+export function selectUnit(j: number): void {
+  usePlayback.setState({ unit: clamp(Math.round(j), 0, limits().H - 1) });
+}
+
+export function unitBy(d: number): void {
+  const { H } = limits();
+  usePlayback.setState((s) => ({ unit: (s.unit + d + H) % H }));
+}
+
+export function selectLayer(l: number): void {
+  usePlayback.setState({ layer: clamp(Math.round(l), 0, limits().L - 1) });
+}
+
+export function layerBy(d: number): void {
+  selectLayer(usePlayback.getState().layer + d);
+}
+
+export function togglePlay(): void {
+  const { t, playing } = usePlayback.getState();
+  const { lastT, subs } = limits();
+  // Playing from the end starts again from the beginning, like a video player.
+  if (!playing && t >= lastT) usePlayback.setState({ t: 0 });
+  usePlayback.setState({ playing: !playing, sub: subs - 1 });
+}
+
+/** After a new run arrives, keep the cursor inside it. */
+export function clampCursor(): void {
+  const { H, L, subs } = limits();
+  const { trace } = useRun.getState();
+  const T = trace ? trace.layout.steps : 1;
+  usePlayback.setState((s) => ({
+    t: clamp(s.t, 0, T - 1),
+    unit: clamp(s.unit, 0, H - 1),
+    layer: clamp(s.layer, 0, L - 1),
+    sub: clamp(s.sub, 0, subs - 1),
+  }));
+}

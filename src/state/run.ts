@@ -1,0 +1,44 @@
+/**
+ * The run in progress: its status for the page, and a reference to the trace buffers. The buffers
+ * themselves are not React state: panels read them for the cursor they are subscribed to, and
+ * `filled` changing is the only signal that new timesteps arrived.
+ */
+import { create } from 'zustand';
+import type { Trace } from '../engine/trace';
+import type { Model } from '../engine/types';
+
+export interface RunState {
+  /** 'running' while chunks arrive; 'error' when the run was refused or failed. */
+  status: 'idle' | 'running' | 'done' | 'error';
+  /** The trace being filled (null before the first run starts). */
+  trace: Trace | null;
+  /** The model the trace belongs to (its parameters feed the equations). */
+  model: Model | null;
+  /** Timesteps received so far. */
+  filled: number;
+  /** Timesteps in the sequence. */
+  total: number;
+  /** What went wrong, for the user. The previous trace stays on screen. */
+  error: string | null;
+  /** Notes about the input (e.g. skipped characters). */
+  notes: string[];
+  /** A one-off notice, e.g. that the worker was restarted. */
+  notice: string | null;
+  /** ms from request to the first chunk. */
+  firstChunkMs: number | null;
+  /** ms from request to now (or to the end). */
+  elapsedMs: number;
+}
+
+export const useRun = create<RunState>()(() => ({
+  status: 'idle',
+  trace: null,
+  model: null,
+  filled: 0,
+  total: 0,
+  error: null,
+  notes: [],
+  notice: null,
+  firstChunkMs: null,
+  elapsedMs: 0,
+}));

@@ -1,0 +1,17 @@
+/** How numbers are written on screen: one rule everywhere, so what a test reads back is predictable. */
+
+/** Significant decimals shown for values on the diagram, in tables and in equations. */
+export const DIGITS = 3;
+
+/** A value with DIGITS decimals and a real minus sign: −0.771, 0.402, 12.300. */
+export function fmtValue(v: number, digits = DIGITS): string {
+  if (!Number.isFinite(v)) return String(v);
+  const s = Math.abs(v) >= 1e5 ? v.toExponential(2) : v.toFixed(digits);
+  // −0.000 reads as a sign error to a student; a value that rounds to zero is written 0.000.
+  return /^-0\.0*$/.test(s) ? s.slice(1) : s.replace('-', '−');
+}
+
+/** Parses what fmtValue wrote (for tests and for copying numbers back). */
+export function parseValue(s: string): number {
+  return Number(s.replace('−', '-'));
+}

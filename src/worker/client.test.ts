@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, runSpecOf } from '../state/config';
+import { EngineClient, type WorkerLike } from './client';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** A worker double: records what it was sent, and lets the test answer or crash. */
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: ((e: MessageEvent) => void) | null = null;
+  postMessage(msg: ToWorker) { this.sent.push(msg); }
+  terminate() { this.terminated = true; }
+  answer(msg: FromWorker) { this.onmessage?.({ data: msg } as MessageEvent<FromWorker>); }
+  crash(message: string) { this.onerror?.({ message, preventDefault() {} } as ErrorEvent); }
+}
+
+const spec = runSpecOf(DEFAULT_CONFIG);
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const got: FromWorker[] = [];
+  const restarts: string[] = [];
+  const client = new EngineClient(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w;
+  }, { message: (m) => got.push(m), restarted: (r) => restarts.push(r) });
+  return { client, workers, got, restarts };
+}
+
+describe('the engine client', () => {
+  it('cancels the run in flight when a new one starts, and drops the old run\'s answers', () => {
+    const { client, workers, got } = setup();
+    const a = client.run(spec);
+    const b = client.run(spec);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['run', 'cancel', 'run']);
+    expect(workers[0].sent[1]).toEqual({ type: 'cancel', id: a });
+    workers[0].answer({ type: 'done', id: a, elapsedMs: 1 });
+    workers[0].answer({ type: 'done', id: b, elapsedMs: 1 });
+    expect(got).toEqual([{ type: 'done', id: b, elapsedMs: 1 }]);
+  });
+
+  it('restarts a worker that dies, says so, and runs the interrupted request again', () => {
+    const { client, workers, got, restarts } = setup();
+    client.run(spec);
+    workers[0].crash('out of memory');
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(restarts[0]).toMatch(/The engine stopped \(out of memory\) and was restarted; running again/);
+    expect(workers[1].sent[0]).toMatchObject({ type: 'run', spec });
+    // Dying again on the same run is reported as an error instead of looping.
+    workers[1].crash('out of memory');
+    expect(workers).toHaveLength(3);
+    expect(got.at(-1)).toMatchObject({ type: 'error', user: false });
+    expect(workers[2].sent).toHaveLength(0);
+  });
+
+  it('restarts an idle worker that dies without rerunning anything', () => {
+    const { client, workers, restarts } = setup();
+    const id = client.run(spec);
+    workers[0].answer({ type: 'done', id, elapsedMs: 1 });
+    workers[0].crash('boom');
+    expect(workers).toHaveLength(2);
+    expect(workers[1].sent).toHaveLength(0);
+    expect(restarts).toHaveLength(1);
+  });
+});

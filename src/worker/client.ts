@@ -1,0 +1,92 @@
+/**
+ * The page's side of the engine worker: sends runs, routes the answers of the newest run to the page,
+ * drops answers of superseded runs, and restarts the worker (and says so) if it dies.
+ */
+import type { FromWorker, RunSpec, ToWorker } from './protocol';
+
+/** The part of the Worker interface the client uses, so that tests can pass a fake. */
+export interface WorkerLike {
+  postMessage(msg: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  onmessageerror: ((e: MessageEvent) => void) | null;
+}
+
+export interface ClientEvents {
+  /** A message of the current run. */
+  message(msg: FromWorker): void;
+  /** The worker died and was replaced; the current run, if any, is being restarted. */
+  restarted(reason: string): void;
+}
+
+export class EngineClient {
+  private worker: WorkerLike;
+  private nextId = 1;
+  private currentId = 0;
+  private currentSpec: RunSpec | null = null;
+  private restarts = 0;
+
+  constructor(
+    private readonly spawn: () => WorkerLike,
+    private readonly events: ClientEvents,
+  ) {
+    this.worker = this.start();
+  }
+
+  private start(): WorkerLike {
+    const w = this.spawn();
+    w.onmessage = (e) => {
+      const msg = e.data;
+      if (msg.id !== this.currentId) return; // an answer to a run that has been superseded
+      if (msg.type === 'done' || msg.type === 'error') this.currentSpec = null;
+      if (msg.type === 'done') this.restarts = 0; // healthy again: a later crash earns a retry too
+      this.events.message(msg);
+    };
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.recover(e.message || 'the engine worker stopped');
+    };
+    w.onmessageerror = () => this.recover('a message from the engine worker could not be read');
+    return w;
+  }
+
+  private recover(reason: string): void {
+    this.worker.terminate();
+    this.restarts++;
+    this.worker = this.start();
+    const spec = this.currentSpec;
+    const id = this.currentId;
+    this.currentId = 0; // the new worker never heard of it: nothing to cancel
+    // Retry the interrupted run once; a run that kills the worker twice is reported, not looped on.
+    if (spec && this.restarts <= 1) {
+      this.events.restarted(`The engine stopped (${reason}) and was restarted; running again.`);
+      this.run(spec);
+    } else {
+      this.currentSpec = null;
+      this.events.restarted(`The engine stopped (${reason}) and was restarted.`);
+      if (spec) this.events.message({ type: 'error', id, message: `the engine stopped while running this model (${reason})`, user: false });
+    }
+  }
+
+  /** Starts a run, superseding any run in flight. Returns its id. */
+  run(spec: RunSpec): number {
+    if (this.currentId && this.currentSpec) this.worker.postMessage({ type: 'cancel', id: this.currentId });
+    const id = this.nextId++;
+    this.currentId = id;
+    this.currentSpec = spec;
+    this.worker.postMessage({ type: 'run', id, spec });
+    return id;
+  }
+
+  /** Stops the current run, if any. */
+  cancel(): void {
+    if (this.currentId) this.worker.postMessage({ type: 'cancel', id: this.currentId });
+    this.currentId = 0;
+    this.currentSpec = null;
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}

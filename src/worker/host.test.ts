@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { runAll } from '../engine/run';
+import { Trace } from '../engine/trace';
+import { runSpecOf, DEFAULT_CONFIG, type Config } from '../state/config';
+import { buildRun, createEngineHost } from './host';
+import type { FromWorker } from './protocol';
+
+const spec = (patch: Partial<Config> = {}) => runSpecOf({ ...DEFAULT_CONFIG, ...patch });
+
+/** A host whose messages are collected, and a way to wait until a run has finished. */
+function harness() {
+  const messages: FromWorker[] = [];
+  const host = createEngineHost((m) => messages.push(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
+  const settled = (id: number) =>
+    new Promise<void>((resolve) => {
+      const poll = () => (messages.some((m) => m.id === id && (m.type === 'done' || m.type === 'error')) ? resolve() : setImmediate(poll));
+      poll();
+    });
+  return { messages, host, settled };
+}
+
+describe('the engine host', () => {
+  it('streams the whole trace in order: a small first chunk, then chunks that cover T exactly', async () => {
+    const { messages, host, settled } = harness();
+    host.handle({ type: 'run', id: 1, spec: spec({ hiddenSize: 32, seqLen: 3000 }) });
+    await settled(1);
+    const start = messages[0];
+    expect(start.type).toBe('start');
+    if (start.type !== 'start') return;
+    const chunks = messages.filter((m) => m.type === 'chunk');
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0].type === 'chunk' && chunks[0].chunk.steps).toBeLessThanOrEqual(8);
+    const trace = new Trace(start.layout, start.initial);
+    for (const c of chunks) if (c.type === 'chunk') trace.append(c.chunk);
+    expect(trace.filled).toBe(3000);
+    expect(messages.at(-1)?.type).toBe('done');
+    // The streamed trace is the trace: identical to one computed in a single pass.
+    const { model, seq } = buildRun(spec({ hiddenSize: 32, seqLen: 3000 }));
+    const whole = runAll(model, seq);
+    whole.data.forEach((d, k) => {
+      const mismatch = d.findIndex((v, i) => !Object.is(v, trace.data[k][i]));
+      expect(mismatch, trace.layout.series[k].key).toBe(-1);
+    });
+  });
+
+  it('stops a run when a newer one arrives, and finishes the newer one', async () => {
+    const { messages, host, settled } = harness();
+    host.handle({ type: 'run', id: 1, spec: spec({ hiddenSize: 64, seqLen: 20000 }) });
+    await new Promise((r) => setImmediate(r));
+    host.handle({ type: 'run', id: 2, spec: spec({ seqLen: 50 }) });
+    await settled(2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(messages.some((m) => m.id === 1 && m.type === 'done')).toBe(false);
+    const steps1 = messages.reduce((n, m) => n + (m.id === 1 && m.type === 'chunk' ? m.chunk.steps : 0), 0);
+    expect(steps1).toBeLessThan(20000);
+    expect(messages.filter((m) => m.id === 2 && m.type === 'done')).toHaveLength(1);
+  });
+
+  it('cancels', async () => {
+    const { messages, host } = harness();
+    host.handle({ type: 'run', id: 7, spec: spec({ hiddenSize: 64, seqLen: 20000 }) });
+    host.handle({ type: 'cancel', id: 7 });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(messages.some((m) => m.type === 'done')).toBe(false);
+    expect(messages.filter((m) => m.type === 'chunk').length).toBeLessThanOrEqual(1);
+  });
+
+  it('answers a bad request with a message, and keeps working', async () => {
+    const { messages, host, settled } = harness();
+    host.handle({ type: 'run', id: 1, spec: spec({ hiddenSize: 0 }) });
+    await settled(1);
+    expect(messages[0]).toMatchObject({ type: 'error', id: 1, user: true });
+    expect((messages[0] as { message: string }).message).toMatch(/hidden size H must be a whole number ≥ 1, got 0/);
+
+    const big = { ...spec({ hiddenSize: 512, seqLen: 100_000 }), maxTraceBytes: 1e9 };
+    host.handle({ type: 'run', id: 2, spec: big });
+    await settled(2);
+    const refused = messages.find((m) => m.id === 2);
+    expect(refused).toMatchObject({ type: 'error', user: true });
+    expect((refused as { message: string }).message).toMatch(/needs 2\.6\d GB .*the limit is 1\.00 GB/);
+
+    host.handle({ type: 'run', id: 3, spec: spec({ inputKind: 'text', text: 'ÉÉÉ' }) });
+    await settled(3);
+    expect((messages.find((m) => m.id === 3) as { message: string }).message).toMatch(/no characters the model knows/);
+
+    host.handle({ type: 'run', id: 4, spec: spec({ inputKind: 'text', text: 'hé!' }) });
+    await settled(4);
+    const start = messages.find((m) => m.id === 4 && m.type === 'start');
+    expect(start && start.type === 'start' && start.notes[0]).toMatch(/Skipped characters outside the vocabulary: "é"/);
+    expect(messages.filter((m) => m.id === 4).at(-1)?.type).toBe('done');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The worker's logic, independent of worker globals so that it runs (and is tested) in Node too:
+ * build the model and the input, then compute and post the trace in chunks sized to ~12 ms of work,
+ * yielding between chunks so that a newer request or a cancel is seen at once.
+ */
+import { initModel } from '../engine/init';
+import { encodeText, makeSignal } from '../engine/inputs';
+import { ModelError } from '../engine/model';
+import { createRunner } from '../engine/run';
+import { traceBytes } from '../engine/trace';
+import type { InputSequence, Model } from '../engine/types';
+import { LIMITS } from '../engine/limits';
+import type { FromWorker, RunSpec, ToWorker } from './protocol';
+
+/** Work per chunk: long enough to amortise messaging, short enough that the page sees progress each frame. */
+const CHUNK_TARGET_MS = 12;
+/** The first chunk is small so that step 1 is on screen almost at once. */
+const FIRST_CHUNK_STEPS = 8;
+
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+export function formatMB(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** Builds what a spec asks for, or throws ModelError saying what is wrong. */
+export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; notes: string[] } {
+  const notes: string[] = [];
+  const model = initModel(spec.model, spec.seed);
+  let seq: InputSequence;
+  if (spec.input.kind === 'text') {
+    const { tokens, unknown } = encodeText(spec.input.text);
+    if (unknown.length > 0) notes.push(`Skipped characters outside the vocabulary: ${unknown.map((c) => JSON.stringify(c)).join(' ')}`);
+    if (tokens.length === 0) throw new ModelError('the text has no characters the model knows; type some letters');
+    seq = { kind: 'tokens', tokens };
+  } else {
+    const T = spec.input.steps;
+    if (!Number.isInteger(T) || T < 1 || T > LIMITS.steps) {
+      throw new ModelError(`the sequence length T must be a whole number from 1 to ${LIMITS.steps}, got ${T}`);
+    }
+    seq = { kind: 'dense', steps: T, values: makeSignal(spec.input.signal, T, model.inputSize, spec.seed) };
+  }
+  return { model, seq, notes };
+}
+
+export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>, now: () => number) {
+  let current = 0;
+
+  async function run(id: number, spec: RunSpec): Promise<void> {
+    const started = now();
+    try {
+      const { model, seq, notes } = buildRun(spec);
+      const runner = createRunner(model, seq);
+      const bytes = traceBytes(runner.layout);
+      if (bytes > spec.maxTraceBytes) {
+        throw new ModelError(
+          `this run's trace needs ${formatMB(bytes)} (T = ${runner.layout.steps}, H = ${model.hiddenSize}, ` +
+            `${runner.layout.series.length} series); the limit is ${formatMB(spec.maxTraceBytes)}. Shorten the sequence or shrink H.`,
+        );
+      }
+      post({ type: 'start', id, layout: runner.layout, initial: runner.initial, model, notes });
+      let steps = FIRST_CHUNK_STEPS;
+      while (!runner.done) {
+        const t0 = now();
+        const chunk = runner.next(steps);
+        const ms = now() - t0;
+        post({ type: 'chunk', id, chunk, elapsedMs: now() - started }, chunk.data.map((d) => d.buffer));
+        // Aim the next chunk at the target duration, growing at most 4× at a time.
+        const perStep = Math.max(ms, 0.01) / chunk.steps;
+        steps = Math.max(1, Math.min(steps * 4, Math.floor(CHUNK_TARGET_MS / perStep)));
+        await yieldToEvents();
+        if (id !== current) return; // superseded or cancelled
+      }
+      post({ type: 'done', id, elapsedMs: now() - started });
+    } catch (err) {
+      const user = err instanceof ModelError;
+      const message = err instanceof Error ? err.message : String(err);
+      post({ type: 'error', id, message: user ? message : `internal error: ${message}`, user });
+    }
+  }
+
+  return {
+    handle(msg: ToWorker): void {
+      if (msg.type === 'cancel') {
+        if (msg.id === current) current = 0;
+        return;
+      }
+      current = msg.id;
+      void run(msg.id, msg.spec);
+    },
+  };
+}

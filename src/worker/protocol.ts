@@ -1,0 +1,41 @@
+/**
+ * The typed messages between the page and the engine worker. Every request carries an id; a newer
+ * request supersedes older ones, and every answer names the request it belongs to.
+ */
+import type { ModelConfig } from '../engine/init';
+import type { SignalKind } from '../engine/inputs';
+import type { TraceChunk, TraceInitial, TraceLayout } from '../engine/trace';
+import type { Model } from '../engine/types';
+
+/** Where the input sequence comes from. */
+export type InputSpec =
+  /** A seeded synthetic signal of `steps` timesteps (dense input). */
+  | { kind: 'signal'; signal: SignalKind; steps: number }
+  /** Text over the engine's VOCAB (one-hot or embedded input). */
+  | { kind: 'text'; text: string };
+
+/** One run: a freshly initialised model and its input. */
+export interface RunSpec {
+  /** The model to build. */
+  model: ModelConfig;
+  /** Seed for the weights and the synthetic input. */
+  seed: number;
+  /** The input sequence. */
+  input: InputSpec;
+  /** The page's memory budget for the trace; a run that needs more is refused before allocating. */
+  maxTraceBytes: number;
+}
+
+export type ToWorker =
+  | { type: 'run'; id: number; spec: RunSpec }
+  | { type: 'cancel'; id: number };
+
+export type FromWorker =
+  /** The run is valid and starting; the page allocates its trace from `layout`. */
+  | { type: 'start'; id: number; layout: TraceLayout; initial: TraceInitial; model: Model; notes: string[] }
+  /** The next timesteps; `chunk.data` buffers are transferred, not copied. */
+  | { type: 'chunk'; id: number; chunk: TraceChunk; elapsedMs: number }
+  /** Every timestep has been sent. */
+  | { type: 'done'; id: number; elapsedMs: number }
+  /** The run was refused or failed; `user` says whether the message is about the user's input. */
+  | { type: 'error'; id: number; message: string; user: boolean };
