@@ -23,7 +23,7 @@ export interface LoadedStateDict {
   ignored: string[];
 }
 
-const CELL_BY_GATES: Record<number, string> = { 4: 'LSTM', 3: 'GRU', 1: 'RNN' };
+const CELL_BY_GATES: Record<number, string> = { 4: 'an LSTM', 3: 'a GRU', 1: 'an RNN' };
 
 export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {}): LoadedStateDict {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
@@ -39,11 +39,13 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
   // A whole model's state_dict prefixes the RNN's tensors with its attribute name ("rnn.weight_ih_l0").
   const prefix = first.slice(0, first.length - 'weight_ih_l0'.length);
   const own = keys.filter((k) => k.startsWith(prefix) && /^(weight|bias)_(ih|hh|hr)_l\d+(_reverse)?$/.test(k.slice(prefix.length)));
-  if (own.some((k) => k.endsWith('_reverse'))) {
-    throw new ModelError(`${prefix}weight_ih_l0_reverse is present: bidirectional networks are not supported; export one direction`);
+  const reverse = own.find((k) => k.endsWith('_reverse'));
+  if (reverse) {
+    throw new ModelError(`${reverse} is present: bidirectional networks are not supported; export one direction`);
   }
-  if (own.some((k) => k.includes('_hr_'))) {
-    throw new ModelError(`${prefix}weight_hr_l0 is present: LSTM projections (proj_size > 0) are not supported`);
+  const projection = own.find((k) => k.includes('_hr_'));
+  if (projection) {
+    throw new ModelError(`${projection} is present: LSTM projections (proj_size > 0) are not supported`);
   }
   const get = (name: string, maxValues: number): Tensor => toTensor(prefix + name, dict[prefix + name], maxValues);
 
@@ -58,18 +60,19 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
   }
   if (H > LIMITS.hiddenSize) throw new ModelError(`the hidden size H is ${H}; the largest supported is ${LIMITS.hiddenSize}`);
   const cell: CellKind = G === 4 ? 'lstm' : G === 3 ? 'gru' : opts.nonlinearity === 'relu' ? 'rnn_relu' : 'rnn_tanh';
-  if (opts.gruReset && cell !== 'gru') throw new ModelError(`--gru-reset is for a GRU, and this state_dict is an ${CELL_BY_GATES[G]}`);
-  if (opts.nonlinearity && G !== 1) throw new ModelError(`--nonlinearity is for an RNN, and this state_dict is an ${CELL_BY_GATES[G]}`);
+  if (opts.gruReset && cell !== 'gru') throw new ModelError(`--gru-reset is for a GRU, and this state_dict is ${CELL_BY_GATES[G]}`);
+  if (opts.nonlinearity && G !== 1) throw new ModelError(`--nonlinearity is for an RNN, and this state_dict is ${CELL_BY_GATES[G]}`);
 
   let L = 0;
   while (prefix + `weight_ih_l${L}` in dict) L++;
   if (L > LIMITS.layers) throw new ModelError(`the state_dict has ${L} layers; the most supported is ${LIMITS.layers}`);
   const stray = own.find((k) => Number(/_l(\d+)$/.exec(k)?.[1]) >= L);
   if (stray) throw new ModelError(`${stray} is present but weight_ih_l${L} is missing; layers must be numbered 0…${L - 1} without gaps`);
-  const hasBias = prefix + 'bias_ih_l0' in dict || prefix + 'bias_hh_l0' in dict;
+  // Biases in any layer mean biases in every layer (PyTorch's bias=True), so none is silently dropped.
+  const hasBias = own.some((k) => k.startsWith(prefix + 'bias_'));
 
   const wih0 = get('weight_ih_l0', LIMITS.params);
-  if (wih0.shape.length !== 2 || wih0.shape[0] !== G * H) {
+  if (wih0.shape.length !== 2 || wih0.shape[0] !== G * H || wih0.shape[1] === 0) {
     throw new ModelError(`${prefix}weight_ih_l0 has shape ${shapeText(wih0.shape)}; expected [${G * H}, input_size] (G·H rows, from weight_hh_l0 ${shapeText(whh0.shape)})`);
   }
   const I = wih0.shape[1];

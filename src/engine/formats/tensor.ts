@@ -40,12 +40,13 @@ export function toTensor(name: string, v: JsonValue | undefined, maxValues: numb
     if (depth === shape.length) {
       if (typeof node !== 'number') throw new TensorError(`${name}${path} is ${describe(node)}; expected a number`);
       if (!Number.isFinite(node)) throw new TensorError(`${name}${path} is ${node}; every value must be a finite number`);
+      if (!Number.isFinite(Math.fround(node))) throw new TensorError(`${name}${path} is ${node}, beyond the float32 range (±3.4028235e38)`);
       data[k++] = node;
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) {
-      const got = Array.isArray(node) ? `${node.length} entries` : describe(node);
-      throw new TensorError(`${name}${path} has ${got}; expected ${shape[depth]} entries (a rectangular array of shape ${shapeText(shape)})`);
+      const got = Array.isArray(node) ? `has ${node.length} entries` : `is ${describe(node)}`;
+      throw new TensorError(`${name}${path} ${got}; expected ${shape[depth]} entries (a rectangular array of shape ${shapeText(shape)})`);
     }
     for (let j = 0; j < node.length; j++) walk(node[j], depth + 1, `${path}[${j}]`);
   };

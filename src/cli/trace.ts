@@ -1,0 +1,167 @@
+/**
+ * The headless trace command: a PyTorch state_dict and a sequence in, every gate of every layer at every
+ * timestep out, as one JSON object on stdout. A bad flag or file gets one line on stderr and exit code 2.
+ *
+ *   npm run -s trace -- --state-dict SD.json --input X.json [--h0 H0.json] [--c0 C0.json]
+ *                       [--gru-reset after|before] [--nonlinearity tanh|relu]
+ */
+import { once } from 'node:events';
+import { readFileSync, statSync } from 'node:fs';
+import { JsonError, parseJson, type JsonValue } from '../engine/formats/json';
+import { modelFromStateDict } from '../engine/formats/stateDict';
+import { TensorError, expectShape, float32Text, shapeText, toTensor, type Tensor } from '../engine/formats/tensor';
+import { LIMITS } from '../engine/limits';
+import { ModelError } from '../engine/model';
+import { runAll } from '../engine/run';
+import { traceBytes, traceLayout, type Trace } from '../engine/trace';
+import { CliError, USAGE, parseTraceArgs } from './args';
+
+/** Largest file read, checked before reading: the arrays parsed from it take a few times as much memory. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Largest trace computed: its JSON text is about 2.5 times as large. */
+const MAX_TRACE_BYTES = 1024 * 1024 * 1024;
+const MB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Runs fn; a problem with the user's data comes back as a CliError that says which file it is in. */
+function inFile<T>(where: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof JsonError || e instanceof TensorError || e instanceof ModelError) throw new CliError(`${where}: ${e.message}`);
+    throw e;
+  }
+}
+
+function readJson(flag: string, path: string): JsonValue {
+  const where = `${flag} ${path}`;
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) throw new CliError(`${where}: the file is ${MB(size)}; the largest accepted is ${MB(MAX_FILE_BYTES)}`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new CliError(`${where}: cannot read the file: ${why}`);
+  }
+  return inFile(where, () => parseJson(text, MAX_FILE_BYTES));
+}
+
+/** Reads a 2-D array file and checks it is non-empty and of the expected shape ('*' = any). */
+function readMatrix(flag: string, path: string, name: string, expected: [number | '*', number], why: string): Tensor {
+  const json = readJson(flag, path);
+  return inFile(`${flag} ${path}`, () => {
+    const cap = (expected[0] === '*' ? LIMITS.steps : LIMITS.layers) * expected[1];
+    const t = toTensor(name, json, cap);
+    if (t.data.length === 0) {
+      throw new CliError(`${flag} ${path}: ${name} is empty (shape ${shapeText(t.shape)}); expected ${shapeText(expected.map((e) => (e === '*' ? 'T ≥ 1' : e)))} ${why}`);
+    }
+    expectShape(name, t, expected, why);
+    return t;
+  });
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const args = parseTraceArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const sd = readJson('--state-dict', args.stateDict);
+  const { model, ignored } = inFile(`--state-dict ${args.stateDict}`, () =>
+    modelFromStateDict(sd, { gruReset: args.gruReset, nonlinearity: args.nonlinearity }));
+  const { cell, inputSize: I, hiddenSize: H } = model;
+  const L = model.layers.length;
+  if (args.c0 && cell !== 'lstm') throw new CliError(`--c0 is for an LSTM, and this state_dict is ${cell === 'gru' ? 'a GRU' : 'an RNN'}, which has no cell state`);
+
+  const fromSd = `(num_layers ${L} × hidden_size ${H}, from the state_dict)`;
+  const x = readMatrix('--input', args.input, 'x', ['*', I], `(input_size ${I}, from weight_ih_l0's shape [${model.layers[0].weightIh.length / I}, ${I}])`);
+  const h0 = args.h0 ? readMatrix('--h0', args.h0, 'h0', [L, H], fromSd).data : undefined;
+  const c0 = args.c0 ? readMatrix('--c0', args.c0, 'c0', [L, H], fromSd).data : undefined;
+
+  const T = x.shape[0];
+  const bytes = traceBytes(traceLayout(model, T));
+  if (bytes > MAX_TRACE_BYTES) {
+    throw new CliError(`--input ${args.input}: the trace of ${T} steps × ${L} layer${L > 1 ? 's' : ''} × hidden_size ${H} would take ${MB(bytes)}; the largest this command writes is ${MB(MAX_TRACE_BYTES)}`);
+  }
+  const trace = inFile(`--input ${args.input}`, () => runAll(model, { kind: 'dense', steps: T, values: x.data }, { h0, c0 }));
+  if (ignored.length > 0) process.stderr.write(`trace: note: ignored ${ignored.length} tensor(s) that are not part of the recurrent layers: ${ignored.slice(0, 8).join(', ')}${ignored.length > 8 ? ', …' : ''}\n`);
+  await write(traceJson(trace));
+}
+
+/** A rows × cols block of a flat buffer as JSON text, a row at a time. */
+function* matrixJson(data: Float32Array, rows: number, cols: number): Generator<string> {
+  for (let r = 0; r < rows; r++) {
+    let s = r === 0 ? '[[' : ',[';
+    for (let j = 0; j < cols; j++) s += (j === 0 ? '' : ',') + float32Text(data[r * cols + j]);
+    yield s + ']';
+  }
+  yield rows === 0 ? '[]' : ']';
+}
+
+/** The whole output object as a stream of text pieces: no nested arrays, no single giant string. */
+function* traceJson(trace: Trace): Generator<string> {
+  const { cell, numLayers: L, hiddenSize: H, steps: T, series } = trace.layout;
+  yield `{"cell":${JSON.stringify(cell)},"layers":[`;
+  for (let l = 0; l < L; l++) {
+    let sep = l === 0 ? '{' : ',{';
+    for (let k = 0; k < series.length; k++) {
+      if (series[k].layer !== l) continue;
+      yield `${sep}${JSON.stringify(series[k].name)}:`;
+      yield* matrixJson(trace.data[k], T, H);
+      sep = ',';
+    }
+    yield '}';
+  }
+  yield '],"output":';
+  yield* matrixJson(trace.data[trace.index(`l${L - 1}.h`)], T, H);
+  const final = (state: 'h' | 'c'): Float32Array => {
+    const out = new Float32Array(L * H);
+    for (let l = 0; l < L; l++) out.set(trace.row(trace.index(`l${l}.${state}`), T - 1), l * H);
+    return out;
+  };
+  yield ',"h_n":';
+  yield* matrixJson(final('h'), L, H);
+  if (cell === 'lstm') {
+    yield ',"c_n":';
+    yield* matrixJson(final('c'), L, H);
+  }
+  yield '}\n';
+}
+
+/** Writes text pieces to stdout in blocks of about 1 MB, waiting when the pipe is full. */
+async function write(pieces: Iterable<string>): Promise<void> {
+  let block = '';
+  for (const piece of pieces) {
+    block += piece;
+    if (block.length >= 1 << 20) {
+      if (!process.stdout.write(block)) await once(process.stdout, 'drain');
+      block = '';
+    }
+  }
+  process.stdout.write(block);
+}
+
+function fail(e: unknown): void {
+  const text = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+  if (e instanceof CliError || e instanceof JsonError || e instanceof TensorError || e instanceof ModelError) {
+    process.stderr.write(`trace: ${text}\n`);
+    process.exitCode = 2;
+  } else if (process.env.GATESCOPE_DEBUG === '1' && e instanceof Error && e.stack) {
+    process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`trace: internal error: ${text} (GATESCOPE_DEBUG=1 shows where)\n`);
+    process.exitCode = 1;
+  }
+}
+
+// A reader that stops early (`| head`) closes the pipe: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  fail(e);
+  process.exit(1);
+});
+
+main(process.argv.slice(2)).catch(fail);
