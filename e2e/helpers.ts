@@ -5,13 +5,19 @@
 import { expect, type Page } from '@playwright/test';
 import { runAll } from '../src/engine/run';
 import type { Trace } from '../src/engine/trace';
+import type { Model } from '../src/engine/types';
 import { DEFAULT_CONFIG, runSpecOf, type Config } from '../src/state/config';
 import { buildRun } from '../src/worker/host';
 import { fmtValue } from '../src/viz/format';
 
 export function engineTrace(patch: Partial<Config>): Trace {
+  return engineRun(patch).trace;
+}
+
+/** The engine's model and trace for a config, computed here in Node. */
+export function engineRun(patch: Partial<Config>): { trace: Trace; model: Model } {
   const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch }));
-  return runAll(model, seq);
+  return { trace: runAll(model, seq), model };
 }
 
 /** The query string for a config patch (as the page's URL table spells it). */

@@ -19,6 +19,7 @@ for (const q of queries.length ? queries : ['']) {
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
       await page.goto(`${base}${q}`);
       await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.includes('all in'), null, { timeout: 30_000 }).catch(() => {});
+      await page.locator('.equations .katex').first().waitFor({ timeout: 15_000 }).catch(() => {});
       await page.waitForTimeout(300);
       const name = `${out}/${(q.replace(/[^a-z0-9=&]+/gi, '_') || 'default').slice(0, 60)}-${theme}-${w}x${h}.png`;
       await page.screenshot({ path: name });

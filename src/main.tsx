@@ -1,19 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+/**
+ * The page's entry, kept small on purpose: it reads the URL, starts the engine worker and sends the first
+ * run before the rest of the page (React, d3, the panels) has even been downloaded, so that the worker
+ * starts and computes while the page is still being built.
+ */
 import { applyUrl, syncUrl } from './app/urlState';
 import { startEngineBridge } from './app/engineBridge';
-import { startPlayer } from './app/player';
-import './styles.css';
 
-// State first (from the URL), then the engine, then the page: the first run starts before React renders.
 const problems = applyUrl(location.search);
 startEngineBridge();
-startPlayer();
 syncUrl();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App urlProblems={problems} />
-  </StrictMode>,
-);
+void import('./app/mount').then(({ mount }) => mount(document.getElementById('root')!, problems));

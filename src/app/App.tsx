@@ -1,22 +1,31 @@
 /** The page shell: header with the model controls, the run's status, the panels and the timeline. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { CellDiagram } from '../panels/CellDiagram/CellDiagram';
 import { ModelControls } from '../panels/Controls/ModelControls';
 import { HelpOverlay } from '../panels/Help/HelpOverlay';
-import { NumbersPanel } from '../panels/Numbers/NumbersPanel';
+import { ReadoutPanel } from '../panels/Readout/ReadoutPanel';
+import { SequencePanel } from '../panels/Sequence/SequencePanel';
 import { RunStatus } from '../panels/Status/RunStatus';
 import { Transport } from '../panels/Timeline/Transport';
 import { useView } from '../state/view';
 import { CommandButton } from './CommandButton';
+import { PanelBoundary } from './PanelBoundary';
 import { Icons } from './icons';
 import { useKeyboard } from './useKeyboard';
+import { useEffectiveTheme } from './theme';
+
+// KaTeX is the page's largest dependency, and the heatmaps and the values table sit below the fold:
+// the diagram paints first and these follow.
+const EquationsPanel = lazy(() => import('../panels/Equations/EquationsPanel'));
+const HeatmapsPanel = lazy(() => import('../panels/Heatmaps/HeatmapsPanel'));
+const NumbersPanel = lazy(() => import('../panels/Numbers/NumbersPanel'));
 
 function useTheme(): void {
-  const theme = useView((v) => v.theme);
+  const theme = useEffectiveTheme();
   const lecture = useView((v) => v.lecture);
   useEffect(() => {
     const root = document.documentElement;
-    if (theme === 'auto') delete root.dataset.theme;
-    else root.dataset.theme = theme;
+    root.dataset.theme = theme;
     root.dataset.lecture = lecture ? 'on' : 'off';
   }, [theme, lecture]);
 }
@@ -45,7 +54,26 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
       )}
       {!lecture && <RunStatus />}
       <main className="app-main">
-        <NumbersPanel />
+        <div className="stage">
+          <PanelBoundary name="Cell diagram"><CellDiagram /></PanelBoundary>
+          <PanelBoundary name="Equations">
+            <Suspense fallback={<section className="panel equations" aria-label="Equations"><p className="muted">Loading the equations…</p></section>}>
+              <EquationsPanel />
+            </Suspense>
+          </PanelBoundary>
+        </div>
+        {!lecture && (
+          <>
+            <div className="io-row">
+              <PanelBoundary name="Input sequence"><SequencePanel /></PanelBoundary>
+              <PanelBoundary name="Readout"><ReadoutPanel /></PanelBoundary>
+            </div>
+            <Suspense fallback={null}>
+              <PanelBoundary name="Heatmaps over time"><HeatmapsPanel /></PanelBoundary>
+              <PanelBoundary name="Values at this timestep"><NumbersPanel /></PanelBoundary>
+            </Suspense>
+          </>
+        )}
       </main>
       <footer className="app-timeline">
         <Transport />

@@ -109,13 +109,13 @@ function* traceJson(trace: Trace): Generator<string> {
     for (let k = 0; k < series.length; k++) {
       if (series[k].layer !== l) continue;
       yield `${sep}${JSON.stringify(series[k].name)}:`;
-      yield* matrixJson(trace.data[k], T, H);
+      yield* matrixJson(trace.series(k), T, H);
       sep = ',';
     }
     yield '}';
   }
   yield '],"output":';
-  yield* matrixJson(trace.data[trace.index(`l${L - 1}.h`)], T, H);
+  yield* matrixJson(trace.series(trace.index(`l${L - 1}.h`)), T, H);
   const final = (state: 'h' | 'c'): Float32Array => {
     const out = new Float32Array(L * H);
     for (let l = 0; l < L; l++) out.set(trace.row(trace.index(`l${l}.${state}`), T - 1), l * H);

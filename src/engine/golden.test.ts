@@ -23,18 +23,18 @@ describe('the engine matches PyTorch', () => {
           expect(trace.filled).toBe(g.seq_len);
           g.layers.forEach((series, l) => {
             for (const [name, expected] of Object.entries(series)) {
-              expect(maxAbsDiff(expected, trace.data[trace.index(`l${l}.${name}`)]), `layer ${l} ${name}`).toBeLessThan(TOL);
+              expect(maxAbsDiff(expected, trace.series(trace.index(`l${l}.${name}`))), `layer ${l} ${name}`).toBeLessThan(TOL);
             }
           });
           const last = g.num_layers - 1;
-          expect(maxAbsDiff(g.output, trace.data[trace.index(`l${last}.h`)])).toBeLessThan(TOL);
+          expect(maxAbsDiff(g.output, trace.series(trace.index(`l${last}.h`)))).toBeLessThan(TOL);
           const H = g.hidden_size;
           const T = g.seq_len;
           const finalOf = (state: 'h' | 'c') =>
             g.layers.flatMap((_, l) => Array.from(trace.row(trace.index(`l${l}.${state}`), T - 1))).slice(0, g.num_layers * H);
           expect(maxAbsDiff(g.h_n, finalOf('h'))).toBeLessThan(TOL);
           if (g.c_n) expect(maxAbsDiff(g.c_n, finalOf('c'))).toBeLessThan(TOL);
-          if (g.readout) expect(maxAbsDiff(g.readout.probs, trace.data[trace.index('probs')])).toBeLessThan(TOL);
+          if (g.readout) expect(maxAbsDiff(g.readout.probs, trace.series(trace.index('probs')))).toBeLessThan(TOL);
         });
       }
     });

@@ -123,24 +123,58 @@ export interface TraceInitial {
   c0: Float32Array | null;
 }
 
-/** A whole trace being filled chunk by chunk; buffers are allocated once, at full length. */
+/**
+ * A whole trace, filled chunk by chunk. Chunks are kept as they arrive, not copied into one big buffer:
+ * on the page they were transferred from the worker, which already touched their memory, so keeping them
+ * costs the main thread nothing (copying 100 MB into fresh memory costs it a page fault per 4 KB).
+ */
 export class Trace {
-  /** One buffer per series, steps × width. */
-  readonly data: Float32Array[];
   /** How many timesteps have arrived. */
   filled = 0;
+  /** Largest |value| of each series so far: the colour domain of unbounded series, kept as chunks arrive. */
+  readonly absMax: Float64Array;
+  private readonly chunks: TraceChunk[] = [];
+  private readonly starts: number[] = [];
+  /** The chunk of the last lookup: playback and heatmaps read neighbouring timesteps. */
+  private hint = 0;
 
   constructor(
     readonly layout: TraceLayout,
     readonly initial: TraceInitial,
   ) {
-    this.data = layout.series.map((s) => new Float32Array(layout.steps * s.width));
+    this.absMax = new Float64Array(layout.series.length);
   }
 
   append(chunk: TraceChunk): void {
     if (chunk.t0 !== this.filled) throw new Error(`trace chunk starts at ${chunk.t0}, expected ${this.filled}`);
-    chunk.data.forEach((buf, k) => this.data[k].set(buf, chunk.t0 * this.layout.series[k].width));
+    if (chunk.steps === 0) return;
+    chunk.data.forEach((buf, k) => {
+      let m = this.absMax[k];
+      for (let i = 0; i < buf.length; i++) {
+        const a = Math.abs(buf[i]);
+        if (a > m) m = a;
+      }
+      this.absMax[k] = m;
+    });
+    this.chunks.push(chunk);
+    this.starts.push(chunk.t0);
     this.filled += chunk.steps;
+  }
+
+  /** The chunk holding timestep t (which must have arrived). */
+  private locate(t: number): TraceChunk {
+    const h = this.chunks[this.hint];
+    if (h && t >= h.t0 && t < h.t0 + h.steps) return h;
+    if (!(t >= 0 && t < this.filled)) throw new RangeError(`timestep ${t} has not arrived (${this.filled} have)`);
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    this.hint = lo;
+    return this.chunks[lo];
   }
 
   /** Index of a series; throws for an unknown key, which is a programming error. */
@@ -152,14 +186,34 @@ export class Trace {
 
   /** The values of series k at timestep t (a view, not a copy). */
   row(k: number, t: number): Float32Array {
+    const c = this.locate(t);
     const w = this.layout.series[k].width;
-    return this.data[k].subarray(t * w, (t + 1) * w);
+    const o = (t - c.t0) * w;
+    return c.data[k].subarray(o, o + w);
+  }
+
+  /** One value of series k: timestep t, unit j. */
+  value(k: number, t: number, j: number): number {
+    const c = this.locate(t);
+    return c.data[k][(t - c.t0) * this.layout.series[k].width + j];
   }
 
   /** One value: series `key`, timestep t, unit j. */
   at(key: string, t: number, j: number): number {
-    const k = this.index(key);
-    return this.data[k][t * this.layout.series[k].width + j];
+    return this.value(this.index(key), t, j);
+  }
+
+  /** Calls fn with each arrived run of series k: its values (steps × width), first timestep and length. */
+  forEachRun(k: number, fn: (data: Float32Array, t0: number, steps: number) => void): void {
+    for (const c of this.chunks) fn(c.data[k], c.t0, c.steps);
+  }
+
+  /** Series k over every arrived timestep, as one new buffer (for the command line and tests). */
+  series(k: number): Float32Array {
+    const w = this.layout.series[k].width;
+    const out = new Float32Array(this.filled * w);
+    this.forEachRun(k, (data, t0) => out.set(data, t0 * w));
+    return out;
   }
 
   /** h_{t−1} or c_{t−1} of a layer: the previous step's state, or the initial state at t = 0. */

@@ -22,7 +22,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v
 /** Moves to timestep t, showing the whole step. */
 export function seek(t: number): void {
   const { lastT, subs } = limits();
-  usePlayback.setState({ t: clamp(Math.round(t), 0, lastT), sub: subs - 1 });
+  usePlayback.setState({ t: clamp(Math.round(t), 0, lastT), sub: subs - 1, subFocus: false });
 }
 
 export function stepBy(d: number): void {
@@ -44,7 +44,12 @@ export function subStepBy(d: number): void {
     nt = t - 1;
     ns = subs - 1;
   }
-  usePlayback.setState({ t: nt, sub: ns, playing: false });
+  usePlayback.setState({ t: nt, sub: ns, playing: false, subFocus: true });
+}
+
+/** Shows sub-step k of the current timestep. */
+export function showSubStep(k: number): void {
+  usePlayback.setState({ sub: clamp(k, 0, limits().subs - 1), playing: false, subFocus: true });
 }
 
 export function selectUnit(j: number): void {
@@ -69,7 +74,7 @@ export function togglePlay(): void {
   const { lastT, subs } = limits();
   // Playing from the end starts again from the beginning, like a video player.
   if (!playing && t >= lastT) usePlayback.setState({ t: 0 });
-  usePlayback.setState({ playing: !playing, sub: subs - 1 });
+  usePlayback.setState({ playing: !playing, sub: subs - 1, subFocus: false });
 }
 
 /** After a new run arrives, keep the cursor inside it. */

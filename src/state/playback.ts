@@ -9,6 +9,8 @@ export interface Playback {
   t: number;
   /** Sub-step within the timestep; the last one shows the whole step. */
   sub: number;
+  /** True while the user walks through sub-steps: the diagram then lights the current one and dims what comes later. */
+  subFocus: boolean;
   /** Layer shown in the diagram. */
   layer: number;
   /** Selected unit (index into H). */
@@ -25,6 +27,7 @@ export const usePlayback = create<Playback>()(() => ({
   t: 0,
   // The whole step: clamped to the cell's last sub-step once a trace arrives.
   sub: Number.MAX_SAFE_INTEGER,
+  subFocus: false,
   layer: 0,
   unit: 0,
   playing: false,

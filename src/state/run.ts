@@ -14,7 +14,7 @@ export interface RunState {
   trace: Trace | null;
   /** The model the trace belongs to (its parameters feed the equations). */
   model: Model | null;
-  /** Timesteps received so far. */
+  /** Timesteps received, as last announced (about every 100 ms while streaming; trace.filled is exact). */
   filled: number;
   /** Timesteps in the sequence. */
   total: number;

@@ -37,8 +37,9 @@ describe('the engine host', () => {
     // The streamed trace is the trace: identical to one computed in a single pass.
     const { model, seq } = buildRun(spec({ hiddenSize: 32, seqLen: 3000 }));
     const whole = runAll(model, seq);
-    whole.data.forEach((d, k) => {
-      const mismatch = d.findIndex((v, i) => !Object.is(v, trace.data[k][i]));
+    whole.layout.series.forEach((_, k) => {
+      const [a, b] = [whole.series(k), trace.series(k)];
+      const mismatch = a.findIndex((v, i) => !Object.is(v, b[i]));
       expect(mismatch, trace.layout.series[k].key).toBe(-1);
     });
   });

@@ -11,10 +11,10 @@ import { fmtValue } from '../../viz/format';
 /** Columns shown around the selected unit when H is too wide for all of them. */
 const MAX_COLUMNS = 8;
 
-export function NumbersPanel() {
+export default function NumbersPanel() {
   const trace = useRun((r) => r.trace);
-  const filled = useRun((r) => r.filled);
   const t = usePlayback((p) => p.t);
+  const ready = useRun((r) => t < r.filled);
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);
   if (!trace) return null;
@@ -22,7 +22,6 @@ export function NumbersPanel() {
   const H = layout.hiddenSize;
   const first = Math.max(0, Math.min(unit - Math.floor(MAX_COLUMNS / 2), H - MAX_COLUMNS));
   const units = Array.from({ length: Math.min(H, MAX_COLUMNS) }, (_, k) => first + k);
-  const ready = t < filled;
   const rows = layout.series.map((s, k) => ({ s, k })).filter(({ s }) => s.layer === layer);
   return (
     <section className="panel numbers" aria-label="Values at this timestep">

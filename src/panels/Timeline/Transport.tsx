@@ -5,7 +5,7 @@
 import { subSteps } from '../../cellinfo/substeps';
 import { CommandButton } from '../../app/CommandButton';
 import { Icons } from '../../app/icons';
-import { seek } from '../../state/cursor';
+import { seek, showSubStep } from '../../state/cursor';
 import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 
@@ -56,7 +56,7 @@ export function Transport() {
         <ol className="substeps" aria-label="Sub-steps of this timestep">
           {steps.map((s, k) => (
             <li key={s.title} className={k === Math.min(sub, steps.length - 1) ? 'current' : k < sub ? 'done' : ''} aria-current={k === Math.min(sub, steps.length - 1) ? 'step' : undefined}>
-              <button type="button" onClick={() => usePlayback.setState({ sub: k, playing: false })}>
+              <button type="button" onClick={() => showSubStep(k)}>
                 {k + 1}. {s.title}
               </button>
             </li>

@@ -1,0 +1,215 @@
+/**
+ * The visualizer driven by keyboard alone through LSTM, GRU (both reset conventions) and RNN cells,
+ * timestep by timestep and sub-step by sub-step. At every stop, every number written on the diagram and
+ * every result in the equations is compared with the engine's own trace, computed here in Node.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { subSteps } from '../src/cellinfo/substeps';
+import type { Trace } from '../src/engine/trace';
+import type { Model } from '../src/engine/types';
+import { stripValueText } from '../src/panels/CellDiagram/stripText';
+import { num } from '../src/panels/Equations/tex';
+import { geometryFor } from '../src/viz/geometry';
+import { sourceSubStep } from '../src/viz/sources';
+import type { Config } from '../src/state/config';
+import { engineRun, query, waitForRun } from './helpers';
+
+/** The series whose values each sub-step's equations state as results. */
+const RESULTS: Record<string, string[][]> = {
+  lstm: [['f_pre', 'f'], ['i_pre', 'i', 'g_pre', 'g'], ['fc', 'ig', 'c'], ['o_pre', 'o', 'tanh_c', 'h']],
+  gru: [['r_pre', 'r', 'z_pre', 'z'], ['n_pre', 'n'], ['zh', 'zn', 'h']],
+  rnn_tanh: [['a', 'h']],
+  rnn_relu: [['a', 'h']],
+};
+
+interface Cursor { t: number; sub: number; focus: boolean; unit: number; layer: number }
+
+/** Every value label on the diagram, by data-source. */
+async function diagramValues(page: Page): Promise<Record<string, string>> {
+  return page.locator('.diagram-top [data-source]').evaluateAll((parts) =>
+    Object.fromEntries(parts.map((p) => [(p as SVGElement).dataset.source!, p.querySelector('.value')?.textContent ?? ''])));
+}
+
+async function expectDiagram(page: Page, trace: Trace, model: Model, c: Cursor) {
+  const g = geometryFor(trace.layout, c.layer === trace.layout.numLayers - 1);
+  const expected: Record<string, string> = {};
+  for (const part of g.parts) {
+    const pending = c.focus && sourceSubStep(trace, part.source) > c.sub;
+    expected[part.source] = pending ? '…' : stripValueText(trace, model, c.layer, part.source, c.t, c.unit);
+  }
+  await expect.poll(() => diagramValues(page), { message: `diagram at t=${c.t} sub=${c.sub}` }).toEqual(expected);
+}
+
+/** The equations' LaTeX (from KaTeX's MathML annotation) and the text a reader sees. */
+async function equations(page: Page): Promise<{ tex: string; text: string }> {
+  const body = page.getByRole('region', { name: 'Equations' });
+  return {
+    tex: (await body.locator('annotation').allTextContents()).join('\n'),
+    text: (await body.locator('.katex-html').allTextContents()).join('\n'),
+  };
+}
+
+async function expectEquations(page: Page, trace: Trace, c: Cursor) {
+  const cell = trace.layout.cell;
+  const subs = c.focus ? [c.sub] : RESULTS[cell].map((_, k) => k);
+  await expect(page.getByRole('region', { name: 'Equations' }).locator('.katex').first()).toBeVisible();
+  const { tex, text } = await equations(page);
+  for (const s of subs) {
+    for (const name of RESULTS[cell][s]) {
+      const v = trace.at(`l${c.layer}.${name}`, c.t, c.unit);
+      // Stated in the LaTeX (as a result, a factor or a term: spaces and brackets aside), and shown
+      // with a real minus sign.
+      expect(tex.replace(/[\s()]/g, ''), `${name} at t=${c.t} unit=${c.unit} in the equations`).toContain(num(v));
+      expect(text.replace(/[\s()]/g, ''), `${name} as shown`).toContain(num(v).replace('-', '−'));
+    }
+  }
+}
+
+async function cursorOf(page: Page): Promise<{ t: number }> {
+  const label = await page.getByLabel('Current timestep').textContent();
+  return { t: Number(/t = ([\d,]+)/.exec(label ?? '')![1].replace(/,/g, '')) - 1 };
+}
+
+const CASES: Array<{ name: string; url: Record<string, string | number>; cfg: Partial<Config>; layer?: number }> = [
+  { name: 'LSTM', url: { H: 6, T: 24, seed: 4, fbias: 1 }, cfg: { hiddenSize: 6, seqLen: 24, seed: 4, forgetBias: 1 } },
+  { name: 'GRU (reset after, PyTorch)', url: { cell: 'gru', H: 5, T: 24, seed: 5 }, cfg: { cell: 'gru', hiddenSize: 5, seqLen: 24, seed: 5 } },
+  { name: 'GRU (reset before, Cho 2014)', url: { cell: 'gru', reset: 'before', H: 5, T: 24, seed: 6 }, cfg: { cell: 'gru', gruReset: 'before', hiddenSize: 5, seqLen: 24, seed: 6 } },
+  { name: 'RNN tanh', url: { cell: 'rnn_tanh', H: 7, T: 24, seed: 7 }, cfg: { cell: 'rnn_tanh', hiddenSize: 7, seqLen: 24, seed: 7 } },
+  { name: 'RNN ReLU, layer 2 of 2', url: { cell: 'rnn_relu', H: 4, T: 24, seed: 8, layers: 2 }, cfg: { cell: 'rnn_relu', hiddenSize: 4, seqLen: 24, seed: 8, numLayers: 2 }, layer: 1 },
+  { name: 'LSTM on text, layer 1 of 2', url: { input: 'text', text: 'hello gates', H: 5, layers: 2, seed: 2 }, cfg: { inputKind: 'text', text: 'hello gates', hiddenSize: 5, numLayers: 2, seed: 2 } },
+];
+
+for (const k of CASES) {
+  test(`${k.name}: stepping by keyboard, the diagram and the equations show the engine's numbers`, async ({ page }) => {
+    await page.goto(`/${query(k.url)}`);
+    await waitForRun(page);
+    const { trace, model } = engineRun(k.cfg);
+    const subs = subSteps(trace.layout.cell).length;
+    const layer = k.layer ?? 0;
+    if (layer > 0) await page.keyboard.press('.');
+    const c: Cursor = { t: 0, sub: subs - 1, focus: false, unit: 0, layer };
+    await expectDiagram(page, trace, model, c);
+    await expectEquations(page, trace, c);
+
+    // Units: ] and [ wrap around H.
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
+    c.unit = 2 % trace.layout.hiddenSize;
+    for (let s = 0; s < 3; s++) await page.keyboard.press('ArrowRight');
+    c.t = 3;
+    expect((await cursorOf(page)).t).toBe(3);
+    await expectDiagram(page, trace, model, c);
+    await expectEquations(page, trace, c);
+
+    // Sub-steps: into the next timestep, one equation group at a time, then back across the boundary.
+    for (let s = 0; s < subs; s++) {
+      await page.keyboard.press('Shift+ArrowRight');
+      Object.assign(c, { t: 4, sub: s, focus: true });
+      if (subs > 1) await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toContainText(subSteps(trace.layout.cell)[s].title);
+      await expectDiagram(page, trace, model, c);
+      await expectEquations(page, trace, c);
+    }
+    await page.keyboard.press('Shift+ArrowLeft');
+    if (subs > 1) {
+      Object.assign(c, { t: 4, sub: subs - 2 });
+      await expectDiagram(page, trace, model, c);
+      await expectEquations(page, trace, c);
+    }
+
+    // The end of the sequence, then the start again.
+    await page.keyboard.press('End');
+    Object.assign(c, { t: trace.layout.steps - 1, sub: subs - 1, focus: false });
+    await expectDiagram(page, trace, model, c);
+    await expectEquations(page, trace, c);
+    await page.keyboard.press('[');
+    c.unit = (c.unit - 1 + trace.layout.hiddenSize) % trace.layout.hiddenSize;
+    await page.keyboard.press('Home');
+    c.t = 0;
+    await expectDiagram(page, trace, model, c);
+    await expectEquations(page, trace, c);
+  });
+}
+
+test('every diagram component has an accessible name', async ({ page }) => {
+  const names: Record<string, RegExp[]> = {
+    lstm: [/^forget gate/, /^input gate/, /^candidate/, /^output gate/, /^cell state/, /^hidden state/, /^Hadamard product f⊙c/, /^Hadamard product i⊙g/, /^tanh of cell state/, /^previous cell state/, /^previous hidden state/, /^input\./, /^softmax readout/],
+    gru: [/^update gate/, /^reset gate/, /^candidate/, /^hidden state/, /^Hadamard product r⊙Uh/, /^Hadamard product z⊙h/, /^Hadamard product \(1−z\)⊙h'/, /^one minus update gate/, /^recurrent product U h/],
+    rnn_tanh: [/^hidden state/, /^previous hidden state/, /^input\./],
+  };
+  for (const [cell, list] of Object.entries(names)) {
+    await page.goto(`/${query({ cell, H: 4, T: 5 })}`);
+    await waitForRun(page);
+    const diagram = page.getByRole('group', { name: /cell diagram$/ });
+    for (const name of list) await expect(diagram.getByRole('img', { name })).toHaveCount(1);
+  }
+});
+
+test('clicking a unit on a strip selects it everywhere', async ({ page }) => {
+  await page.goto(`/${query({ H: 8, T: 10, seed: 3 })}`);
+  await waitForRun(page);
+  const { trace, model } = engineRun({ hiddenSize: 8, seqLen: 10, seed: 3 });
+  const hit = page.locator('[data-source="f"] .strip-hit');
+  const box = (await hit.boundingBox())!;
+  // Unit 5 of 8 sits at 5.5/8 of the strip's width.
+  await page.mouse.click(box.x + (box.width * 5.5) / 8, box.y + box.height / 2);
+  await expect(page.getByRole('region', { name: 'Equations' })).toContainText('UNIT 5', { ignoreCase: true });
+  await expectDiagram(page, trace, model, { t: 0, sub: 3, focus: false, unit: 5, layer: 0 });
+});
+
+test('the help overlay lists every command and closes with Escape; lecture view and theme by key', async ({ page }) => {
+  await page.goto(`/${query({ H: 4, T: 5 })}`);
+  await waitForRun(page);
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  for (const label of ['Play / pause', 'Next sub-step', 'Previous unit', 'Lecture view', 'Jump to end']) await expect(help).toContainText(label);
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('l');
+  await expect(page.getByRole('form', { name: 'Model' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Heatmaps over time' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Cell diagram' })).toBeVisible();
+  await expect(page).toHaveURL(/lecture=1/);
+  await page.keyboard.press('l');
+  await expect(page.getByRole('form', { name: 'Model' })).toBeVisible();
+
+  const before = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.keyboard.press('t');
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
+});
+
+test('play runs the clock and Space pauses it', async ({ page }) => {
+  await page.goto(`/${query({ H: 4, T: 400 })}`);
+  await waitForRun(page);
+  await page.getByLabel('Playback speed').selectOption('60');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await cursorOf(page)).t, { timeout: 10_000 }).toBeGreaterThan(10);
+  await page.keyboard.press(' ');
+  const stopped = (await cursorOf(page)).t;
+  await page.waitForTimeout(300);
+  expect((await cursorOf(page)).t).toBe(stopped);
+});
+
+test('a heatmap click moves the cursor and selects the unit', async ({ page }) => {
+  await page.goto(`/${query({ H: 8, T: 50 })}`);
+  await waitForRun(page);
+  const map = page.getByRole('img', { name: /^forget gate over time/ });
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  // Timestep 30 of 50, unit 6 of 8.
+  await page.mouse.click(box.x + (box.width * 30.5) / 50, box.y + (box.height * 6.5) / 8);
+  expect((await cursorOf(page)).t).toBe(30);
+  await expect(page.getByRole('region', { name: 'Equations' })).toContainText('UNIT 6', { ignoreCase: true });
+});
+
+test('under prefers-reduced-motion the wires do not animate', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`/${query({ H: 4, T: 5 })}`);
+  await waitForRun(page);
+  await page.keyboard.press('Shift+ArrowRight');
+  const pulse = page.locator('.wire-pulse').first();
+  await expect(pulse).toBeAttached();
+  expect(await pulse.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+});

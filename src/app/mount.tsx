@@ -1,0 +1,15 @@
+/** Renders the page (loaded right after the engine has been started; see main.tsx). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { startPlayer } from './player';
+import '../styles.css';
+
+export function mount(root: HTMLElement, urlProblems: string[]): void {
+  startPlayer();
+  createRoot(root).render(
+    <StrictMode>
+      <App urlProblems={urlProblems} />
+    </StrictMode>,
+  );
+}

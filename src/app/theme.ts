@@ -1,0 +1,23 @@
+/** The theme actually in effect ('auto' resolved against the system setting), and colours the canvases need. */
+import { useSyncExternalStore } from 'react';
+import { useView } from '../state/view';
+
+const query = () => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null);
+
+function subscribe(onChange: () => void): () => void {
+  const q = query();
+  q?.addEventListener('change', onChange);
+  return () => q?.removeEventListener('change', onChange);
+}
+
+export function useEffectiveTheme(): 'light' | 'dark' {
+  const theme = useView((v) => v.theme);
+  const systemDark = useSyncExternalStore(subscribe, () => query()?.matches ?? false, () => false);
+  return theme === 'auto' ? (systemDark ? 'dark' : 'light') : theme;
+}
+
+/** Canvas colours per theme (a canvas can't read CSS variables; reading them per frame is slow). */
+export const CANVAS_COLOURS = {
+  light: { ink: '#111827', pending: '#d8dce1' },
+  dark: { ink: '#f8fafc', pending: '#39424e' },
+} as const;

@@ -1,0 +1,115 @@
+/**
+ * The cell diagram panel: three stacked layers sharing one coordinate system (wires in SVG, the strips
+ * on a canvas, names, numbers and click targets in SVG on top). It follows the cursor; the big arrays
+ * stay in the trace and are only read for the timestep shown.
+ */
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { CELL_NAMES } from '../../cellinfo/series';
+import { subSteps } from '../../cellinfo/substeps';
+import { usePlayback } from '../../state/playback';
+import { useRun } from '../../state/run';
+import { useView } from '../../state/view';
+import { CANVAS_COLOURS, useEffectiveTheme } from '../../app/theme';
+import { geometryFor } from '../../viz/geometry';
+import { drawStrips } from './drawStrips';
+import { LayerColumn } from './LayerColumn';
+import { Legend } from './Legend';
+import { partStates } from './partStates';
+import { TopLayer } from './TopLayer';
+import { WireLayer } from './WireLayer';
+
+/** The transform of an SVG viewBox under preserveAspectRatio="xMidYMid meet", so the canvas lines up with it. */
+function fitViewBox(w: number, h: number, vw: number, vh: number) {
+  const scale = Math.min(w / vw, h / vh);
+  return { scale, offsetX: (w - vw * scale) / 2, offsetY: (h - vh * scale) / 2 };
+}
+
+
+export function CellDiagram() {
+  const trace = useRun((r) => r.trace);
+  const model = useRun((r) => r.model);
+  const t = usePlayback((p) => p.t);
+  // Not `filled`: the diagram redraws when its own timestep arrives and when the run ends (final colour
+  // domains), not on every chunk of the stream.
+  const ready = useRun((r) => t < r.filled);
+  const status = useRun((r) => r.status);
+  const sub = usePlayback((p) => p.sub);
+  const subFocus = usePlayback((p) => p.subFocus);
+  const layer = usePlayback((p) => p.layer);
+  const unit = usePlayback((p) => p.unit);
+  const norm = useView((v) => v.heatmapNorm);
+  const theme = useEffectiveTheme();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // A callback ref: the box appears only once a trace exists, and its size must be watched from then on.
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+
+  const layout = trace?.layout;
+  const L = layout?.numLayers ?? 1;
+  const shownLayer = Math.min(layer, L - 1);
+  const geometry = useMemo(
+    () => (layout ? geometryFor(layout, shownLayer === layout.numLayers - 1) : null),
+    [layout, shownLayer],
+  );
+  const steps = layout ? subSteps(layout.cell) : [];
+  const subShown = Math.min(sub, Math.max(0, steps.length - 1));
+  const states = useMemo(
+    () => (geometry && trace ? partStates(geometry, trace, subShown, subFocus) : new Map()),
+    [geometry, trace, subShown, subFocus],
+  );
+
+  useLayoutEffect(() => {
+    if (!box) return;
+    const ro = new ResizeObserver(([e]) => setSize({ w: e.contentRect.width, h: e.contentRect.height }));
+    ro.observe(box);
+    return () => ro.disconnect();
+  }, [box]);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !geometry || !trace || size.w === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.round(size.w * dpr);
+    const h = Math.round(size.h * dpr);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    drawStrips(ctx, {
+      geometry, trace, layer: shownLayer, t, unit: Math.min(unit, trace.layout.hiddenSize - 1), states, norm,
+      ...fitViewBox(size.w, size.h, geometry.width, geometry.height), dpr,
+      ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending,
+    });
+    if (t < trace.filled && performance.getEntriesByName('gatescope:first-paint').length === 0) performance.mark('gatescope:first-paint');
+    // `ready` and `status` are deliberate triggers: the step's data arriving, the final colour domains.
+  }, [geometry, trace, ready, status, shownLayer, t, unit, states, norm, size, theme]);
+
+  if (!trace || !layout || !geometry) {
+    return <section className="panel diagram-panel" aria-label="Cell diagram"><p className="muted">Starting the engine…</p></section>;
+  }
+  const cellName = CELL_NAMES[layout.cell];
+  return (
+    <section className="panel diagram-panel" aria-label="Cell diagram">
+      <header className="diagram-head">
+        <h2 className="panel-title">
+          {cellName}{layout.cell === 'gru' ? ` · reset ${layout.gruReset} U·h` : ''}
+          {L > 1 ? ` · layer ${shownLayer + 1} of ${L}` : ''} · H = {layout.hiddenSize}
+        </h2>
+        <p className="diagram-step" aria-live="polite">
+          {subFocus && steps.length > 1 ? <>Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></> : <>t = {t + 1}, unit {Math.min(unit, layout.hiddenSize - 1)}</>}
+        </p>
+      </header>
+      <div className="diagram-body">
+        {L > 1 && <LayerColumn trace={trace} t={t} layer={shownLayer} />}
+        <div className="diagram" ref={setBox} style={{ aspectRatio: `${geometry.width} / ${geometry.height}` }}>
+          <WireLayer geometry={geometry} states={states} pulseKey={`${t}-${subShown}`} />
+          <canvas ref={canvasRef} className="diagram-layer diagram-strips" aria-hidden="true" />
+          <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={Math.min(unit, layout.hiddenSize - 1)} states={states} cellName={cellName} />
+        </div>
+      </div>
+      <Legend trace={trace} layer={shownLayer} norm={norm} />
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The top of the diagram: the blocks and junctions, each vector's symbol and selected-unit value, and
+ * the click targets of the strips. Each component is one named group, so screen readers and tests find
+ * "forget gate" or "cell state" by role and name.
+ */
+import { useState, type MouseEvent } from 'react';
+import type { Trace } from '../../engine/trace';
+import type { Model } from '../../engine/types';
+import { selectUnit } from '../../state/cursor';
+import { cellAt, STRIP_H, STRIP_W, type CellGeometry, type DiagramNode, type DiagramPart } from '../../viz/geometry';
+import { fmtValue } from '../../viz/format';
+import { sourceSymbol, sourceValues, sourceWidth } from '../../viz/sources';
+import type { PartState } from './drawStrips';
+import { stripValueText } from './stripText';
+
+function Node({ n }: { n: DiagramNode }) {
+  switch (n.kind) {
+    case 'mul':
+    case 'add':
+      return (
+        <g className={`node node-${n.kind}`}>
+          <circle cx={n.x} cy={n.y} r={13} />
+          <text x={n.x} y={n.y + 5.5} textAnchor="middle">{n.glyph}</text>
+        </g>
+      );
+    case 'oneminus':
+      return (
+        <g className="node node-op">
+          <circle cx={n.x} cy={n.y} r={16} />
+          <text x={n.x} y={n.y + 5} textAnchor="middle">{n.glyph}</text>
+        </g>
+      );
+    case 'tanhop':
+      return (
+        <g className="node node-op">
+          <ellipse cx={n.x} cy={n.y} rx={30} ry={15} />
+          <text x={n.x} y={n.y + 5} textAnchor="middle">{n.glyph}</text>
+        </g>
+      );
+    case 'linear':
+    case 'softmax': {
+      const w = n.kind === 'linear' ? 92 : 84;
+      return (
+        <g className={`node node-${n.kind}`}>
+          <rect x={n.x - w / 2} y={n.y - 17} width={w} height={34} rx={6} />
+          <text x={n.x} y={n.y + 5} textAnchor="middle">{n.glyph}</text>
+        </g>
+      );
+    }
+    default:
+      return (
+        <g className={`node node-block node-${n.kind}`}>
+          <rect x={n.x - 40} y={n.y - 25} width={80} height={50} rx={7} />
+          <text className="glyph" x={n.x} y={n.y + (n.caption ? 1 : 6)} textAnchor="middle">{n.glyph}</text>
+          {n.caption && <text className="caption" x={n.x} y={n.y + 17} textAnchor="middle">{n.caption}</text>}
+        </g>
+      );
+  }
+}
+
+function labelPlacement(part: DiagramPart) {
+  const s = part.strip!;
+  switch (s.label) {
+    case 'left': return { x: s.x - STRIP_W / 2 - 8, y: s.y - 4, anchor: 'end' as const, lines: 2 };
+    case 'right': return { x: s.x + STRIP_W / 2 + 8, y: s.y - 4, anchor: 'start' as const, lines: 2 };
+    case 'above': return { x: s.x, y: s.y - STRIP_H / 2 - 7, anchor: 'middle' as const, lines: 1 };
+    case 'below': return { x: s.x, y: s.y + STRIP_H / 2 + 22, anchor: 'middle' as const, lines: 1 };
+  }
+}
+
+interface Props {
+  geometry: CellGeometry;
+  trace: Trace;
+  model: Model | null;
+  layer: number;
+  t: number;
+  unit: number;
+  states: ReadonlyMap<string, PartState>;
+  cellName: string;
+}
+
+export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, cellName }: Props) {
+  const [hover, setHover] = useState<{ source: string; j: number; x: number; y: number } | null>(null);
+  const arrived = t < trace.filled;
+  const H = trace.layout.hiddenSize;
+
+  const unitUnder = (e: MouseEvent<SVGRectElement>, part: DiagramPart): number => {
+    const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
+    const px = ((e.clientX - box.left) / box.width) * g.width;
+    const py = ((e.clientY - box.top) / box.height) * g.height;
+    return cellAt(sourceWidth(trace, layer, part.source), part.strip!.x, part.strip!.y, px, py);
+  };
+
+  return (
+    <svg className="diagram-layer diagram-top" viewBox={`0 0 ${g.width} ${g.height}`} role="group" aria-label={`${cellName} cell diagram`}>
+      {g.parts.map((part) => {
+        const state = states.get(part.source) ?? 'idle';
+        const symbol = sourceSymbol(trace, part.source);
+        const shown = arrived && state !== 'pending';
+        const value = shown ? stripValueText(trace, model, layer, part.source, t, unit) : '…';
+        const place = part.strip ? labelPlacement(part) : null;
+        const perUnit = sourceWidth(trace, layer, part.source) === H;
+        const described = perUnit ? `${symbol}, unit ${unit}: ${value}` : `${symbol}: ${value}`;
+        return (
+          <g key={part.source} className={`part state-${state}`} role="img" aria-label={`${part.name}. ${described}`} data-source={part.source}>
+            {part.nodes.map((n, k) => <Node key={k} n={n} />)}
+            {place && (
+              <text className="strip-label" x={place.x} y={place.y} textAnchor={place.anchor}>
+                <tspan className="symbol">{symbol}</tspan>
+                {place.lines === 2 ? (
+                  <tspan className="value" x={place.x} dy="1.15em">{value}</tspan>
+                ) : (
+                  <tspan className="value" dx="0.45em">{value}</tspan>
+                )}
+              </text>
+            )}
+            {part.strip && (
+              <rect
+                className="strip-hit"
+                x={part.strip.x - STRIP_W / 2}
+                y={part.strip.y - STRIP_H / 2 - 3}
+                width={STRIP_W}
+                height={STRIP_H + 6}
+                onPointerMove={(e) => {
+                  const j = unitUnder(e, part);
+                  setHover(j < 0 ? null : { source: part.source, j, x: part.strip!.x, y: part.strip!.y });
+                }}
+                onPointerLeave={() => setHover(null)}
+                onClick={(e) => {
+                  const j = unitUnder(e, part);
+                  if (j >= 0 && perUnit) selectUnit(j);
+                }}
+              />
+            )}
+          </g>
+        );
+      })}
+      {g.ends.map((e) => (
+        <text key={e.text} className="end-label" x={e.x} y={e.y} textAnchor={e.anchor}>{e.text}</text>
+      ))}
+      {hover && arrived && (
+        <g className="hover-tip" pointerEvents="none">
+          <rect x={hover.x - 80} y={hover.y - 50} width={160} height={28} rx={5} />
+          <text x={hover.x} y={hover.y - 30} textAnchor="middle">
+            {hover.source === 'probs' ? 'class' : sourceWidth(trace, layer, hover.source) === H ? 'unit' : 'x'} {hover.j}: {fmtValue(sourceValues(trace, layer, hover.source, t)[hover.j])}
+          </text>
+        </g>
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The current sub-step's equations with the selected unit's numbers in them, typeset by KaTeX, with the
+ * PyTorch tensor behind each symbol on hover and a button that copies the LaTeX.
+ */
+import { useMemo, useState, type MouseEvent } from 'react';
+import { showSubStep } from '../../state/cursor';
+import { usePlayback } from '../../state/playback';
+import { useRun } from '../../state/run';
+import { Icons } from '../../app/icons';
+import { useView } from '../../state/view';
+import { buildEquations, type EquationGroup } from './build';
+import { Katex } from './Katex';
+
+/** LaTeX without our hover markup, as a person would paste it into notes. */
+export function plainLatex(groups: EquationGroup[]): string {
+  const strip = (s: string) => s.replace(/\\htmlData\{[^}]*\}\{([^}]*)\}/g, '$1');
+  return groups.map((g) => [`% ${g.title}`, ...g.lines.map((l) => `\\[ ${strip(l)} \\]`)].join('\n')).join('\n\n');
+}
+
+export default function EquationsPanel() {
+  const trace = useRun((r) => r.trace);
+  const model = useRun((r) => r.model);
+  const t = usePlayback((p) => p.t);
+  const arrived = useRun((r) => t < r.filled);
+  const sub = usePlayback((p) => p.sub);
+  const subFocus = usePlayback((p) => p.subFocus);
+  const layer = usePlayback((p) => p.layer);
+  const unit = usePlayback((p) => p.unit);
+  const lecture = useView((v) => v.lecture);
+  const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const ready = !!trace && !!model && arrived;
+  const shownLayer = trace ? Math.min(layer, trace.layout.numLayers - 1) : 0;
+  const j = trace ? Math.min(unit, trace.layout.hiddenSize - 1) : 0;
+  const groups = useMemo(
+    () => (ready ? buildEquations(trace!, model!, shownLayer, t, j) : []),
+    // `filled` is not needed: a timestep's values never change once arrived.
+    [ready, trace, model, shownLayer, t, j],
+  );
+  const current = Math.min(sub, Math.max(0, groups.length - 1));
+  // One sub-step at a time while walking through them, and always in the lecture view (large type).
+  const focused = subFocus || lecture;
+  const visible = focused ? groups.filter((g) => g.sub === current) : groups;
+
+  const onOver = (e: MouseEvent<HTMLDivElement>) => {
+    const el = (e.target as Element).closest?.('[data-tensor]');
+    if (!el) return setTip(null);
+    const box = e.currentTarget.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    setTip({ text: el.getAttribute('data-tensor') ?? '', x: r.left - box.left + r.width / 2, y: r.top - box.top });
+  };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(plainLatex(visible));
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <section className="panel equations" aria-label="Equations">
+      <header className="equations-head">
+        <h2 className="panel-title">Equations · unit {j}{trace && trace.layout.numLayers > 1 ? ` · layer ${shownLayer + 1}` : ''} · t = {t + 1}</h2>
+        <button type="button" className="text-button" onClick={copy} disabled={!ready} aria-label="Copy as LaTeX">
+          <Icons.copy /> {copied ? 'Copied' : 'LaTeX'}
+        </button>
+      </header>
+      {!ready ? (
+        <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : 'Starting the engine…'}</p>
+      ) : (
+        <div className="equations-body" onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
+          {visible.map((g) => (
+            <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
+              <h3>
+                <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} aria-label={`Show sub-step: ${g.title}`}>
+                  {g.sub + 1}. {g.title}
+                </button>
+              </h3>
+              {g.lines.map((l, k) => <Katex key={k} tex={l} className={k % 2 ? 'eq-line eq-numbers' : 'eq-line'} />)}
+              {focused && g.details.length > 0 && (
+                <div className="eq-details" aria-label="How the pre-activations are summed">
+                  {g.details.map((d, k) => <Katex key={k} tex={d} className="eq-line eq-detail" />)}
+                </div>
+              )}
+            </section>
+          ))}
+          {tip && (
+            <div className="eq-tip" role="tooltip" style={{ left: tip.x, top: tip.y }}>
+              PyTorch: <code>{tip.text}</code>
+            </div>
+          )}
+        </div>
+      )}
+      <details className="eq-symbols">
+        <summary>Notation and PyTorch tensors</summary>
+        <p>
+          W multiplies the input x<sub>t</sub>, U the previous hidden state h<sub>t−1</sub>; ⊙ is the element-wise
+          (Hadamard) product. Hover a W, U or b in an equation to see its PyTorch tensor: gate blocks are stacked
+          in weight_ih_l<i>k</i> and weight_hh_l<i>k</i> in the order {trace?.layout.cell === 'lstm' ? 'i, f, g, o' : trace?.layout.cell === 'gru' ? 'r, z, n (n is the candidate h′)' : 'of a single block'},
+          each H rows; a gate's b is bias_ih + bias_hh of its rows{trace?.layout.cell === 'gru' && trace.layout.gruReset === 'after' ? ', except the candidate, whose b_hn stays inside the reset product' : ''}.
+        </p>
+      </details>
+    </section>
+  );
+}

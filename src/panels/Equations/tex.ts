@@ -1,0 +1,39 @@
+/** Small helpers for writing equations in LaTeX with the page's number format. */
+import { fmtValue } from '../../viz/format';
+
+/** A number for an equation: 3 decimals, a real minus. */
+export function num(v: number): string {
+  return fmtValue(v).replace('−', '-');
+}
+
+/** A number as a factor: negative numbers in parentheses, so 0.4·(−0.77) reads right. */
+export function factor(v: number): string {
+  const s = num(v);
+  return s.startsWith('-') ? `(${s})` : s;
+}
+
+/** A signed term to append: "+ 0.3" or "- 0.3" (so a sum never reads "+ -0.3"). */
+export function plus(v: number): string {
+  const s = num(v);
+  return s.startsWith('-') ? `- ${s.slice(1)}` : `+ ${s}`;
+}
+
+/** A symbol that shows its PyTorch tensor on hover. */
+export function sym(tex: string, tensor: string): string {
+  return `\\htmlData{tensor=${tensor.replace(/[{}\\%#&$^~]/g, '')}}{${tex}}`;
+}
+
+/** Rough printed width of some LaTeX, in characters: commands and braces don't print. */
+function printedLength(tex: string): number {
+  return tex.replace(/\\htmlData\{[^}]*\}/g, '').replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}_^]/g, '').length;
+}
+
+/**
+ * lhs = p₀ = p₁ = …, on one line when it is short, otherwise broken after the first step so that a
+ * narrow panel never has to scroll an equation sideways.
+ */
+export function chain(lhs: string, ...parts: string[]): string {
+  const one = `${lhs} = ${parts.join(' = ')}`;
+  if (parts.length < 2 || printedLength(one) <= 46) return one;
+  return `\\begin{aligned}${lhs} &= ${parts[0]} \\\\ &= ${parts.slice(1).join(' = ')}\\end{aligned}`;
+}

@@ -1,0 +1,185 @@
+/**
+ * One series as a units × time heatmap on a canvas. The picture is repainted only when the data, the
+ * window or the colours change; the cursor and the selected unit live on a second canvas that follows
+ * the playback store directly, so playing or scrubbing never repaints the heatmap itself.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import type { Trace } from '../../engine/trace';
+import { seek, selectUnit } from '../../state/cursor';
+import { usePlayback } from '../../state/playback';
+import { useView } from '../../state/view';
+import { seriesDomain, type Normalisation } from '../../viz/domains';
+import { fmtValue } from '../../viz/format';
+import { columnsOf, panWindow, paintHeatmap, stepAt, zoomWindow } from '../../viz/heatmap';
+import { lutFor } from '../../viz/scales';
+
+interface Props {
+  trace: Trace;
+  /** Index of the series in the trace. */
+  k: number;
+  label: string;
+  name: string;
+  filled: number;
+  window: [number, number];
+  norm: Normalisation;
+  height: number;
+  /** Colour of steps not computed yet, packed ABGR. */
+  blank: number;
+}
+
+export function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], norm, height, blank }: Props) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const picture = useRef<HTMLCanvasElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(0);
+  const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const drag = useRef<{ x: number; t0: number; t1: number; moved: boolean } | null>(null);
+  // What the canvas shows now, so that a new chunk only paints the columns of its timesteps.
+  const painted = useRef<{ key: string; filled: number; img: ImageData } | null>(null);
+  const H = trace.layout.series[k].width;
+  const T = trace.layout.steps;
+
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // The picture: one pixel per screen pixel (capped by the number of units and steps shown).
+  useEffect(() => {
+    const c = picture.current;
+    if (!c || width === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const w = Math.max(1, Math.min(width, Math.ceil(t1 - t0)));
+      const h = Math.max(1, Math.min(height, H));
+      if (c.width !== w || c.height !== h) {
+        c.width = w;
+        c.height = h;
+      }
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      const domain = seriesDomain(trace, k, norm);
+      const key = `${w}×${h} ${t0}–${t1} ${domain.lo}…${domain.hi}`;
+      const last = painted.current;
+      const incremental = last !== null && last.key === key && last.img.width === w && filled >= last.filled;
+      const img = incremental ? last.img : ctx.createImageData(w, h);
+      const [x0, x1] = incremental ? columnsOf(last.filled, filled, w, t0, t1) : [0, w];
+      if (x1 <= x0) return;
+      paintHeatmap(new Uint32Array(img.data.buffer), w, h, {
+        rowAt: (t) => trace.row(k, t), width: H, filled, t0, t1, domain, lut: lutFor(domain.kind), blank,
+      }, x0, x1);
+      ctx.putImageData(img, 0, 0, x0, 0, x1 - x0, h);
+      painted.current = { key, filled, img };
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [trace, k, filled, t0, t1, norm, width, height, H, blank]);
+
+  // A new trace (new run) starts from a clean canvas.
+  useEffect(() => {
+    painted.current = null;
+  }, [trace]);
+
+  // The overlay: cursor line and selected-unit marks, redrawn straight from the store.
+  useEffect(() => {
+    const c = overlay.current;
+    if (!c || width === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = Math.round(width * dpr);
+    c.height = Math.round(height * dpr);
+    const draw = () => {
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      const { t, unit } = usePlayback.getState();
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      const x = ((t + 0.5 - t0) / (t1 - t0)) * width;
+      if (x >= 0 && x <= width) {
+        ctx.fillStyle = 'rgba(0,0,0,0.55)';
+        ctx.fillRect(x - 1.5, 0, 3, height);
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(x - 0.5, 0, 1, height);
+      }
+      if (H === trace.layout.hiddenSize) {
+        const y = ((Math.min(unit, H - 1) + 0.5) / H) * height;
+        ctx.fillStyle = '#000';
+        ctx.beginPath();
+        ctx.moveTo(0, y - 5); ctx.lineTo(7, y); ctx.lineTo(0, y + 5); ctx.fill();
+        ctx.beginPath();
+        ctx.moveTo(width, y - 5); ctx.lineTo(width - 7, y); ctx.lineTo(width, y + 5); ctx.fill();
+      }
+    };
+    draw();
+    return usePlayback.subscribe((s, prev) => {
+      if (s.t !== prev.t || s.unit !== prev.unit) draw();
+    });
+  }, [width, height, t0, t1, H, trace]);
+
+  const at = (e: PointerEvent<HTMLElement> | WheelEvent<HTMLElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const t = stepAt(x, r.width, t0, t1);
+    const j = Math.min(H - 1, Math.max(0, Math.floor((y / r.height) * H)));
+    return { x, y, t, j };
+  };
+
+  return (
+    <div className="heatmap-row">
+      <div className="heatmap-label" title={name}>{label}</div>
+      <div
+        ref={wrap}
+        className="heatmap-canvas"
+        style={{ height }}
+        role="img"
+        aria-label={`${name} over time: ${H} units × ${Math.round(t1 - t0)} timesteps`}
+        onPointerDown={(e) => {
+          drag.current = { x: e.clientX, t0, t1, moved: false };
+          e.currentTarget.setPointerCapture(e.pointerId);
+        }}
+        onPointerMove={(e) => {
+          const d = drag.current;
+          if (d) {
+            const dx = e.clientX - d.x;
+            if (Math.abs(dx) > 3) d.moved = true;
+            if (d.moved) {
+              const r = e.currentTarget.getBoundingClientRect();
+              useView.setState({ heatmapWindow: panWindow(d.t0, d.t1, (-dx / r.width) * (d.t1 - d.t0), T) });
+              return;
+            }
+          }
+          const p = at(e);
+          if (p.t < 0 || p.t >= filled) return setTip(null);
+          const v = trace.value(k, p.t, p.j);
+          setTip({ x: p.x, y: p.y, text: `t = ${p.t + 1} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
+        }}
+        onPointerUp={(e) => {
+          const d = drag.current;
+          drag.current = null;
+          if (d && !d.moved) {
+            const p = at(e);
+            if (p.t >= 0 && p.t < filled) {
+              seek(p.t);
+              if (H === trace.layout.hiddenSize) selectUnit(p.j);
+            }
+          }
+        }}
+        onPointerLeave={() => setTip(null)}
+        onWheel={(e) => {
+          if (!e.ctrlKey && Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+            const r = e.currentTarget.getBoundingClientRect();
+            useView.setState({ heatmapWindow: panWindow(t0, t1, (e.deltaX / r.width) * (t1 - t0), T) });
+            return;
+          }
+          const p = at(e);
+          useView.setState({ heatmapWindow: zoomWindow(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, p.t, T) });
+        }}
+      >
+        <canvas ref={picture} className="heatmap-picture" />
+        <canvas ref={overlay} className="heatmap-overlay" />
+        {tip && <div className="heatmap-tip" style={{ left: tip.x, top: tip.y }}>{tip.text}</div>}
+      </div>
+    </div>
+  );
+}

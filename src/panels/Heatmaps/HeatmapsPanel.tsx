@@ -1,0 +1,107 @@
+/**
+ * Every gate and state of the shown layer over time, as units × time heatmaps that share one time
+ * window (zoom with the wheel or the buttons, drag to pan), the cursor and the selected unit.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { seriesInfo } from '../../cellinfo/series';
+import { usePlayback } from '../../state/playback';
+import { useRun } from '../../state/run';
+import { useView } from '../../state/view';
+import { zoomWindow } from '../../viz/heatmap';
+import { HeatmapRow } from './HeatmapRow';
+
+const DEFAULT_SERIES: Record<string, string[]> = {
+  lstm: ['f', 'i', 'g', 'o', 'c', 'h'],
+  gru: ['r', 'z', 'n', 'h'],
+  rnn_tanh: ['a', 'h'],
+  rnn_relu: ['a', 'h'],
+};
+
+const fmt = new Intl.NumberFormat('en-US');
+
+/** Steps still being computed: a mid grey that reads as "nothing yet" on both themes (packed ABGR). */
+const NOT_YET = ((255 << 24) | (0x8a << 16) | (0x84 << 8) | 0x80) >>> 0;
+
+export default function HeatmapsPanel() {
+  const trace = useRun((r) => r.trace);
+  const filled = useRun((r) => r.filled);
+  const layer = usePlayback((p) => p.layer);
+  const norm = useView((v) => v.heatmapNorm);
+  const win = useView((v) => v.heatmapWindow);
+  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const layout = trace?.layout;
+  const T = layout?.steps ?? 1;
+  const shownLayer = layout ? Math.min(layer, layout.numLayers - 1) : 0;
+
+  // The window can't outlive a run of a different length.
+  const window = useMemo<[number, number]>(() => {
+    if (!win || win[1] > T) return [0, T];
+    return win;
+  }, [win, T]);
+
+  // Keep the cursor in view while playing or stepping past the window's edge.
+  useEffect(() => usePlayback.subscribe((s, prev) => {
+    if (s.t === prev.t) return;
+    const w = useView.getState().heatmapWindow;
+    if (!w || (s.t >= w[0] && s.t < w[1])) return;
+    const span = w[1] - w[0];
+    const a = Math.max(0, Math.min(T - span, s.t - span * 0.1));
+    useView.setState({ heatmapWindow: [a, a + span] });
+  }), [T]);
+
+  if (!trace || !layout) return null;
+  const names = layout.series.filter((s) => s.layer === shownLayer).map((s) => s.name);
+  const selected = chosen[layout.cell] ?? DEFAULT_SERIES[layout.cell];
+  const toggle = (n: string) =>
+    setChosen((c) => ({ ...c, [layout.cell]: selected.includes(n) ? selected.filter((x) => x !== n) : names.filter((x) => selected.includes(x) || x === n) }));
+  const rows = names.filter((n) => selected.includes(n));
+  const H = layout.hiddenSize;
+  const height = Math.max(40, Math.min(112, H * 7));
+  const zoom = (f: number) => {
+    const { t } = usePlayback.getState();
+    useView.setState({ heatmapWindow: zoomWindow(window[0], window[1], f, Math.min(Math.max(t, window[0]), window[1]), T) });
+  };
+  const span = window[1] - window[0];
+
+  return (
+    <section className="panel heatmaps" aria-label="Heatmaps over time">
+      <header className="heatmaps-head">
+        <h2 className="panel-title">Over time{layout.numLayers > 1 ? ` · layer ${shownLayer + 1}` : ''}</h2>
+        <div className="chips" role="group" aria-label="Series shown">
+          {names.map((n) => (
+            <button key={n} type="button" className="chip" aria-pressed={selected.includes(n)} onClick={() => toggle(n)} title={seriesInfo(layout.cell, n).name}>
+              {seriesInfo(layout.cell, n).symbol}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="radiogroup" aria-label="Colour scale of unbounded series">
+          {(['series', 'global'] as const).map((n) => (
+            <button key={n} type="button" role="radio" aria-checked={norm === n} className="seg" onClick={() => useView.setState({ heatmapNorm: n })}>
+              {n === 'series' ? 'scale per series' : 'one shared scale'}
+            </button>
+          ))}
+        </div>
+        <div className="zoom" role="group" aria-label="Time window">
+          <button type="button" className="icon-button" aria-label="Zoom out in time" onClick={() => zoom(2)}>−</button>
+          <button type="button" className="icon-button" aria-label="Zoom in in time" onClick={() => zoom(0.5)}>+</button>
+          <button type="button" className="text-button" aria-label="Show the whole sequence" onClick={() => useView.setState({ heatmapWindow: null })}>all</button>
+          <span className="muted window-text">
+            t {fmt.format(Math.floor(window[0]) + 1)}–{fmt.format(Math.ceil(window[1]))}
+            {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}
+          </span>
+        </div>
+      </header>
+      <div className="heatmap-rows">
+        {rows.map((n) => {
+          const k = trace.index(`l${shownLayer}.${n}`);
+          return (
+            <HeatmapRow key={`${layout.cell}-${n}`} trace={trace} k={k} label={seriesInfo(layout.cell, n).symbol} name={seriesInfo(layout.cell, n).name}
+              filled={filled} window={window} norm={norm} height={height} blank={NOT_YET} />
+          );
+        })}
+        {rows.length === 0 && <p className="muted">Pick a series above.</p>}
+      </div>
+      <p className="heatmaps-foot muted">Rows: units 0–{H - 1} top to bottom · columns: time · click to move there · wheel to zoom, drag to pan.</p>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+/** Names of readout classes and input tokens, as people read them. */
+import { tokenLabel } from '../engine/inputs';
+import type { Model } from '../engine/types';
+
+/** A text model reads characters (one-hot over the vocabulary) and predicts the next one. */
+export function isTextModel(model: Model | null): boolean {
+  return model?.input.kind === 'onehot';
+}
+
+export function classLabel(model: Model | null, k: number): string {
+  return isTextModel(model) ? `‘${tokenLabel(k)}’` : `class ${k}`;
+}
