@@ -8,7 +8,8 @@ import type { Plugin } from 'vite';
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The engine's kernel is WebAssembly it assembles itself: compiling wasm is allowed, JS eval is not.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'", // KaTeX positions glyphs with style attributes
   "font-src 'self' data:",

@@ -6,56 +6,58 @@
  *   h' = (1 − z) ⊙ n + z ⊙ h
  * Stored values are rounded to float32 before the next equation reads them.
  */
-import { matMulRows, matVec } from '../kernels';
+import { createMatVec } from '../kernels';
 import { sigmoid } from '../math';
 import type { GruReset, LayerParams } from '../types';
-import { combinedBias, Scratch, type LayerOutputs, type LayerStepper } from './layer';
+import { combinedBias, type LayerOutputs, type LayerStepper } from './layer';
 
 const f32 = Math.fround;
 
 export function gruLayer(p: LayerParams, H: number, inputs: number, h0: Float32Array, reset: GruReset): LayerStepper {
   const G = 3 * H;
+  const after = reset === 'after';
   // b_hn is added inside the reset product when reset comes after it, so it stays out of the input projection.
-  const bias = combinedBias(p.biasIh, p.biasHh, G, (r) => reset === 'after' && r >= 2 * H);
-  // With reset after, the recurrent product carries b_hn (and only b_hn: b_hr, b_hz are in `bias`).
-  const hnBias = reset === 'after' && p.biasHh ? new Float64Array(G) : null;
+  const Wx = createMatVec(p.weightIh, G, inputs, combinedBias(p.biasIh, p.biasHh, G, (r) => after && r >= 2 * H));
+  // The recurrent products, prepared once. With reset after: U h + b_hn over all three blocks (b_hr, b_hz are
+  // in Wx's bias). With reset before: U_rz h now, and U_n (r ⊙ h) once every r of the step is known.
+  const hnBias = after && p.biasHh ? new Float64Array(G) : null;
   if (hnBias && p.biasHh) for (let r = 2 * H; r < G; r++) hnBias[r] = p.biasHh[r];
+  const Uh = after ? createMatVec(p.weightHh, G, H, hnBias) : createMatVec(p.weightHh.subarray(0, 2 * H * H), 2 * H, H, null);
+  const Un = after ? null : createMatVec(p.weightHh.subarray(2 * H * H, G * H), H, H, null);
   const h = Float32Array.from(h0);
-  const R = new Float64Array(G);
-  const rh = new Float32Array(H);
-  const scratch = new Scratch();
+  for (let j = 0; j < H; j++) Uh.v[j] = h[j];
 
   function run(X: Float32Array, xOff: number, steps: number, out: LayerOutputs): void {
-    const P = scratch.get(steps * G);
-    matMulRows(p.weightIh, G, inputs, X, xOff, steps, P, bias);
-    const { r_pre, z_pre, n_pre, r: Rs, z: Zs, n: Ns, omz: OMZ, zn: ZN, zh: ZH, h: Hs } = out;
+    // Typed arrays out of their objects once, so the loops below see only local, monomorphic arrays.
+    const { r_pre, z_pre, n_pre, r: Rs, z: Zs, n: Ns, omz: OMZ, zn: ZN, zh: ZH, h: Hs, hn: HN, rhn: RHN, rh: RH } = out;
+    const x = Wx.v, P = Wx.out, hv64 = Uh.v, R = Uh.out;
+    // With reset before, r ⊙ h goes into Un's vector and the candidate's recurrent part comes out of Un.
+    const rh = Un ? Un.v : null, Rn = Un ? Un.out : null;
     for (let s = 0; s < steps; s++) {
-      const pg = s * G;
+      const xs = xOff + s * inputs;
+      for (let k = 0; k < inputs; k++) x[k] = X[xs + k];
+      Wx.apply();
+      Uh.apply();
       const o = s * H;
-      if (reset === 'after') {
-        matVec(p.weightHh, H, h, 0, R, 0, 0, G, hnBias);
-      } else {
-        matVec(p.weightHh, H, h, 0, R, 0, 0, 2 * H, null);
-      }
       for (let j = 0; j < H; j++) {
-        const rp = f32(P[pg + j] + R[j]);
-        const zp = f32(P[pg + H + j] + R[H + j]);
+        const rp = f32(P[j] + R[j]);
+        const zp = f32(P[H + j] + R[H + j]);
         const rv = f32(sigmoid(rp));
         r_pre[o + j] = rp; z_pre[o + j] = zp; Rs[o + j] = rv; Zs[o + j] = f32(sigmoid(zp));
-        if (reset === 'after') {
+        if (after) {
           const hn = f32(R[2 * H + j]);
-          out.hn[o + j] = hn;
-          out.rhn[o + j] = f32(rv * hn);
-        } else {
-          rh[j] = f32(rv * h[j]);
-          out.rh[o + j] = rh[j];
+          HN[o + j] = hn;
+          RHN[o + j] = f32(rv * hn);
+        } else if (rh) {
+          const v = f32(rv * h[j]);
+          rh[j] = v;
+          RH[o + j] = v;
         }
       }
-      // Reset-before needs every r ⊙ h before the candidate's recurrent product can start.
-      if (reset === 'before') matVec(p.weightHh, H, rh, 0, R, 0, 2 * H, G, null);
+      if (Un) Un.apply();
       for (let j = 0; j < H; j++) {
-        const inner = reset === 'after' ? out.rhn[o + j] : R[2 * H + j];
-        const np = f32(P[pg + 2 * H + j] + inner);
+        const inner = Rn ? Rn[j] : RHN[o + j];
+        const np = f32(P[2 * H + j] + inner);
         const nv = f32(Math.tanh(np));
         const zv = Zs[o + j];
         const omz = f32(1 - zv);
@@ -64,6 +66,7 @@ export function gruLayer(p: LayerParams, H: number, inputs: number, h0: Float32A
         const hv = f32(zn + zh);
         n_pre[o + j] = np; Ns[o + j] = nv; OMZ[o + j] = omz; ZN[o + j] = zn; ZH[o + j] = zh; Hs[o + j] = hv;
         h[j] = hv;
+        hv64[j] = hv; // the next step's vector for U h
       }
     }
   }

@@ -2,37 +2,40 @@
  * The LSTM layer, exactly as PyTorch's nn.LSTM (gate blocks i, f, g, o):
  *   i, f, o = σ(W x + b_i + U h + b_h)    g = tanh(…)
  *   c' = f ⊙ c + i ⊙ g                     h' = o ⊙ tanh(c')
- * Each stored value is rounded to float32 before the next equation reads it, so the trace's own
+ * Each stored value is rounded to float32 before the next equation reads them, so the trace's own
  * numbers satisfy the equations (c == fc + ig in float32), which is what the page shows.
  */
-import { matMulRows, matVec } from '../kernels';
+import { createMatVec } from '../kernels';
 import { sigmoid } from '../math';
 import type { LayerParams } from '../types';
-import { combinedBias, Scratch, type LayerOutputs, type LayerStepper } from './layer';
+import { combinedBias, type LayerOutputs, type LayerStepper } from './layer';
 
 const f32 = Math.fround;
 
 export function lstmLayer(p: LayerParams, H: number, inputs: number, h0: Float32Array, c0: Float32Array): LayerStepper {
   const G = 4 * H;
-  const bias = combinedBias(p.biasIh, p.biasHh, G, () => false);
+  // The two products of each step, prepared once: P = W x + b (both biases), R = U h.
+  const Wx = createMatVec(p.weightIh, G, inputs, combinedBias(p.biasIh, p.biasHh, G, () => false));
+  const Uh = createMatVec(p.weightHh, G, H, null);
   const h = Float32Array.from(h0);
   const c = Float32Array.from(c0);
-  const R = new Float64Array(G);
-  const scratch = new Scratch();
+  for (let j = 0; j < H; j++) Uh.v[j] = h[j];
 
   function run(X: Float32Array, xOff: number, steps: number, out: LayerOutputs): void {
-    const P = scratch.get(steps * G);
-    matMulRows(p.weightIh, G, inputs, X, xOff, steps, P, bias);
+    // Typed arrays out of their objects once, so the loops below see only local, monomorphic arrays.
     const { i_pre, f_pre, g_pre, o_pre, i: I, f: F, g: Gg, o: O, fc: FC, ig: IG, c: C, tanh_c: TC, h: Hs } = out;
+    const x = Wx.v, P = Wx.out, hv64 = Uh.v, R = Uh.out;
     for (let s = 0; s < steps; s++) {
-      matVec(p.weightHh, H, h, 0, R, 0, 0, G, null);
-      const pg = s * G;
+      const xs = xOff + s * inputs;
+      for (let k = 0; k < inputs; k++) x[k] = X[xs + k];
+      Wx.apply();
+      Uh.apply();
       const o = s * H;
       for (let j = 0; j < H; j++) {
-        const ip = f32(P[pg + j] + R[j]);
-        const fp = f32(P[pg + H + j] + R[H + j]);
-        const gp = f32(P[pg + 2 * H + j] + R[2 * H + j]);
-        const op = f32(P[pg + 3 * H + j] + R[3 * H + j]);
+        const ip = f32(P[j] + R[j]);
+        const fp = f32(P[H + j] + R[H + j]);
+        const gp = f32(P[2 * H + j] + R[2 * H + j]);
+        const op = f32(P[3 * H + j] + R[3 * H + j]);
         const iv = f32(sigmoid(ip));
         const fv = f32(sigmoid(fp));
         const gv = f32(Math.tanh(gp));
@@ -46,7 +49,9 @@ export function lstmLayer(p: LayerParams, H: number, inputs: number, h0: Float32
         I[o + j] = iv; F[o + j] = fv; Gg[o + j] = gv; O[o + j] = ov;
         FC[o + j] = fc; IG[o + j] = ig; C[o + j] = cv; TC[o + j] = tc; Hs[o + j] = hv;
         c[j] = cv;
-        h[j] = hv; // safe in place: this step's recurrent product R was taken before the loop
+        // Safe in place: this step's U h was taken before the loop. hv64 is the next step's v.
+        h[j] = hv;
+        hv64[j] = hv;
       }
     }
   }

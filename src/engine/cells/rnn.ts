@@ -2,31 +2,35 @@
  * The vanilla RNN layer, PyTorch's nn.RNN: a = W x + b_ih + U h + b_hh, h' = tanh(a) or relu(a).
  * The contrast case: one block, no gates, nothing to protect the state from being rewritten.
  */
-import { matMulRows, matVec } from '../kernels';
+import { createMatVec } from '../kernels';
 import type { LayerParams } from '../types';
-import { combinedBias, Scratch, type LayerOutputs, type LayerStepper } from './layer';
+import { combinedBias, type LayerOutputs, type LayerStepper } from './layer';
 
 const f32 = Math.fround;
 
 export function rnnLayer(p: LayerParams, H: number, inputs: number, h0: Float32Array, relu: boolean): LayerStepper {
-  const bias = combinedBias(p.biasIh, p.biasHh, H, () => false);
+  // The two products of each step, prepared once: P = W x + b (both biases), R = U h.
+  const Wx = createMatVec(p.weightIh, H, inputs, combinedBias(p.biasIh, p.biasHh, H, () => false));
+  const Uh = createMatVec(p.weightHh, H, H, null);
   const h = Float32Array.from(h0);
-  const R = new Float64Array(H);
-  const scratch = new Scratch();
+  for (let j = 0; j < H; j++) Uh.v[j] = h[j];
 
   function run(X: Float32Array, xOff: number, steps: number, out: LayerOutputs): void {
-    const P = scratch.get(steps * H);
-    matMulRows(p.weightIh, H, inputs, X, xOff, steps, P, bias);
     const { a: A, h: Hs } = out;
+    const x = Wx.v, P = Wx.out, hv64 = Uh.v, R = Uh.out;
     for (let s = 0; s < steps; s++) {
-      matVec(p.weightHh, H, h, 0, R, 0, 0, H, null);
+      const xs = xOff + s * inputs;
+      for (let k = 0; k < inputs; k++) x[k] = X[xs + k];
+      Wx.apply();
+      Uh.apply();
       const o = s * H;
       for (let j = 0; j < H; j++) {
-        const a = f32(P[o + j] + R[j]);
+        const a = f32(P[j] + R[j]);
         const hv = relu ? (a > 0 ? a : 0) : f32(Math.tanh(a));
         A[o + j] = a;
         Hs[o + j] = hv;
         h[j] = hv;
+        hv64[j] = hv; // safe in place: this step's U h was taken before the loop
       }
     }
   }
