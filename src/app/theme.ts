@@ -2,7 +2,8 @@
 import { useSyncExternalStore } from 'react';
 import { useView } from '../state/view';
 
-const query = () => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null);
+const list = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+const query = () => list;
 
 function subscribe(onChange: () => void): () => void {
   const q = query();

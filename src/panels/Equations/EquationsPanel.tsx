@@ -2,7 +2,8 @@
  * The current sub-step's equations with the selected unit's numbers in them, typeset by KaTeX, with the
  * PyTorch tensor behind each symbol on hover and a button that copies the LaTeX.
  */
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
+import { usePaced } from '../../app/usePaced';
 import { showSubStep } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -20,7 +21,9 @@ export function plainLatex(groups: EquationGroup[]): string {
 export default function EquationsPanel() {
   const trace = useRun((r) => r.trace);
   const model = useRun((r) => r.model);
-  const t = usePlayback((p) => p.t);
+  const playing = usePlayback((p) => p.playing);
+  // Typesetting follows playback four times a second, and scrubbing as soon as the diagram has painted.
+  const t = useDeferredValue(usePaced(usePlayback((p) => p.t), 250, playing));
   const arrived = useRun((r) => t < r.filled);
   const sub = usePlayback((p) => p.sub);
   const subFocus = usePlayback((p) => p.subFocus);

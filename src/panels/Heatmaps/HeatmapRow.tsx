@@ -81,7 +81,8 @@ export function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], no
     painted.current = null;
   }, [trace]);
 
-  // The overlay: cursor line and selected-unit marks, redrawn straight from the store.
+  // The overlay: the selected unit's marks, redrawn straight from the store when the unit changes.
+  // (The cursor line is one element across all rows, moved by the panel without repainting anything.)
   useEffect(() => {
     const c = overlay.current;
     if (!c || width === 0) return;
@@ -91,30 +92,22 @@ export function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], no
     const draw = () => {
       const ctx = c.getContext('2d');
       if (!ctx) return;
-      const { t, unit } = usePlayback.getState();
+      const { unit } = usePlayback.getState();
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, width, height);
-      const x = ((t + 0.5 - t0) / (t1 - t0)) * width;
-      if (x >= 0 && x <= width) {
-        ctx.fillStyle = 'rgba(0,0,0,0.55)';
-        ctx.fillRect(x - 1.5, 0, 3, height);
-        ctx.fillStyle = '#fff';
-        ctx.fillRect(x - 0.5, 0, 1, height);
-      }
-      if (H === trace.layout.hiddenSize) {
-        const y = ((Math.min(unit, H - 1) + 0.5) / H) * height;
-        ctx.fillStyle = '#000';
-        ctx.beginPath();
-        ctx.moveTo(0, y - 5); ctx.lineTo(7, y); ctx.lineTo(0, y + 5); ctx.fill();
-        ctx.beginPath();
-        ctx.moveTo(width, y - 5); ctx.lineTo(width - 7, y); ctx.lineTo(width, y + 5); ctx.fill();
-      }
+      if (H !== trace.layout.hiddenSize) return;
+      const y = ((Math.min(unit, H - 1) + 0.5) / H) * height;
+      ctx.fillStyle = '#000';
+      ctx.beginPath();
+      ctx.moveTo(0, y - 5); ctx.lineTo(7, y); ctx.lineTo(0, y + 5); ctx.fill();
+      ctx.beginPath();
+      ctx.moveTo(width, y - 5); ctx.lineTo(width - 7, y); ctx.lineTo(width, y + 5); ctx.fill();
     };
     draw();
     return usePlayback.subscribe((s, prev) => {
-      if (s.t !== prev.t || s.unit !== prev.unit) draw();
+      if (s.unit !== prev.unit) draw();
     });
-  }, [width, height, t0, t1, H, trace]);
+  }, [width, height, H, trace]);
 
   const at = (e: PointerEvent<HTMLElement> | WheelEvent<HTMLElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -2,7 +2,7 @@
  * Every gate and state of the shown layer over time, as units × time heatmaps that share one time
  * window (zoom with the wheel or the buttons, drag to pan), the cursor and the selected unit.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { seriesInfo } from '../../cellinfo/series';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -34,7 +34,7 @@ export default function HeatmapsPanel() {
   const shownLayer = layout ? Math.min(layer, layout.numLayers - 1) : 0;
 
   // The window can't outlive a run of a different length.
-  const window = useMemo<[number, number]>(() => {
+  const timeWindow = useMemo<[number, number]>(() => {
     if (!win || win[1] > T) return [0, T];
     return win;
   }, [win, T]);
@@ -49,6 +49,28 @@ export default function HeatmapsPanel() {
     useView.setState({ heatmapWindow: [a, a + span] });
   }), [T]);
 
+  // The cursor: one line over all rows, moved with a transform straight from the store (no re-render).
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const place = () => {
+      const rows = rowsRef.current;
+      const line = cursorRef.current;
+      const canvas = rows?.querySelector('.heatmap-canvas');
+      if (!rows || !line || !canvas) return;
+      const left = (canvas as HTMLElement).offsetLeft;
+      const w = (canvas as HTMLElement).clientWidth;
+      const x = ((usePlayback.getState().t + 0.5 - timeWindow[0]) / (timeWindow[1] - timeWindow[0])) * w;
+      line.style.transform = `translateX(${left + x}px)`;
+      line.style.visibility = x >= 0 && x <= w ? 'visible' : 'hidden';
+    };
+    place();
+    const ro = new ResizeObserver(place);
+    if (rowsRef.current) ro.observe(rowsRef.current);
+    const unsubscribe = usePlayback.subscribe((s, prev) => { if (s.t !== prev.t) place(); });
+    return () => { ro.disconnect(); unsubscribe(); };
+  });
+
   if (!trace || !layout) return null;
   const names = layout.series.filter((s) => s.layer === shownLayer).map((s) => s.name);
   const selected = chosen[layout.cell] ?? DEFAULT_SERIES[layout.cell];
@@ -59,9 +81,9 @@ export default function HeatmapsPanel() {
   const height = Math.max(40, Math.min(112, H * 7));
   const zoom = (f: number) => {
     const { t } = usePlayback.getState();
-    useView.setState({ heatmapWindow: zoomWindow(window[0], window[1], f, Math.min(Math.max(t, window[0]), window[1]), T) });
+    useView.setState({ heatmapWindow: zoomWindow(timeWindow[0], timeWindow[1], f, Math.min(Math.max(t, timeWindow[0]), timeWindow[1]), T) });
   };
-  const span = window[1] - window[0];
+  const span = timeWindow[1] - timeWindow[0];
 
   return (
     <section className="panel heatmaps" aria-label="Heatmaps over time">
@@ -86,17 +108,18 @@ export default function HeatmapsPanel() {
           <button type="button" className="icon-button" aria-label="Zoom in in time" onClick={() => zoom(0.5)}>+</button>
           <button type="button" className="text-button" aria-label="Show the whole sequence" onClick={() => useView.setState({ heatmapWindow: null })}>all</button>
           <span className="muted window-text">
-            t {fmt.format(Math.floor(window[0]) + 1)}–{fmt.format(Math.ceil(window[1]))}
+            t {fmt.format(Math.floor(timeWindow[0]) + 1)}–{fmt.format(Math.ceil(timeWindow[1]))}
             {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}
           </span>
         </div>
       </header>
-      <div className="heatmap-rows">
+      <div className="heatmap-rows" ref={rowsRef}>
+        <div className="heatmap-cursor" ref={cursorRef} aria-hidden="true" />
         {rows.map((n) => {
           const k = trace.index(`l${shownLayer}.${n}`);
           return (
             <HeatmapRow key={`${layout.cell}-${n}`} trace={trace} k={k} label={seriesInfo(layout.cell, n).symbol} name={seriesInfo(layout.cell, n).name}
-              filled={filled} window={window} norm={norm} height={height} blank={NOT_YET} />
+              filled={filled} window={timeWindow} norm={norm} height={height} blank={NOT_YET} />
           );
         })}
         {rows.length === 0 && <p className="muted">Pick a series above.</p>}

@@ -2,6 +2,8 @@
  * Every series of the shown layer at the current timestep, as numbers: the plainest view of the trace,
  * and the one a student can check a hand calculation against. The selected unit's column is marked.
  */
+import { useDeferredValue } from 'react';
+import { usePaced } from '../../app/usePaced';
 import { seriesInfo } from '../../cellinfo/series';
 import { selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -13,7 +15,8 @@ const MAX_COLUMNS = 8;
 
 export default function NumbersPanel() {
   const trace = useRun((r) => r.trace);
-  const t = usePlayback((p) => p.t);
+  const playing = usePlayback((p) => p.playing);
+  const t = useDeferredValue(usePaced(usePlayback((p) => p.t), 250, playing));
   const ready = useRun((r) => t < r.filled);
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);

@@ -101,6 +101,8 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
   const I = trace.layout.inputSize;
   return (
     <div ref={box} className="signal">
+      {/* The cursor is its own layer: moving it every frame must not repaint the lines. */}
+      <div className="signal-cursor" style={{ transform: `translateX(${x(t)}px)`, height }} aria-hidden="true" />
       <svg width={width} height={height} role="img" aria-label={`Input signal: ${I} dimension${I > 1 ? 's' : ''} over ${T} timesteps; the cursor is at step ${t + 1}`}
         onClick={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
@@ -108,7 +110,6 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
         }}>
         <line x1={0} x2={width} y1={y(0)} y2={y(0)} className="axis-zero" />
         {paths.map((d, k) => <path key={k} d={d} fill="none" stroke={LINE_COLOURS[k]} strokeWidth={1.5} />)}
-        <line x1={x(t)} x2={x(t)} y1={0} y2={height} className="cursor-line" />
       </svg>
       <div className="signal-legend">
         {env.dims.map((_, d) => <span key={d}><i style={{ background: LINE_COLOURS[d] }} />x[{d}]</span>)}

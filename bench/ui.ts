@@ -1,0 +1,198 @@
+/**
+ * The page's speed, measured in headless Chromium on the built app (`npm run bench:ui` builds it first).
+ * Figures, not a test: it prints a table and writes bench/ui-results.json. What it measures:
+ *  - first timestep painted: navigation start → the diagram's first paint with data (performance mark);
+ *  - long tasks: the longest main-thread task (PerformanceObserver 'longtask') while LSTM H=128,
+ *    T=10,000 streams in;
+ *  - playback: requestAnimationFrame intervals while playing at 60 steps/s (one step per frame);
+ *  - scrubbing: input events on the timeline slider → the DOM updated (processing) and → the next frame;
+ *  - heatmaps: frame intervals while zooming and panning a 512-unit × 100,000-step trace;
+ *  - initial JavaScript: gzip size of every script loaded before the first paint.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+// @ts-expect-error plain ESM helper without types
+import { CHROMIUM_FLAGS, findChromium } from '../scripts/chromium.mjs';
+
+const PORT = 4175;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+const median = (xs: number[]) => pct(xs, 50);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function waitDone(page: Page, timeout = 120_000) {
+  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.includes('all in'), null, { timeout });
+}
+
+/** Records long tasks from the very start of the page. */
+const LONGTASK_INIT = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+async function startLoad(page: Page, query: string) {
+  await page.goto(`${BASE}${query}`);
+  await page.waitForFunction(() => performance.getEntriesByName('gatescope:first-paint').length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const m = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+    return {
+      firstPaint: m('gatescope:first-paint'),
+      firstChunk: m('gatescope:first-chunk'),
+      request: m('gatescope:first-request'),
+      scripts: performance.getEntriesByType('resource')
+        .filter((r) => r.name.endsWith('.js') && r.startTime < m('gatescope:first-paint'))
+        .map((r) => new URL(r.name).pathname),
+    };
+  });
+}
+
+async function main() {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const exe = findChromium();
+  try {
+    for (let i = 0; i < 50; i++) {
+      try { if ((await fetch(BASE)).ok) break; } catch { /* not up yet */ }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const launched = await chromium.launch({ executablePath: exe, args: CHROMIUM_FLAGS });
+    // tsx names the functions it compiles with a `__name` helper, which doesn't exist in the page.
+    const browser = await launched.newContext({ viewport: { width: 1280, height: 720 } });
+    await browser.addInitScript('window.__name = (f) => f;');
+    const results: Record<string, unknown> = { date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: cpus().length, chromium: launched.version() };
+
+    // 1–2. First paint and long tasks while LSTM H=128, T=10,000 streams.
+    const firstPaints: number[] = [];
+    const longest: number[] = [];
+    const longCounts: number[] = [];
+    const streamMs: number[] = [];
+    let scripts: string[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await browser.newPage();
+      await page.addInitScript(LONGTASK_INIT);
+      const load = await startLoad(page, '?H=128&T=10000');
+      firstPaints.push(load.firstPaint);
+      scripts = load.scripts;
+      await waitDone(page);
+      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ duration: number }> }).__longTasks);
+      longest.push(Math.max(0, ...tasks.map((t) => t.duration)));
+      longCounts.push(tasks.length);
+      streamMs.push(await page.evaluate(() => Number(/all in ([\d,]+) ms/.exec(document.querySelector('[role=status]')!.textContent!)![1].replace(/,/g, ''))));
+      await page.close();
+    }
+    results.firstPaintMs = { median: r1(median(firstPaints)), worst: r1(Math.max(...firstPaints)), runs: firstPaints.map(r1) };
+    results.longTasks = { longestMs: r1(Math.max(...longest)), perRunLongestMs: longest.map(r1), perRunCount: longCounts };
+    results.streamMs = { median: median(streamMs), runs: streamMs };
+
+    // 5. Initial JavaScript: what was loaded before the first paint (the worker included), gzip -9.
+    const js = scripts.map((p) => {
+      const bytes = readFileSync(`dist${p}`);
+      return { file: p, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    });
+    results.initialJs = { files: js, totalGzipKB: r1(js.reduce((a, f) => a + f.gzip, 0) / 1024) };
+
+    // 3. Playback at 60 steps/s: one step per frame, every panel following the cursor.
+    const page = await browser.newPage();
+    await page.goto(`${BASE}?H=128&T=10000`);
+    await waitDone(page);
+    await page.getByLabel('Playback speed').selectOption('60');
+    const frames = await page.evaluate(async () => {
+      const gaps: number[] = [];
+      let last = 0;
+      await new Promise<void>((resolve) => {
+        const tick = (now: number) => {
+          if (last) gaps.push(now - last);
+          last = now;
+          if (gaps.length < 300) requestAnimationFrame(tick);
+          else resolve();
+        };
+        (document.querySelector('[aria-label="Play / pause"]') as HTMLButtonElement).click();
+        requestAnimationFrame(tick);
+      });
+      (document.querySelector('[aria-label="Play / pause"]') as HTMLButtonElement).click();
+      return gaps;
+    });
+    const t = await page.getByLabel('Current timestep').textContent();
+    results.playback = { frames: frames.length, p50Ms: r1(pct(frames, 50)), p95Ms: r1(pct(frames, 95)), maxMs: r1(Math.max(...frames)), fps: r1(1000 / (frames.reduce((a, b) => a + b, 0) / frames.length)), cursorAfter: t?.trim() };
+
+    // 4. Scrubbing: 200 slider inputs at random moments across the sequence.
+    const scrub = await page.evaluate(async () => {
+      const slider = document.querySelector('input[aria-label="Timestep"]') as HTMLInputElement;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const processing: number[] = [];
+      const toFrame: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        await new Promise((r) => setTimeout(r, Math.random() * 16));
+        const t0 = performance.now();
+        setter.call(slider, String(Math.floor(Math.random() * 10000)));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        document.body.getBoundingClientRect(); // the DOM is updated and laid out
+        processing.push(performance.now() - t0);
+        await new Promise<void>((resolve) => requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve();
+          ch.port2.postMessage(null);
+        }));
+        toFrame.push(performance.now() - t0);
+      }
+      return { processing, toFrame };
+    });
+    results.scrub = {
+      processingP95Ms: r1(pct(scrub.processing, 95)), processingMaxMs: r1(Math.max(...scrub.processing)),
+      inputToNextFrameP95Ms: r1(pct(scrub.toFrame, 95)), inputToNextFrameP50Ms: r1(pct(scrub.toFrame, 50)),
+    };
+    await page.close();
+
+    // 6. Heatmaps at 512 units × 100,000 steps (an RNN: its full trace, 410 MB, fits the page's 1 GB budget).
+    const big = await browser.newPage();
+    await big.goto(`${BASE}?cell=rnn_tanh&H=512&T=100000&I=8`);
+    await waitDone(big, 300_000);
+    const map = big.getByRole('img', { name: /over time/ }).first();
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await big.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await big.evaluate(() => {
+      (window as unknown as { __gaps: number[] }).__gaps = [];
+      let last = 0;
+      const tick = (now: number) => {
+        if (last) (window as unknown as { __gaps: number[] }).__gaps.push(now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    for (let i = 0; i < 20; i++) { await big.mouse.wheel(0, -120); await big.waitForTimeout(30); }
+    for (let i = 0; i < 20; i++) { await big.mouse.wheel(160, 0); await big.waitForTimeout(30); }
+    for (let i = 0; i < 20; i++) { await big.mouse.wheel(0, 120); await big.waitForTimeout(30); }
+    const gaps = await big.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+    results.heatmaps512x100k = { frames: gaps.length, p95Ms: r1(pct(gaps, 95)), maxMs: r1(Math.max(...gaps)), window: await big.locator('.window-text').textContent() };
+    await big.close();
+    await launched.close();
+
+    writeFileSync('bench/ui-results.json', `${JSON.stringify(results, null, 2)}\n`);
+    const row = (k: string, v: string, target: string) => console.log(`  ${k.padEnd(44)} ${v.padStart(18)}   ${target}`);
+    console.log(`\nGatescope UI benchmark — ${results.chromium}, ${results.cores} cores, ${RUNS} loads\n`);
+    row('first timestep painted (median / worst)', `${results.firstPaintMs && (results.firstPaintMs as { median: number }).median} / ${(results.firstPaintMs as { worst: number }).worst} ms`, 'target ≤ 300 ms');
+    row('longest main-thread task while streaming', `${(results.longTasks as { longestMs: number }).longestMs} ms`, 'target ≤ 50 ms');
+    row('stream LSTM H=128 T=10,000 (median)', `${(results.streamMs as { median: number }).median} ms`, '');
+    row('playback frame interval p95 (60 steps/s)', `${(results.playback as { p95Ms: number }).p95Ms} ms`, 'target ≤ 20 ms');
+    row('playback frames per second', `${(results.playback as { fps: number }).fps}`, 'target 60');
+    row('scrub: input → DOM updated, p95', `${(results.scrub as { processingP95Ms: number }).processingP95Ms} ms`, '');
+    row('scrub: input → next frame, p95', `${(results.scrub as { inputToNextFrameP95Ms: number }).inputToNextFrameP95Ms} ms`, 'target ≤ 16 ms');
+    row('heatmaps 512×100k zoom/pan frame p95', `${(results.heatmaps512x100k as { p95Ms: number }).p95Ms} ms`, 'smooth');
+    row('initial JavaScript (gzip)', `${(results.initialJs as { totalGzipKB: number }).totalGzipKB} KB`, 'target ≤ 250 KB');
+    console.log('\nwritten: bench/ui-results.json');
+  } finally {
+    server.kill();
+  }
+}
+
+await main();
