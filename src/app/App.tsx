@@ -7,6 +7,7 @@ import { ReadoutPanel } from '../panels/Readout/ReadoutPanel';
 import { SequencePanel } from '../panels/Sequence/SequencePanel';
 import { RunStatus } from '../panels/Status/RunStatus';
 import { Transport } from '../panels/Timeline/Transport';
+import { useRun } from '../state/run';
 import { useView } from '../state/view';
 import { CommandButton } from './CommandButton';
 import { PanelBoundary } from './PanelBoundary';
@@ -19,6 +20,10 @@ import { useEffectiveTheme } from './theme';
 const EquationsPanel = lazy(() => import('../panels/Equations/EquationsPanel'));
 const HeatmapsPanel = lazy(() => import('../panels/Heatmaps/HeatmapsPanel'));
 const NumbersPanel = lazy(() => import('../panels/Numbers/NumbersPanel'));
+
+function EquationsLoading() {
+  return <section className="panel equations" aria-label="Equations"><p className="muted">Loading the equations…</p></section>;
+}
 
 function useTheme(): void {
   const theme = useEffectiveTheme();
@@ -35,6 +40,15 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   useTheme();
   const [problems, setProblems] = useState(urlProblems);
   const lecture = useView((v) => v.lecture);
+  // Everything but the diagram and the timeline waits for the first timestep to be painted (or, if that
+  // can't happen, such as when the first run is refused, for a second).
+  const painted = useRun((r) => r.painted || r.status === 'error');
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLate(true), 1000);
+    return () => clearTimeout(timer);
+  }, []);
+  const rest = painted || late;
   return (
     <div className="app">
       <header className="app-header">
@@ -57,12 +71,12 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
         <div className="stage">
           <PanelBoundary name="Cell diagram"><CellDiagram /></PanelBoundary>
           <PanelBoundary name="Equations">
-            <Suspense fallback={<section className="panel equations" aria-label="Equations"><p className="muted">Loading the equations…</p></section>}>
-              <EquationsPanel />
+            <Suspense fallback={<EquationsLoading />}>
+              {rest ? <EquationsPanel /> : <EquationsLoading />}
             </Suspense>
           </PanelBoundary>
         </div>
-        {!lecture && (
+        {!lecture && rest && (
           <>
             <div className="io-row">
               <PanelBoundary name="Input sequence"><SequencePanel /></PanelBoundary>
@@ -78,7 +92,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
       <footer className="app-timeline">
         <Transport />
       </footer>
-      <HelpOverlay />
+      {rest && <HelpOverlay />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Renders the page (loaded right after the engine has been started; see main.tsx). */
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startPlayer } from './player';
@@ -7,9 +7,12 @@ import '../styles.css';
 
 export function mount(root: HTMLElement, urlProblems: string[]): void {
   startPlayer();
-  createRoot(root).render(
-    <StrictMode>
-      <App urlProblems={urlProblems} />
-    </StrictMode>,
+  // A transition: React renders the page in slices and lets the worker's first messages through.
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App urlProblems={urlProblems} />
+      </StrictMode>,
+    ),
   );
 }

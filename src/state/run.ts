@@ -28,6 +28,8 @@ export interface RunState {
   firstChunkMs: number | null;
   /** ms from request to now (or to the end). */
   elapsedMs: number;
+  /** The diagram has painted a timestep: the rest of the page can now load without delaying it. */
+  painted: boolean;
 }
 
 export const useRun = create<RunState>()(() => ({
@@ -41,4 +43,5 @@ export const useRun = create<RunState>()(() => ({
   notice: null,
   firstChunkMs: null,
   elapsedMs: 0,
+  painted: false,
 }));

@@ -82,7 +82,11 @@ export function CellDiagram() {
       ...fitViewBox(size.w, size.h, geometry.width, geometry.height), dpr,
       ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending,
     });
-    if (t < trace.filled && performance.getEntriesByName('gatescope:first-paint').length === 0) performance.mark('gatescope:first-paint');
+    if (t < trace.filled && !useRun.getState().painted) {
+      performance.mark('gatescope:first-paint');
+      // After this frame is on screen, the rest of the page may load (see App).
+      requestAnimationFrame(() => setTimeout(() => useRun.setState({ painted: true }), 0));
+    }
     // `ready` and `status` are deliberate triggers: the step's data arriving, the final colour domains.
   }, [geometry, trace, ready, status, shownLayer, t, unit, states, norm, size, theme]);
 

@@ -33,8 +33,8 @@ export function ModelControls() {
           value={text ? 'text' : c.signal}
           onChange={(e) => (e.target.value === 'text' ? c.set({ inputKind: 'text' }) : c.set({ inputKind: 'signal', signal: e.target.value as SignalKind }))}
         >
-          {SIGNAL_KINDS.map((s) => <option key={s} value={s}>{s} signal</option>)}
-          <option value="text">text (characters)</option>
+          {SIGNAL_KINDS.map((s) => <option key={s} value={s}>{s}</option>)}
+          <option value="text">text</option>
         </select>
       </label>
       {!text && <NumberField label="I" title="Input size I" value={c.inputSize} min={B.inputSize[0]} max={B.inputSize[1]} onCommit={(v) => c.set({ inputSize: v })} />}
@@ -43,7 +43,7 @@ export function ModelControls() {
       {!text && <NumberField label="T" title="Sequence length T" value={c.seqLen} min={B.seqLen[0]} max={B.seqLen[1]} onCommit={(v) => c.set({ seqLen: v })} />}
  {!text && <NumberField label="Classes" title="Readout classes (0 for no readout)" value={c.classes} min={B.classes[0]} max={B.classes[1]} onCommit={(v) => c.set({ classes: v })} />}
       {c.cell === 'lstm' && (
-        <NumberField label="Forget bias" title="Added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} onCommit={(v) => c.set({ forgetBias: v })} />
+        <NumberField label="F. bias" title="Added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} onCommit={(v) => c.set({ forgetBias: v })} />
       )}
       <NumberField label="Seed" title="Random seed" value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />
       {text && (

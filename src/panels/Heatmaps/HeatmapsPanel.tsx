@@ -9,6 +9,7 @@ import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
 import { zoomWindow } from '../../viz/heatmap';
 import { HeatmapRow } from './HeatmapRow';
+import { fmtInt } from '../../viz/format';
 
 const DEFAULT_SERIES: Record<string, string[]> = {
   lstm: ['f', 'i', 'g', 'o', 'c', 'h'],
@@ -17,7 +18,6 @@ const DEFAULT_SERIES: Record<string, string[]> = {
   rnn_relu: ['a', 'h'],
 };
 
-const fmt = new Intl.NumberFormat('en-US');
 
 /** Steps still being computed: a mid grey that reads as "nothing yet" on both themes (packed ABGR). */
 const NOT_YET = ((255 << 24) | (0x8a << 16) | (0x84 << 8) | 0x80) >>> 0;
@@ -108,7 +108,7 @@ export default function HeatmapsPanel() {
           <button type="button" className="icon-button" aria-label="Zoom in in time" onClick={() => zoom(0.5)}>+</button>
           <button type="button" className="text-button" aria-label="Show the whole sequence" onClick={() => useView.setState({ heatmapWindow: null })}>all</button>
           <span className="muted window-text">
-            t {fmt.format(Math.floor(timeWindow[0]) + 1)}–{fmt.format(Math.ceil(timeWindow[1]))}
+            t {fmtInt(Math.floor(timeWindow[0]) + 1)}–{fmtInt(Math.ceil(timeWindow[1]))}
             {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}
           </span>
         </div>

@@ -1,7 +1,7 @@
 /** The stream's progress and anything the user should know about the run (errors, notes, restarts). */
 import { useRun } from '../../state/run';
+import { fmtInt } from '../../viz/format';
 
-const fmt = new Intl.NumberFormat('en-US');
 
 export function RunStatus() {
   const { status, filled, total, error, notes, notice, firstChunkMs, elapsedMs, trace } = useRun();
@@ -14,9 +14,9 @@ export function RunStatus() {
           {status === 'idle' && 'Starting the engine…'}
           {(status === 'running' || status === 'done' || status === 'error') && trace && (
             <>
-              {fmt.format(filled)} / {fmt.format(total)} steps{status === 'running' ? ` (${pct}%)` : ''}
+              {fmtInt(filled)} / {fmtInt(total)} steps{status === 'running' ? ` (${pct}%)` : ''}
               {firstChunkMs !== null && ` · first step in ${firstChunkMs.toFixed(0)} ms`}
-              {status === 'done' && ` · all in ${fmt.format(Math.round(elapsedMs))} ms`}
+              {status === 'done' && ` · all in ${fmtInt(Math.round(elapsedMs))} ms`}
             </>
           )}
         </span>

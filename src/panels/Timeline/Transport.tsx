@@ -8,8 +8,8 @@ import { Icons } from '../../app/icons';
 import { seek, showSubStep } from '../../state/cursor';
 import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
+import { fmtInt } from '../../viz/format';
 
-const fmt = new Intl.NumberFormat('en-US');
 
 export function Transport() {
   const t = usePlayback((p) => p.t);
@@ -49,7 +49,7 @@ export function Transport() {
           style={{ ['--filled' as string]: `${total ? (100 * filled) / total : 0}%` }}
         />
         <output className="t-label" aria-label="Current timestep">
-          t = {fmt.format(t + 1)} <span className="muted">/ {fmt.format(total)}</span>
+          t = {fmtInt(t + 1)} <span className="muted">/ {fmtInt(total)}</span>
         </output>
       </div>
       {steps.length > 1 && (
