@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 // @ts-expect-error plain ESM helper without types
 import { CHROMIUM_FLAGS, findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// Not vite preview's default 4173, which a developer may have open already.
+const PORT = Number(process.env.GATESCOPE_E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'e2e',
