@@ -56,12 +56,13 @@ function parse(p: Prop, raw: string): { ok: true; value: unknown } | { ok: false
   switch (p.type) {
     case 'int': {
       if (!/^-?\d{1,10}$/.test(raw)) return { ok: false };
-      const v = Number(raw);
+      const v = Number(raw) + 0; // + 0 turns −0 into 0
       return v >= p.min && v <= p.max ? { ok: true, value: v } : { ok: false };
     }
     case 'number': {
-      if (!/^-?\d{1,6}(\.\d{1,6})?$/.test(raw)) return { ok: false };
-      const v = Number(raw);
+      // Whatever String(number) writes for a value in range reads back: 1.5, 0.30000000000000004, 1e-7.
+      if (!/^-?\d{1,6}(\.\d{1,17})?(e-?\d{1,3})?$/i.test(raw)) return { ok: false };
+      const v = Number(raw) + 0;
       return v >= p.min && v <= p.max ? { ok: true, value: v } : { ok: false };
     }
     case 'enum':

@@ -34,7 +34,7 @@ export function subStepBy(d: number): void {
   const { lastT, subs } = limits();
   const { t, sub } = usePlayback.getState();
   let nt = t;
-  let ns = sub + d;
+  let ns = Math.min(sub, subs - 1) + d;
   if (ns >= subs) {
     if (t >= lastT) return;
     nt = t + 1;

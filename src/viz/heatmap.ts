@@ -63,7 +63,7 @@ export function stepAt(x: number, w: number, t0: number, t1: number): number {
 /** Zooms the window [t0, t1) by `factor` around timestep `at`, kept inside [0, T] and at least `minSpan` wide. */
 export function zoomWindow(t0: number, t1: number, factor: number, at: number, T: number, minSpan = 8): [number, number] {
   const span = Math.min(T, Math.max(minSpan, (t1 - t0) * factor));
-  const frac = (at - t0) / (t1 - t0);
+  const frac = t1 > t0 ? (at - t0) / (t1 - t0) : 0.5;
   let a = at - frac * span;
   a = Math.max(0, Math.min(T - span, a));
   return [a, a + span];

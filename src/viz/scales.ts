@@ -39,7 +39,8 @@ export function domainFor(kind: ValueKind, absMax: number): ColourDomain {
 export function niceCeil(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 1;
   const p = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 2, 5, 10]) if (m * p >= x - 1e-12) return m * p;
+  // A relative tolerance: 2.0000000001 rounds to 2, whatever the scale of x.
+  for (const m of [1, 2, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
   return 10 * p;
 }
 
@@ -82,11 +83,4 @@ export function cssLutFor(kind: ColourDomain['kind']): string[] {
 export function lutIndex(d: ColourDomain, v: number): number {
   const t = (v - d.lo) / (d.hi - d.lo);
   return t <= 0 ? 0 : t >= 1 ? 255 : (t * 255 + 0.5) | 0;
-}
-
-/** Black or white, whichever reads on top of a LUT colour. */
-export function inkOn(kind: ColourDomain['kind'], index: number): string {
-  const v = lutFor(kind)[index];
-  const r = v & 255, g = (v >>> 8) & 255, b = (v >>> 16) & 255;
-  return 0.299 * r + 0.587 * g + 0.114 * b > 140 ? '#111' : '#fff';
 }

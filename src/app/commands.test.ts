@@ -1,0 +1,343 @@
+/**
+ * The one command registry: ids, labels and key bindings are unique and every binding reaches its command;
+ * keys map to the right commands and are labelled as people read them. Then the commands really move the
+ * cursor over a real trace (from the engine) in the run store: timesteps, sub-steps across timestep
+ * boundaries both ways, units (wrapping), layers, start/end, clamped at the ends and to the steps that
+ * have arrived while a run streams.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { subSteps } from '../cellinfo/substeps';
+import { createRunner, runAll } from '../engine/run';
+import { Trace } from '../engine/trace';
+import { DEFAULT_CONFIG, runSpecOf, type Config } from '../state/config';
+import { SPEEDS, usePlayback } from '../state/playback';
+import { useRun } from '../state/run';
+import { useView } from '../state/view';
+import { buildRun } from '../worker/host';
+import { command, commandForKey, COMMANDS, keyLabel } from './commands';
+
+const initial = { playback: usePlayback.getState(), run: useRun.getState(), view: useView.getState() };
+
+beforeEach(() => {
+  usePlayback.setState(initial.playback, true);
+  useRun.setState(initial.run, true);
+  useView.setState(initial.view, true);
+});
+
+const key = (k: string, shiftKey = false) => commandForKey({ key: k, shiftKey })?.id;
+const run = (id: string) => command(id).run();
+const cursor = () => {
+  const { t, sub, subFocus, layer, unit, playing } = usePlayback.getState();
+  return { t, sub, subFocus, layer, unit, playing };
+};
+
+/** Puts a whole engine run into the run store, as the engine bridge does when a run is done. */
+function loadRun(patch: Partial<Config>): Trace {
+  const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch }));
+  const trace = runAll(model, seq);
+  useRun.setState({ status: 'done', trace, model, filled: trace.filled, total: trace.layout.steps, error: null });
+  return trace;
+}
+
+describe('the registry', () => {
+  it('gives every command a unique id and label, a group and at least one key', () => {
+    const ids = COMMANDS.map((c) => c.id);
+    const labels = COMMANDS.map((c) => c.label);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const c of COMMANDS) {
+      expect(c.id).toMatch(/^[a-z][a-z-]*$/);
+      expect(c.label.trim().length).toBeGreaterThan(0);
+      expect(['Playback', 'Selection', 'View']).toContain(c.group);
+      expect(c.keys.length, c.id).toBeGreaterThan(0);
+      for (const k of c.keys) expect(k.key.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('binds no key to two commands (printable keys compared case-insensitively, as commandForKey reads them)', () => {
+    const seen = new Map<string, string>();
+    for (const c of COMMANDS) {
+      for (const k of c.keys) {
+        const id = k.key.length === 1 ? `char:${k.key.toLowerCase()}` : `${k.shift ? 'Shift+' : ''}${k.key}`;
+        expect(seen.get(id), `${id} is bound to ${seen.get(id)} and ${c.id}`).toBeUndefined();
+        seen.set(id, c.id);
+      }
+    }
+  });
+
+  it('reaches every command through each of its bindings (no binding shadowed by another)', () => {
+    for (const c of COMMANDS) {
+      for (const k of c.keys) expect(key(k.key, !!k.shift), `${keyLabel(k)} → ${c.id}`).toBe(c.id);
+    }
+  });
+
+  it('finds commands by id and refuses unknown ones', () => {
+    expect(command('play').label).toBe('Play / pause');
+    expect(() => command('no-such-command')).toThrow(/no-such-command/);
+  });
+});
+
+describe('commandForKey', () => {
+  it('maps the documented keys', () => {
+    expect(key('ArrowRight')).toBe('step-forward');
+    expect(key('ArrowLeft')).toBe('step-back');
+    expect(key('ArrowRight', true)).toBe('substep-forward');
+    expect(key('ArrowLeft', true)).toBe('substep-back');
+    expect(key(' ')).toBe('play');
+    expect(key('k')).toBe('play');
+    expect(key('Home')).toBe('start');
+    expect(key('End')).toBe('end');
+    expect(key('[')).toBe('unit-prev');
+    expect(key(']')).toBe('unit-next');
+    expect(key(',')).toBe('layer-down');
+    expect(key('.')).toBe('layer-up');
+    expect(key('-')).toBe('slower');
+    expect(key('+', true)).toBe('faster');
+    expect(key('=')).toBe('faster');
+    expect(key('l')).toBe('lecture');
+    expect(key('t')).toBe('theme');
+  });
+
+  it('reads printable keys as typed, whatever Shift did to them', () => {
+    expect(key('L', true)).toBe('lecture');
+    expect(key('L')).toBe('lecture');
+    expect(key('K', true)).toBe('play');
+    expect(key('?', true)).toBe('help');
+    expect(key('?')).toBe('help');
+  });
+
+  it('requires Shift to match on named keys, and knows nothing of other keys', () => {
+    expect(key('Home', true)).toBeUndefined();
+    expect(key('End', true)).toBeUndefined();
+    for (const k of ['x', 'Enter', 'Escape', 'ArrowUp', 'ArrowDown', 'Tab', 'F1', 'Shift', '/']) expect(key(k), k).toBeUndefined();
+  });
+});
+
+describe('keyLabel', () => {
+  it('writes bindings as people read them', () => {
+    expect(keyLabel({ key: 'ArrowRight', shift: true })).toBe('Shift+→');
+    expect(keyLabel({ key: 'ArrowLeft' })).toBe('←');
+    expect(keyLabel({ key: ' ' })).toBe('Space');
+    expect(keyLabel({ key: 'l' })).toBe('L');
+    expect(keyLabel({ key: '?' })).toBe('?');
+    expect(keyLabel({ key: 'Home' })).toBe('Home');
+  });
+
+  it('labels every binding of the registry distinctly', () => {
+    const labels = COMMANDS.flatMap((c) => c.keys.map(keyLabel));
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const l of labels) expect(l.trim().length).toBeGreaterThan(0);
+  });
+});
+
+describe('moving the cursor over an LSTM trace', () => {
+  const T = 12;
+  const H = 8;
+  const L = 2;
+  const SUBS = subSteps('lstm').length;
+
+  beforeEach(() => {
+    loadRun({ cell: 'lstm', seqLen: T, hiddenSize: H, numLayers: L });
+    usePlayback.setState({ t: 0, sub: SUBS - 1 });
+  });
+
+  it('steps timesteps forward and back, showing the whole step, clamped at both ends', () => {
+    run('step-forward');
+    expect(cursor()).toMatchObject({ t: 1, sub: SUBS - 1, subFocus: false });
+    run('step-forward');
+    run('step-back');
+    expect(cursor().t).toBe(1);
+    run('step-back');
+    run('step-back');
+    expect(cursor().t).toBe(0);
+    for (let k = 0; k < T + 5; k++) run('step-forward');
+    expect(cursor().t).toBe(T - 1);
+  });
+
+  it('jumps to the start and the end', () => {
+    run('end');
+    expect(cursor()).toMatchObject({ t: T - 1, sub: SUBS - 1, subFocus: false });
+    run('start');
+    expect(cursor()).toMatchObject({ t: 0, sub: SUBS - 1, subFocus: false });
+  });
+
+  it('walks sub-steps forward through a timestep and into the next one', () => {
+    usePlayback.setState({ t: 3, sub: 0, playing: true });
+    const seen: Array<[number, number]> = [];
+    for (let k = 0; k < 2 * SUBS; k++) {
+      run('substep-forward');
+      const c = cursor();
+      expect(c.subFocus).toBe(true);
+      expect(c.playing).toBe(false);
+      seen.push([c.t, c.sub]);
+    }
+    expect(seen).toEqual([[3, 1], [3, 2], [3, 3], [4, 0], [4, 1], [4, 2], [4, 3], [5, 0]]);
+  });
+
+  it('walks sub-steps back into the previous timestep', () => {
+    usePlayback.setState({ t: 5, sub: 1 });
+    const seen: Array<[number, number]> = [];
+    for (let k = 0; k < 6; k++) {
+      run('substep-back');
+      seen.push([cursor().t, cursor().sub]);
+    }
+    expect(seen).toEqual([[5, 0], [4, 3], [4, 2], [4, 1], [4, 0], [3, 3]]);
+  });
+
+  it('stops sub-stepping at the first sub-step of t = 0 and the last of t = T − 1', () => {
+    usePlayback.setState({ t: 0, sub: 1 });
+    run('substep-back');
+    run('substep-back');
+    run('substep-back');
+    expect(cursor()).toMatchObject({ t: 0, sub: 0 });
+    usePlayback.setState({ t: T - 1, sub: SUBS - 2 });
+    run('substep-forward');
+    run('substep-forward');
+    run('substep-forward');
+    expect(cursor()).toMatchObject({ t: T - 1, sub: SUBS - 1 });
+  });
+
+  it('a timestep step after sub-stepping shows the whole step again', () => {
+    usePlayback.setState({ t: 4, sub: 1, subFocus: true });
+    run('step-forward');
+    expect(cursor()).toMatchObject({ t: 5, sub: SUBS - 1, subFocus: false });
+  });
+
+  it('cycles units with [ and ], wrapping at both ends', () => {
+    run('unit-prev');
+    expect(cursor().unit).toBe(H - 1);
+    run('unit-next');
+    expect(cursor().unit).toBe(0);
+    for (let k = 0; k < 3; k++) run('unit-next');
+    expect(cursor().unit).toBe(3);
+    for (let k = 0; k < H; k++) run('unit-next');
+    expect(cursor().unit).toBe(3);
+  });
+
+  it('moves between layers, clamped to the model', () => {
+    run('layer-down');
+    expect(cursor().layer).toBe(0);
+    run('layer-up');
+    expect(cursor().layer).toBe(1);
+    run('layer-up');
+    expect(cursor().layer).toBe(L - 1);
+    run('layer-down');
+    expect(cursor().layer).toBe(0);
+  });
+
+  it('plays and pauses; playing from the end starts again from the beginning', () => {
+    usePlayback.setState({ t: 4, sub: 1, subFocus: true });
+    run('play');
+    expect(cursor()).toMatchObject({ playing: true, t: 4, sub: SUBS - 1, subFocus: false });
+    run('play');
+    expect(cursor().playing).toBe(false);
+    run('end');
+    run('play');
+    expect(cursor()).toMatchObject({ playing: true, t: 0 });
+  });
+
+  it('the keys do what their commands do', () => {
+    commandForKey({ key: 'ArrowRight', shiftKey: false })!.run();
+    expect(cursor().t).toBe(1);
+    commandForKey({ key: 'ArrowRight', shiftKey: true })!.run();
+    expect(cursor()).toMatchObject({ t: 2, sub: 0 });
+    commandForKey({ key: 'ArrowLeft', shiftKey: true })!.run();
+    expect(cursor()).toMatchObject({ t: 1, sub: SUBS - 1 });
+    commandForKey({ key: ']', shiftKey: false })!.run();
+    expect(cursor().unit).toBe(1);
+  });
+});
+
+describe('moving the cursor over other cells and runs', () => {
+  it('uses the GRU’s three sub-steps', () => {
+    loadRun({ cell: 'gru', seqLen: 4 });
+    usePlayback.setState({ t: 1, sub: 2 });
+    run('substep-forward');
+    expect(cursor()).toMatchObject({ t: 2, sub: 0 });
+    run('substep-back');
+    expect(cursor()).toMatchObject({ t: 1, sub: 2 });
+    run('step-forward');
+    expect(cursor()).toMatchObject({ t: 2, sub: 2 });
+  });
+
+  it('uses the RNN’s single sub-step: each sub-step is a whole timestep', () => {
+    loadRun({ cell: 'rnn_tanh', seqLen: 4 });
+    usePlayback.setState({ t: 0, sub: 0 });
+    run('substep-forward');
+    expect(cursor()).toMatchObject({ t: 1, sub: 0 });
+    run('substep-forward');
+    run('substep-forward');
+    run('substep-forward');
+    expect(cursor()).toMatchObject({ t: 3, sub: 0 });
+    run('substep-back');
+    expect(cursor()).toMatchObject({ t: 2, sub: 0 });
+  });
+
+  it('stays within the steps that have arrived while a run streams', () => {
+    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 50 }));
+    const runner = createRunner(model, seq);
+    const trace = new Trace(runner.layout, runner.initial);
+    trace.append(runner.next(8));
+    trace.append(runner.next(12));
+    useRun.setState({ status: 'running', trace, model, filled: trace.filled, total: 50 });
+    run('end');
+    expect(cursor().t).toBe(19);
+    run('step-forward');
+    expect(cursor().t).toBe(19);
+    run('substep-forward');
+    expect(cursor().t).toBe(19);
+    trace.append(runner.next(30));
+    run('step-forward');
+    expect(cursor().t).toBe(20);
+    run('end');
+    expect(cursor().t).toBe(49);
+  });
+
+  it('keeps the cursor at t = 0, unit 0, layer 0 with no trace at all', () => {
+    run('step-forward');
+    run('end');
+    run('unit-next');
+    run('layer-up');
+    run('substep-forward');
+    expect(cursor()).toMatchObject({ t: 0, unit: 0, layer: 0 });
+  });
+});
+
+describe('view and speed commands', () => {
+  it('toggles lecture view and the help overlay', () => {
+    run('lecture');
+    expect(useView.getState().lecture).toBe(true);
+    run('lecture');
+    expect(useView.getState().lecture).toBe(false);
+    run('help');
+    expect(useView.getState().help).toBe(true);
+    run('help');
+    expect(useView.getState().help).toBe(false);
+  });
+
+  it('switches the theme between light and dark', () => {
+    useView.setState({ theme: 'light' });
+    run('theme');
+    expect(useView.getState().theme).toBe('dark');
+    run('theme');
+    expect(useView.getState().theme).toBe('light');
+    // From 'auto' it picks the opposite of the system's (no matchMedia in Node: light system → dark).
+    useView.setState({ theme: 'auto' });
+    run('theme');
+    expect(['light', 'dark']).toContain(useView.getState().theme);
+  });
+
+  it('steps the speed through SPEEDS, clamped at both ends', () => {
+    usePlayback.setState({ speed: SPEEDS[0] });
+    run('slower');
+    expect(usePlayback.getState().speed).toBe(SPEEDS[0]);
+    const seen: number[] = [];
+    for (let k = 0; k < SPEEDS.length + 2; k++) {
+      run('faster');
+      seen.push(usePlayback.getState().speed);
+    }
+    expect(seen).toEqual([...SPEEDS.slice(1), SPEEDS[SPEEDS.length - 1], SPEEDS[SPEEDS.length - 1], SPEEDS[SPEEDS.length - 1]]);
+    run('slower');
+    expect(usePlayback.getState().speed).toBe(SPEEDS[SPEEDS.length - 2]);
+  });
+});

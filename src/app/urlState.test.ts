@@ -1,0 +1,331 @@
+/**
+ * The URL is untrusted input. readUrl (pure) must turn valid parameters into store patches of the right
+ * types, ignore every value that doesn't fit and say which parameter and what was expected, keep hostile
+ * strings out of the patches and out of Object.prototype, and never throw or produce an out-of-range value
+ * on random junk (seeded). writeUrl must round-trip through readUrl and write nothing for the defaults.
+ * (applyUrl and syncUrl touch location/history and are left to the browser tests.)
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRng } from '../engine/rng';
+import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
+import { usePlayback } from '../state/playback';
+import { useView } from '../state/view';
+import { readUrl, URL_PROPS, writeUrl } from './urlState';
+
+/** Every problem line mentioning the parameter. */
+const problemsFor = (problems: string[], param: string) => problems.filter((p) => p.includes(`${param}=`) || p.includes(`"${param}"`));
+
+describe('readUrl: valid values', () => {
+  it('reads back whatever String() writes for a number in range, and never a negative zero', () => {
+    for (const v of [1e-7, 0.30000000000000004, 1.2345678, -4.999999999999999, 2.5]) {
+      expect(readUrl(`?fbias=${String(v)}`).patches.config.forgetBias).toBe(v);
+    }
+    const r = readUrl('?t=-0&seed=-0&fbias=-0');
+    expect(Object.is(r.patches.playback.t, 0) && Object.is(r.patches.config.seed, 0) && Object.is(r.patches.config.forgetBias, 0)).toBe(true);
+  });
+
+  it('parses each kind of property into its store patch', () => {
+    const r = readUrl('?cell=gru&H=16&T=200&lecture=1&text=hi%20there&fbias=1.5');
+    expect(r.problems).toEqual([]);
+    expect(r.patches).toEqual({
+      config: { cell: 'gru', hiddenSize: 16, seqLen: 200, text: 'hi there', forgetBias: 1.5 },
+      view: { lecture: true },
+      playback: {},
+    });
+  });
+
+  it('parses every property of the table', () => {
+    const r = readUrl(
+      'cell=rnn_relu&reset=before&input=text&signal=pulses&I=7&H=512&layers=4&T=100000&seed=2147483647&text=a+b%26c' +
+        '&fbias=-5&classes=0&t=99&unit=511&layer=3&lecture=false&theme=dark',
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.patches.config).toEqual({
+      cell: 'rnn_relu', gruReset: 'before', inputKind: 'text', signal: 'pulses', inputSize: 7, hiddenSize: 512, numLayers: 4,
+      seqLen: 100_000, seed: 2 ** 31 - 1, text: 'a b&c', forgetBias: -5, classes: 0,
+    });
+    expect(r.patches.playback).toEqual({ t: 99, unit: 511, layer: 3 });
+    expect(r.patches.view).toEqual({ lecture: false, theme: 'dark' });
+  });
+
+  it('accepts the bounds themselves', () => {
+    const r = readUrl('I=1&H=1&layers=1&T=1&seed=0&fbias=5&classes=64&t=0&unit=0&layer=0');
+    expect(r.problems).toEqual([]);
+    expect(r.patches.config).toMatchObject({ inputSize: 1, hiddenSize: 1, numLayers: 1, seqLen: 1, seed: 0, forgetBias: 5, classes: 64 });
+  });
+
+  it('reads booleans as 1/0/true/false', () => {
+    for (const [raw, v] of [['1', true], ['true', true], ['0', false], ['false', false]] as const) {
+      expect(readUrl(`?lecture=${raw}`).patches.view).toEqual({ lecture: v });
+    }
+  });
+
+  it('gives the empty string and a bare "?" nothing to do', () => {
+    for (const s of ['', '?']) expect(readUrl(s)).toEqual({ patches: { config: {}, view: {}, playback: {} }, problems: [] });
+  });
+
+  it('keeps the text exactly as given (it is data, shown as text), up to the limit', () => {
+    const text = 'x'.repeat(CONFIG_BOUNDS.textLength);
+    expect(readUrl(`?text=${text}`).patches.config).toEqual({ text });
+    expect(readUrl(`?text=${encodeURIComponent('ünï ☃ \n')}`).patches.config).toEqual({ text: 'ünï ☃ \n' });
+  });
+});
+
+describe('readUrl: invalid values are ignored and reported', () => {
+  const cases: Array<[string, string, string]> = [
+    // [query, parameter, words of what was expected]
+    ['H=abc', 'H', 'a whole number from 1 to 512'],
+    ['H=0', 'H', 'a whole number from 1 to 512'],
+    ['H=513', 'H', 'a whole number from 1 to 512'],
+    ['H=1e3', 'H', 'a whole number from 1 to 512'],
+    ['H=16.5', 'H', 'a whole number from 1 to 512'],
+    ['H=-4', 'H', 'a whole number from 1 to 512'],
+    ['H=', 'H', 'a whole number from 1 to 512'],
+    ['H=%2016', 'H', 'a whole number from 1 to 512'],
+    ['H=0x10', 'H', 'a whole number from 1 to 512'],
+    ['H=99999999999999999999', 'H', 'a whole number from 1 to 512'],
+    ['T=0', 'T', 'a whole number from 1 to 100000'],
+    ['T=100001', 'T', 'a whole number from 1 to 100000'],
+    ['T=Infinity', 'T', 'a whole number from 1 to 100000'],
+    ['seed=-1', 'seed', 'a whole number from 0 to 2147483647'],
+    ['seed=2147483648', 'seed', 'a whole number from 0 to 2147483647'],
+    ['layers=5', 'layers', 'a whole number from 1 to 4'],
+    ['I=65', 'I', 'a whole number from 1 to 64'],
+    ['classes=65', 'classes', 'a whole number from 0 to 64'],
+    ['t=-1', 't', 'a whole number from 0 to 99999'],
+    ['unit=512', 'unit', 'a whole number from 0 to 511'],
+    ['layer=4', 'layer', 'a whole number from 0 to 3'],
+    ['fbias=5.5', 'fbias', 'a number from -5 to 5'],
+    ['fbias=-6', 'fbias', 'a number from -5 to 5'],
+    ['fbias=1e1', 'fbias', 'a number from -5 to 5'],
+    ['fbias=NaN', 'fbias', 'a number from -5 to 5'],
+    ['fbias=.5', 'fbias', 'a number from -5 to 5'],
+    ['fbias=1.', 'fbias', 'a number from -5 to 5'],
+    ['fbias=0x1', 'fbias', 'a number from -5 to 5'],
+    ['cell=transformer', 'cell', 'one of lstm, gru, rnn_tanh, rnn_relu'],
+    ['cell=LSTM', 'cell', 'one of lstm, gru, rnn_tanh, rnn_relu'],
+    ['cell=', 'cell', 'one of lstm, gru, rnn_tanh, rnn_relu'],
+    ['reset=sometimes', 'reset', 'one of after, before'],
+    ['input=audio', 'input', 'one of signal, text'],
+    ['signal=square', 'signal', 'one of sine, steps, pulses, noise'],
+    ['theme=neon', 'theme', 'one of auto, light, dark'],
+    ['lecture=yes', 'lecture', '1 or 0'],
+    ['lecture=', 'lecture', '1 or 0'],
+    [`text=${'y'.repeat(CONFIG_BOUNDS.textLength + 1)}`, 'text', `at most ${CONFIG_BOUNDS.textLength} characters`],
+  ];
+
+  // Long queries are shortened in the test's name.
+  it.each(cases.map(([q, p, w]) => ({ name: q.length > 30 ? `${q.slice(0, 20)}… (${q.length} chars)` : q, q, p, w })))('$name', ({ q: query, p: param, w: words }) => {
+    const r = readUrl(`?${query}`);
+    expect(r.patches).toEqual({ config: {}, view: {}, playback: {} });
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toContain(`${param}=`);
+    expect(r.problems[0]).toContain(`expected ${words}`);
+  });
+
+  it('keeps the good values next to a bad one', () => {
+    const r = readUrl('?cell=gru&H=9000&T=50&theme=neon&lecture=1');
+    expect(r.patches).toEqual({ config: { cell: 'gru', seqLen: 50 }, view: { lecture: true }, playback: {} });
+    expect(r.problems).toHaveLength(2);
+    expect(problemsFor(r.problems, 'H')).toHaveLength(1);
+    expect(problemsFor(r.problems, 'theme')).toHaveLength(1);
+  });
+
+  it('reports unknown parameters by name', () => {
+    const r = readUrl('?foo=1&cell=lstm&Cell=gru&h=8');
+    expect(r.patches.config).toEqual({ cell: 'lstm' });
+    expect(r.problems).toHaveLength(3);
+    expect(r.problems.join('\n')).toContain('"foo"');
+    expect(r.problems.join('\n')).toContain('"Cell"');
+    expect(r.problems.join('\n')).toContain('"h"');
+  });
+
+  it('shortens very long values and names in the report', () => {
+    const long = 'z'.repeat(5000);
+    const r = readUrl(`?cell=${long}&${long}=1`);
+    expect(r.problems).toHaveLength(2);
+    for (const p of r.problems) expect(p.length).toBeLessThan(200);
+  });
+
+  it('ignores a 30,000-character query as a whole and says so', () => {
+    const q = `?cell=gru&text=${'a'.repeat(30_000)}`;
+    const r = readUrl(q);
+    expect(r.patches).toEqual({ config: {}, view: {}, playback: {} });
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toContain(String(q.length));
+    expect(r.problems[0]).toContain('20,000');
+  });
+});
+
+describe('readUrl: hostile input', () => {
+  const hostile = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert('x')",
+    '${constructor.constructor("x")()}',
+    '\u0000\u202e',
+  ];
+
+  afterEach(() => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('1');
+  });
+
+  it('never puts a hostile string into an enum, number or boolean field', () => {
+    for (const h of hostile) {
+      for (const p of URL_PROPS) {
+        if (p.type === 'string') continue;
+        const r = readUrl(`?${p.param}=${encodeURIComponent(h)}`);
+        expect(r.patches).toEqual({ config: {}, view: {}, playback: {} });
+        expect(r.problems).toHaveLength(1);
+      }
+    }
+  });
+
+  it('stores hostile text only as the text value, verbatim (React renders it as text)', () => {
+    for (const h of hostile) {
+      const r = readUrl(`?text=${encodeURIComponent(h)}`);
+      expect(r.patches.config).toEqual({ text: h });
+      expect(typeof r.patches.config.text).toBe('string');
+    }
+  });
+
+  it('does not let __proto__, constructor or prototype in, nor pollute Object.prototype', () => {
+    const r = readUrl('?__proto__=1&__proto__[polluted]=yes&constructor=x&prototype=y&constructor[prototype][polluted]=1&toString=1&hasOwnProperty=1');
+    expect(r.problems).toHaveLength(7);
+    for (const store of ['config', 'view', 'playback'] as const) {
+      expect(Object.keys(r.patches[store])).toEqual([]);
+      expect(Object.getPrototypeOf(r.patches[store])).toBe(Object.prototype);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.toString).toBe(Object.prototype.toString);
+  });
+
+  it('never throws and never yields a value out of bounds on random junk (seeded property test)', () => {
+    const rng = createRng(0xbad5eed);
+    // Code points, so that the emoji is never split into a lone surrogate.
+    const alphabet = Array.from('0123456789-.eE+xX &=?#%;/<>"\'`\\[]{}()abcdefghijklmnopqrstuvwxyzHIT_ \u00e9\u2603\u{1f600}');
+    const params = [...URL_PROPS.map((p) => p.param), '__proto__', 'constructor', 'x', ''];
+    const junk = (n: number) => Array.from({ length: n }, () => alphabet[rng.int(alphabet.length)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const parts = Array.from({ length: 1 + rng.int(6) }, () => {
+        const name = rng.next() < 0.7 ? params[rng.int(params.length)] : junk(rng.int(8));
+        const raw = rng.next() < 0.3 ? String(Math.round(rng.uniform(-1e6, 1e6)) / (rng.next() < 0.5 ? 1 : 100)) : junk(rng.int(24));
+        return rng.next() < 0.5 ? `${name}=${encodeURIComponent(raw)}` : `${name}=${raw}`;
+      });
+      const q = (rng.next() < 0.5 ? '?' : '') + parts.join('&');
+      let r: ReturnType<typeof readUrl>;
+      try {
+        r = readUrl(q);
+      } catch (e) {
+        throw new Error(`readUrl threw on ${JSON.stringify(q)}: ${String(e)}`, { cause: e });
+      }
+      for (const p of URL_PROPS) {
+        const v = r.patches[p.store][p.field];
+        if (v === undefined) continue;
+        const where = `${p.param} from ${JSON.stringify(q)}`;
+        switch (p.type) {
+          case 'int':
+            expect(Number.isInteger(v) && (v as number) >= p.min && (v as number) <= p.max, where).toBe(true);
+            break;
+          case 'number':
+            expect(Number.isFinite(v) && (v as number) >= p.min && (v as number) <= p.max, where).toBe(true);
+            break;
+          case 'enum':
+            expect(p.values, where).toContain(v);
+            break;
+          case 'bool':
+            expect(typeof v, where).toBe('boolean');
+            break;
+          case 'string':
+            expect(typeof v === 'string' && v.length <= p.maxLength, where).toBe(true);
+            break;
+        }
+      }
+      // Only the table's fields, only in their stores.
+      for (const store of ['config', 'view', 'playback'] as const) {
+        for (const key of Object.keys(r.patches[store])) expect(URL_PROPS.some((p) => p.store === store && p.field === key)).toBe(true);
+      }
+    }
+  });
+});
+
+describe('writeUrl', () => {
+  const initial = {
+    config: useConfig.getState(),
+    view: useView.getState(),
+    playback: usePlayback.getState(),
+  };
+  beforeEach(() => {
+    useConfig.setState(initial.config, true);
+    useView.setState(initial.view, true);
+    usePlayback.setState(initial.playback, true);
+  });
+  afterEach(() => {
+    useConfig.setState(initial.config, true);
+    useView.setState(initial.view, true);
+    usePlayback.setState(initial.playback, true);
+  });
+
+  it('writes nothing for the defaults', () => {
+    expect(writeUrl()).toBe('');
+  });
+
+  it('writes only what differs from the defaults', () => {
+    useConfig.setState({ hiddenSize: 32 });
+    expect(writeUrl()).toBe('?H=32');
+    usePlayback.setState({ t: 5, sub: 2, playing: true });
+    expect(writeUrl()).toBe('?H=32&t=5');
+  });
+
+  it('round-trips non-default values of every property through readUrl', () => {
+    const config: Partial<Config> = {
+      cell: 'gru', gruReset: 'before', inputKind: 'text', signal: 'noise', inputSize: 5, hiddenSize: 16, numLayers: 3,
+      seqLen: 1234, seed: 987654321, text: 'Hello & goodbye? 100% = "ok" +1 #tag\nnew line', forgetBias: -1.25, classes: 0,
+    };
+    const view = { lecture: true, theme: 'dark' as const };
+    const playback = { t: 77, unit: 9, layer: 2 };
+    useConfig.setState(config);
+    useView.setState(view);
+    usePlayback.setState(playback);
+    const url = writeUrl();
+    expect(url.startsWith('?')).toBe(true);
+    const r = readUrl(url);
+    expect(r.problems).toEqual([]);
+    expect(r.patches).toEqual({ config, view, playback });
+  });
+
+  it('round-trips random valid states (seeded)', () => {
+    const rng = createRng(77);
+    const B = CONFIG_BOUNDS;
+    const between = (lo: number, hi: number) => lo + rng.int(hi - lo + 1);
+    const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)];
+    for (let k = 0; k < 200; k++) {
+      const config: Partial<Config> = {
+        cell: pick(['lstm', 'gru', 'rnn_tanh', 'rnn_relu'] as const),
+        gruReset: pick(['after', 'before'] as const),
+        inputKind: pick(['signal', 'text'] as const),
+        signal: pick(['sine', 'steps', 'pulses', 'noise'] as const),
+        inputSize: between(B.inputSize[0], B.inputSize[1]),
+        hiddenSize: between(B.hiddenSize[0], B.hiddenSize[1]),
+        numLayers: between(B.numLayers[0], B.numLayers[1]),
+        seqLen: between(B.seqLen[0], B.seqLen[1]),
+        seed: between(0, 2 ** 30),
+        text: Array.from({ length: rng.int(40) }, () => pick([...'abc xyz&=?#%+\n"\'<>é☃'])).join(''),
+        forgetBias: Math.round(rng.uniform(-5, 5) * 100) / 100,
+        classes: between(B.classes[0], B.classes[1]),
+      };
+      const view = { lecture: rng.next() < 0.5, theme: pick(['auto', 'light', 'dark'] as const) };
+      const playback = { t: between(0, 5000), unit: between(0, 511), layer: between(0, 3) };
+      useConfig.setState({ ...DEFAULT_CONFIG, ...config });
+      useView.setState(view);
+      usePlayback.setState(playback);
+      const r = readUrl(writeUrl());
+      expect(r.problems).toEqual([]);
+      // What readUrl gives back, applied over the defaults, is the state that was written.
+      expect({ ...DEFAULT_CONFIG, ...r.patches.config }).toEqual({ ...DEFAULT_CONFIG, ...config });
+      expect({ lecture: false, theme: 'auto', ...r.patches.view }).toEqual(view);
+      expect({ t: 0, unit: 0, layer: 0, ...r.patches.playback }).toEqual(playback);
+    }
+  });
+});

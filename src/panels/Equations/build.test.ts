@@ -1,0 +1,337 @@
+/**
+ * buildEquations against the engine. For every cell (LSTM, GRU reset after/before, RNN tanh/ReLU), one and
+ * two layers, several timesteps and units, the equations must (a) follow the cell's sub-steps, (b) state
+ * every result as the trace's own number (formatted like the page does), (c) decompose each pre-activation
+ * into W·x + U·h + b that really adds up (recomputed here from the PyTorch-layout parameters), and
+ * (d) show the readout's top class only on the last layer. dotTerms is checked on its own against a
+ * brute-force dot product and ordering.
+ */
+import { describe, expect, it } from 'vitest';
+import { subSteps } from '../../cellinfo/substeps';
+import { createRng } from '../../engine/rng';
+import { runAll } from '../../engine/run';
+import type { Trace } from '../../engine/trace';
+import type { Model } from '../../engine/types';
+import { DEFAULT_CONFIG, runSpecOf, type Config } from '../../state/config';
+import { buildRun } from '../../worker/host';
+import { buildEquations, dotTerms, type EquationGroup } from './build';
+import { factor, num, plus } from './tex';
+
+function run(patch: Partial<Config>): { trace: Trace; model: Model } {
+  const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch }));
+  return { trace: runAll(model, seq), model };
+}
+
+/** The text of some LaTeX as the tests search it: no spaces, no parentheses. */
+const flat = (s: string) => s.replace(/[\s()]/g, '');
+const flatAll = (lines: readonly string[]) => lines.map(flat).join('\n');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a number written by num() stands in the text on its own (not as part of a longer number). */
+function mentions(text: string, v: number): boolean {
+  const s = num(v);
+  // A positive number must not be the tail of a negative or longer one; a negative one carries its own
+  // delimiter ("a - b" is written "a-b" once spaces are gone).
+  const before = s.startsWith('-') ? '' : '(?<![\\d.\\-])';
+  return new RegExp(`${before}${escapeRe(s)}(?![\\d])`).test(text);
+}
+
+/** A line with the layout of a broken chain removed (aligned, &, line breaks): "lhs=p0=p1=…". */
+const chainOf = (s: string) => flat(s.replace(/\\(begin|end)\{aligned\}|&|\\\\/g, ''));
+
+/** Whether some line states v as its final result ("… = v"). */
+function concludes(lines: readonly string[], v: number): boolean {
+  const s = num(v);
+  return lines.some((l) => flat(l).replace(/\\end\{aligned\}$/, '').endsWith(`=${s}`));
+}
+
+const CASES: Array<{ name: string; patch: Partial<Config> }> = [
+  { name: 'LSTM', patch: { cell: 'lstm', forgetBias: 1 } },
+  { name: 'LSTM, 2 layers, I=6', patch: { cell: 'lstm', numLayers: 2, inputSize: 6, seed: 7 } },
+  { name: 'GRU reset after', patch: { cell: 'gru', gruReset: 'after' } },
+  { name: 'GRU reset after, 2 layers', patch: { cell: 'gru', gruReset: 'after', numLayers: 2, signal: 'noise', seed: 3 } },
+  { name: 'GRU reset before', patch: { cell: 'gru', gruReset: 'before' } },
+  { name: 'GRU reset before, 2 layers, I=6', patch: { cell: 'gru', gruReset: 'before', numLayers: 2, inputSize: 6, seed: 11 } },
+  { name: 'RNN tanh', patch: { cell: 'rnn_tanh' } },
+  { name: 'RNN ReLU, 2 layers', patch: { cell: 'rnn_relu', numLayers: 2, signal: 'steps', seed: 5 } },
+];
+
+/** A few (t, j) points: the first step (initial states), a middle one, the last one. */
+const POINTS: Array<[number, number]> = [[0, 0], [1, 7], [17, 3], [59, 5]];
+
+/** The series each sub-step states as a result, per cell (what the equations must show the numbers of). */
+function resultsBySub(trace: Trace): string[][] {
+  const { cell, gruReset } = trace.layout;
+  if (cell === 'lstm') return [['f_pre', 'f'], ['i_pre', 'i', 'g_pre', 'g'], ['fc', 'ig', 'c'], ['o_pre', 'o', 'tanh_c', 'h']];
+  if (cell === 'gru') {
+    return [
+      ['r_pre', 'r', 'z_pre', 'z'],
+      gruReset === 'after' ? ['hn', 'n_pre', 'n'] : ['rh', 'n_pre', 'n'],
+      ['zh', 'zn', 'h'],
+    ];
+  }
+  return [['a', 'h']];
+}
+
+/** Values each sub-step must end a line with ("… = value"). */
+function concludedBySub(trace: Trace): string[][] {
+  const { cell, gruReset } = trace.layout;
+  if (cell === 'lstm') return [['f_pre', 'f'], ['i_pre', 'i', 'g_pre', 'g'], ['c'], ['o_pre', 'o', 'h']];
+  if (cell === 'gru') return [['r_pre', 'r', 'z_pre', 'z'], gruReset === 'after' ? ['n'] : ['rh', 'n_pre', 'n'], ['h']];
+  return [['a', 'h']];
+}
+
+/** Gate → block of PyTorch's stacked weights, and the pre-activation series it makes. */
+function gatesOf(trace: Trace): Array<{ block: number; pre: string }> {
+  const { cell } = trace.layout;
+  if (cell === 'lstm') return [{ block: 0, pre: 'i_pre' }, { block: 1, pre: 'f_pre' }, { block: 2, pre: 'g_pre' }, { block: 3, pre: 'o_pre' }];
+  if (cell === 'gru') return [{ block: 0, pre: 'r_pre' }, { block: 1, pre: 'z_pre' }];
+  return [{ block: 0, pre: 'a' }];
+}
+
+/** Row `row` of a cols-wide matrix times v, in float64. */
+function dot(M: Float32Array, cols: number, row: number, v: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < cols; k++) s += M[row * cols + k] * v[k];
+  return s;
+}
+
+/** W x + U h + b of one gate's row, recomputed from the model's parameters (independently of build.ts). */
+function recompute(trace: Trace, model: Model, layer: number, t: number, row: number, h: ArrayLike<number>) {
+  const p = model.layers[layer];
+  const H = model.hiddenSize;
+  const inputs = layer === 0 ? model.inputSize : H;
+  const x = layer === 0 ? trace.row(trace.index('x'), t) : trace.row(trace.index(`l${layer - 1}.h`), t);
+  const wx = dot(p.weightIh, inputs, row, x);
+  const uh = dot(p.weightHh, H, row, h);
+  return { wx, uh, bIh: p.biasIh ? p.biasIh[row] : 0, bHh: p.biasHh ? p.biasHh[row] : 0 };
+}
+
+/** h_{t−1} of a layer read from the trace (zeros at t = 0: the page starts from zero states). */
+function hPrev(trace: Trace, layer: number, t: number): Float32Array {
+  return t === 0 ? new Float32Array(trace.layout.hiddenSize) : trace.row(trace.index(`l${layer}.h`), t - 1);
+}
+
+describe.each(CASES)('buildEquations: $name', ({ patch }) => {
+  const { trace, model } = run(patch);
+  const L = model.layers.length;
+  const H = model.hiddenSize;
+  const at = (layer: number, name: string, t: number, j: number) => trace.at(`l${layer}.${name}`, t, j);
+  const points = Array.from({ length: L }, (_, layer) => POINTS.map(([t, j]) => ({ layer, t, j }))).flat();
+
+  it('has one group per sub-step of the cell, in order, with the sub-step titles', () => {
+    const steps = subSteps(trace.layout.cell);
+    for (const { layer, t, j } of points) {
+      const groups = buildEquations(trace, model, layer, t, j);
+      expect(groups.map((g) => g.sub)).toEqual(steps.map((_, k) => k));
+      expect(groups.map((g) => g.title)).toEqual(steps.map((s) => s.title));
+      for (const g of groups) expect(g.lines.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("states every result as the trace's value, formatted by num(), in its sub-step's group", () => {
+    const results = resultsBySub(trace);
+    const concluded = concludedBySub(trace);
+    for (const { layer, t, j } of points) {
+      const groups = buildEquations(trace, model, layer, t, j);
+      groups.forEach((g: EquationGroup, k) => {
+        const text = flatAll(g.lines);
+        for (const name of results[k]) {
+          // GRU reset-after writes U h + b_hn (hn) in the details line of the candidate.
+          const where = name === 'hn' ? flatAll(g.details) : text;
+          expect(mentions(where, at(layer, name, t, j)), `${name} (${num(at(layer, name, t, j))}) at l${layer} t${t} j${j} in:\n${where}`).toBe(true);
+        }
+        for (const name of concluded[k]) {
+          expect(concludes(g.lines, at(layer, name, t, j)), `a line of '${g.title}' ends with = ${name}`).toBe(true);
+        }
+      });
+    }
+  });
+
+  it('states the inputs the results are made of: h_{t−1}, c_{t−1} and the unit index', () => {
+    for (const { layer, t, j } of points) {
+      const groups = buildEquations(trace, model, layer, t, j);
+      const all = flatAll(groups.flatMap((g) => g.lines));
+      expect(all).toContain(`[${j}]`);
+      if (trace.layout.cell === 'lstm') {
+        const cPrev = t === 0 ? 0 : at(layer, 'c', t - 1, j);
+        expect(mentions(flatAll(groups[2].lines), cPrev), 'c_{t-1} in the cell update').toBe(true);
+      }
+      if (trace.layout.cell === 'gru') {
+        expect(mentions(flatAll(groups[2].lines), hPrev(trace, layer, t)[j]), 'h_{t-1} in the blend').toBe(true);
+        expect(mentions(flatAll(groups[2].lines), at(layer, 'omz', t, j)), '1 - z in the blend').toBe(true);
+      }
+    }
+  });
+
+  it('writes each equation step by step, in order: operands, products, sum, result', () => {
+    const { cell, gruReset } = trace.layout;
+    for (const { layer, t, j } of points) {
+      const v = (name: string) => at(layer, name, t, j);
+      const F = (x: number) => factor(x);
+      const groups = buildEquations(trace, model, layer, t, j);
+      const lines = groups.map((g) => g.lines.map(chainOf));
+      const expectChain = (sub: number, chain: string) =>
+        expect(lines[sub].some((l) => l.includes(flat(chain))), `'${chain}' in:\n${lines[sub].join('\n')}`).toBe(true);
+      const act = (sub: number, gate: string, f: string) => expectChain(sub, `=${f}(${num(v(`${gate}_pre`))})=${num(v(gate))}`);
+      if (cell === 'lstm') {
+        const cPrev = t === 0 ? 0 : at(layer, 'c', t - 1, j);
+        act(0, 'f', '\\sigma');
+        act(1, 'i', '\\sigma');
+        act(1, 'g', '\\tanh');
+        expectChain(2, `=${F(v('f'))}\\cdot${F(cPrev)}+${F(v('i'))}\\cdot${F(v('g'))}=${num(v('fc'))}${plus(v('ig'))}=${num(v('c'))}`);
+        act(3, 'o', '\\sigma');
+        expectChain(3, `=${F(v('o'))}\\cdot\\tanh(${num(v('c'))})=${F(v('o'))}\\cdot${F(v('tanh_c'))}=${num(v('h'))}`);
+      } else if (cell === 'gru') {
+        const hp = hPrev(trace, layer, t)[j];
+        act(0, 'r', '\\sigma');
+        act(0, 'z', '\\sigma');
+        if (gruReset === 'after') expectChain(1, `+${F(v('r'))}\\cdot${F(v('hn'))}\\big)=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);
+        else {
+          expectChain(1, `=${F(v('r'))}\\cdot${F(hp)}=${num(v('rh'))}`);
+          expectChain(1, `=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);
+        }
+        expectChain(2, `=${F(v('z'))}\\cdot${F(hp)}+${F(v('omz'))}\\cdot${F(v('n'))}=${num(v('zh'))}${plus(v('zn'))}=${num(v('h'))}`);
+      } else {
+        const f = cell === 'rnn_relu' ? '\\operatorname{ReLU}' : '\\tanh';
+        expectChain(0, `=${f}(${num(v('a'))})=${num(v('h'))}`);
+      }
+    }
+  });
+
+  it("recomputes each gate's pre-activation W·x + U·h + b from the parameters (PyTorch layout)", () => {
+    for (const { layer, t, j } of points) {
+      const h = hPrev(trace, layer, t);
+      for (const { block, pre } of gatesOf(trace)) {
+        const r = recompute(trace, model, layer, t, block * H + j, h);
+        expect(Math.abs(r.wx + r.uh + r.bIh + r.bHh - at(layer, pre, t, j)), `${pre} l${layer} t${t} j${j}`).toBeLessThan(1e-5);
+      }
+      if (trace.layout.cell === 'gru') {
+        const row = 2 * H + j;
+        const rj = at(layer, 'r', t, j);
+        if (trace.layout.gruReset === 'after') {
+          const r = recompute(trace, model, layer, t, row, h);
+          expect(Math.abs(r.uh + r.bHh - at(layer, 'hn', t, j))).toBeLessThan(1e-5);
+          expect(Math.abs(r.wx + r.bIh + rj * (r.uh + r.bHh) - at(layer, 'n_pre', t, j))).toBeLessThan(1e-5);
+        } else {
+          const rh = Array.from(h, (v, k) => v * at(layer, 'r', t, k));
+          const r = recompute(trace, model, layer, t, row, rh);
+          expect(Math.abs(r.wx + r.uh + r.bIh + r.bHh - at(layer, 'n_pre', t, j))).toBeLessThan(1e-5);
+        }
+      }
+    }
+  });
+
+  it('writes the decomposition that adds up: num(W·x) plus(U·h) plus(b) = num(pre), and each product in the details', () => {
+    for (const { layer, t, j } of points) {
+      const groups = buildEquations(trace, model, layer, t, j);
+      const lines = flatAll(groups.flatMap((g) => g.lines));
+      const details = flatAll(groups.flatMap((g) => g.details));
+      const h = hPrev(trace, layer, t);
+      for (const { block, pre } of gatesOf(trace)) {
+        const r = recompute(trace, model, layer, t, block * H + j, h);
+        const sum = flat(`${num(r.wx)} ${plus(r.uh)} ${plus(r.bIh + r.bHh)}=${num(at(layer, pre, t, j))}`);
+        expect(lines, `${pre} decomposition`).toContain(sum);
+        expect(mentions(details, r.wx), `W·x of ${pre} in the details`).toBe(true);
+        expect(mentions(details, r.uh), `U·h of ${pre} in the details`).toBe(true);
+      }
+      if (trace.layout.cell === 'gru' && trace.layout.gruReset === 'before') {
+        const rh = Array.from(h, (v, k) => v * at(layer, 'r', t, k));
+        const r = recompute(trace, model, layer, t, 2 * H + j, rh);
+        expect(lines).toContain(flat(`${num(r.wx)} ${plus(r.uh)} ${plus(r.bIh + r.bHh)}=${num(at(layer, 'n_pre', t, j))}`));
+      }
+      if (trace.layout.cell === 'gru' && trace.layout.gruReset === 'after') {
+        // tanh(W_n x + b_in + r ⊙ hn): the first number is the input part with its bias.
+        const r = recompute(trace, model, layer, t, 2 * H + j, h);
+        expect(mentions(flatAll(groups[1].lines), r.wx + r.bIh), 'W_n x + b_in in the candidate').toBe(true);
+      }
+    }
+  });
+
+  it('shows the readout (top class probability) on the last layer only', () => {
+    expect(model.readout).not.toBeNull();
+    for (const { layer, t, j } of points) {
+      const groups = buildEquations(trace, model, layer, t, j);
+      const lines = groups.flatMap((g) => g.lines);
+      const readout = lines.filter((l) => l.includes('\\hat{y}'));
+      if (layer < L - 1) {
+        expect(readout).toEqual([]);
+        continue;
+      }
+      expect(readout.length).toBeGreaterThan(0);
+      const probs = Array.from(trace.row(trace.index('probs'), t));
+      const best = probs.indexOf(Math.max(...probs));
+      const last = readout[readout.length - 1];
+      expect(flat(last).endsWith(`=${num(probs[best])}`), last).toBe(true);
+      expect(last).toContain(`class ${best}`);
+      expect(mentions(flat(last), trace.at('logits', t, best))).toBe(true);
+      // The readout belongs to the sub-step that computes h (the last one).
+      expect(groups[groups.length - 1].lines).toContain(last);
+    }
+  });
+});
+
+describe('buildEquations: no readout, text readout', () => {
+  it('writes no readout line when the model has no readout (classes = 0)', () => {
+    for (const cell of ['lstm', 'gru', 'rnn_tanh'] as const) {
+      const { trace, model } = run({ cell, classes: 0, seqLen: 5 });
+      expect(model.readout).toBeNull();
+      const lines = buildEquations(trace, model, 0, 4, 2).flatMap((g) => g.lines);
+      expect(lines.some((l) => l.includes('\\hat{y}') || l.includes('softmax'))).toBe(false);
+    }
+  });
+
+  it("names a text model's predicted character", () => {
+    const { trace, model } = run({ cell: 'gru', inputKind: 'text', text: 'hello world', hiddenSize: 6 });
+    for (let t = 0; t < trace.filled; t++) {
+      const lines = buildEquations(trace, model, 0, t, 1).flatMap((g) => g.lines);
+      const probs = Array.from(trace.row(trace.index('probs'), t));
+      const best = probs.indexOf(Math.max(...probs));
+      const last = lines[lines.length - 1];
+      expect(flat(last).endsWith(`=${num(probs[best])}`)).toBe(true);
+      // The label sits in \text{…}; quotes are plain ASCII there.
+      expect(last).toMatch(/\\hat\{y\}_t\[\\text\{'.+'\}\]/);
+    }
+  });
+});
+
+describe('dotTerms', () => {
+  const rng = createRng(2024);
+  const randomVec = (n: number) => Float32Array.from({ length: n }, () => rng.uniform(-2, 2));
+
+  it.each([1, 2, 3, 4])('lists all %i terms, in order, when cols ≤ 4', (cols) => {
+    const rows = 3;
+    const M = randomVec(rows * cols);
+    const v = randomVec(cols);
+    for (let row = 0; row < rows; row++) {
+      const d = dotTerms(M, cols, row, v);
+      expect(d.sum).toBe(dot(M, cols, row, v));
+      expect(d.rest).toBe(0);
+      expect(d.shown).toEqual(Array.from({ length: cols }, (_, k) => [M[row * cols + k], v[k]]));
+    }
+  });
+
+  it.each([5, 6, 8, 17, 64])('lists the 3 largest |w·x| of %i terms and counts the rest', (cols) => {
+    const rows = 4;
+    const M = randomVec(rows * cols);
+    const v = randomVec(cols);
+    for (let row = 0; row < rows; row++) {
+      const d = dotTerms(M, cols, row, v);
+      expect(d.sum).toBeCloseTo(dot(M, cols, row, v), 12);
+      expect(d.shown).toHaveLength(3);
+      expect(d.rest).toBe(cols - 3);
+      const all = Array.from({ length: cols }, (_, k) => [M[row * cols + k], v[k]] as [number, number]);
+      const mags = all.map(([w, x]) => Math.abs(w * x)).sort((a, b) => b - a);
+      expect(d.shown.map(([w, x]) => Math.abs(w * x))).toEqual(mags.slice(0, 3));
+      // Each shown term is a real (weight, input) pair of that row.
+      for (const term of d.shown) expect(all).toContainEqual(term);
+    }
+  });
+
+  it('reads row `row` of a row-major matrix', () => {
+    const M = Float32Array.from([1, 2, 3, 10, 20, 30]);
+    const v = Float32Array.from([1, 0.5, -1]);
+    expect(dotTerms(M, 3, 0, v).sum).toBe(1 + 1 - 3);
+    expect(dotTerms(M, 3, 1, v).sum).toBe(10 + 10 - 30);
+  });
+});
