@@ -29,8 +29,27 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * main.tsx starts the engine, then imports the page (src/app/mount.tsx) dynamically. Preloading that chunk
+ * from the HTML lets it download while main.tsx runs, instead of after.
+ */
+function preloadPage(): Plugin {
+  return {
+    name: 'gatescope-preload-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/app/mount.tsx'));
+        if (!chunk) return html;
+        return html.replace(/\n\s*<\/head>/, `\n    <link rel="modulepreload" crossorigin href="/${chunk.fileName}">\n  </head>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadPage()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

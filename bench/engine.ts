@@ -39,7 +39,7 @@ const IMPLS: ImplName[] = ['engine', 'engineScalar', 'tfjsCpu', 'tfjsWasm'];
 const BACKEND: Record<ImplName, 'cpu' | 'wasm' | null> = { engine: null, engineScalar: null, tfjsCpu: 'cpu', tfjsWasm: 'wasm' };
 
 const DESCRIBE = {
-  engineStep: 'runner.next(1) per timestep: every series of the trace (13 × H values) as fresh Float32Arrays',
+  engineStep: 'runner.next(1) per timestep: every series of the trace (13 × H values) as Float32Arrays in one fresh buffer',
   engineWhole: 'runner.next(T) once: the full trace of all T steps',
   tfjsStep:
     'per timestep, in tf.tidy: z = concat([x_t, h]) · K + b (K = [W_ih; W_hh]ᵀ, fused as tf.basicLSTMCell does), ' +
@@ -355,7 +355,7 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log('×cpu, ×wasm: how many times faster the engine is (TF.js median / engine median); F/P: the TF.js whole-sequence ' +
-    'formulation used. max|Δh|: largest difference of any h_t from the engine\'s (TF.js sums in float32, the engine in float64). ' +
+    'formulation used. max|Δh|: largest difference of any h_t from the engine\'s (both sum in float32, in different orders). ' +
     '"scalar": the engine on its pure-JavaScript fallback kernel.');
   const targets = results.filter((r) => r.target);
   for (const r of targets) {

@@ -6,7 +6,7 @@ import { gruLayer } from './cells/gru';
 import type { LayerOutputs, LayerStepper } from './cells/layer';
 import { lstmLayer } from './cells/lstm';
 import { rnnLayer } from './cells/rnn';
-import { matVec } from './kernels';
+import { createMatVec } from './kernels';
 import { softmaxInto } from './math';
 import { validateInput, validateModel } from './model';
 import { Trace, traceLayout, type TraceChunk, type TraceInitial, type TraceLayout } from './trace';
@@ -21,7 +21,7 @@ export interface Runner {
   readonly position: number;
   /** True once the whole sequence has been computed. */
   readonly done: boolean;
-  /** Computes up to maxSteps more timesteps and returns them as fresh buffers (safe to transfer). */
+  /** Computes up to maxSteps more timesteps and returns them in a fresh buffer (safe to transfer). */
   next(maxSteps: number): TraceChunk;
 }
 
@@ -66,28 +66,46 @@ export function createRunner(model: Model, seq: InputSequence, init: InitialStat
   const layers = model.layers.map((_, l) =>
     makeLayer(model, l, initial.h0.subarray(l * H, (l + 1) * H),
       initial.c0 ? initial.c0.subarray(l * H, (l + 1) * H) : new Float32Array(H)));
-  // Where each layer's series sit in the chunk's buffer list.
+  // Where each layer's series sit in the chunk's buffer list, and the record that hands them to the layer:
+  // one per layer, refilled for every chunk (the layer takes its arrays out of it as soon as it runs).
   const layerKeys = Array.from({ length: L }, (_, l) =>
     layout.series.flatMap((s, k) => (s.layer === l ? [[s.name, k] as const] : [])));
+  const layerOutputs = layerKeys.map((): LayerOutputs => ({}));
+  // The readout's product, prepared once like the layers' (its vector is the top layer's h_t).
+  const readout = model.readout ? createMatVec(model.readout.weight, model.readout.size, H, model.readout.bias) : null;
+  // Each series' share of a chunk's buffer, per timestep.
+  const widths = layout.series.map((s) => s.width);
+  const floatsPerStep = widths.reduce((a, b) => a + b, 0);
   let position = 0;
 
   function next(maxSteps: number): TraceChunk {
     const steps = Math.max(0, Math.min(Math.floor(maxSteps), T - position));
-    const data = layout.series.map((s) => new Float32Array(steps * s.width));
+    // One fresh buffer for the chunk (the worker transfers it, the trace keeps it), each series a view
+    // into it: one allocation instead of one per series, which a step-by-step stream pays on every step.
+    const buffer = new ArrayBuffer(steps * floatsPerStep * 4);
+    const data: Float32Array[] = [];
+    let offset = 0;
+    for (const w of widths) {
+      data.push(new Float32Array(buffer, offset * 4, steps * w));
+      offset += steps * w;
+    }
     encodeInput(model, seq, position, steps, data[0]);
     let input: Float32Array = data[0];
     for (let l = 0; l < L; l++) {
-      const out: LayerOutputs = {};
+      const out = layerOutputs[l];
       for (const [name, k] of layerKeys[l]) out[name] = data[k];
       layers[l].run(input, 0, steps, out);
       input = out.h;
     }
-    if (model.readout) {
-      const V = model.readout.size;
+    if (readout) {
+      const V = readout.rows;
       const logits = data[data.length - 2];
       const probs = data[data.length - 1];
+      const { v, out } = readout;
       for (let s = 0; s < steps; s++) {
-        matVec(model.readout.weight, H, input, s * H, logits, s * V, 0, V, model.readout.bias);
+        for (let j = 0; j < H; j++) v[j] = input[s * H + j];
+        readout.apply();
+        for (let k = 0; k < V; k++) logits[s * V + k] = out[k];
         softmaxInto(logits, s * V, probs, s * V, V);
       }
     }

@@ -106,13 +106,13 @@ export function findSeries(layout: TraceLayout, key: string): number {
   return layout.series.findIndex((s) => s.key === key);
 }
 
-/** A run of consecutive timesteps: one buffer per series, in layout order, each steps × width. */
+/** A run of consecutive timesteps: one view per series (all into one ArrayBuffer), in layout order, each steps × width. */
 export interface TraceChunk {
   /** First timestep of the chunk. */
   t0: number;
   /** Number of timesteps. */
   steps: number;
-  /** One buffer per series of the layout. */
+  /** One Float32Array per series of the layout (views into one buffer, transferred as one). */
   data: Float32Array[];
 }
 

@@ -64,7 +64,8 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
         const t0 = now();
         const chunk = runner.next(steps);
         const ms = now() - t0;
-        post({ type: 'chunk', id, chunk, elapsedMs: now() - started }, chunk.data.map((d) => d.buffer));
+        // The series are views into one buffer; a transfer list must name each buffer once.
+        post({ type: 'chunk', id, chunk, elapsedMs: now() - started }, [...new Set(chunk.data.map((d) => d.buffer))]);
         // Aim the next chunk at the target duration, growing at most 4× at a time.
         const perStep = Math.max(ms, 0.01) / chunk.steps;
         steps = Math.max(1, Math.min(steps * 4, Math.floor(CHUNK_TARGET_MS / perStep)));

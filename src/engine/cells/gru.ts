@@ -7,7 +7,7 @@
  * Stored values are rounded to float32 before the next equation reads them.
  */
 import { createMatVec } from '../kernels';
-import { sigmoid } from '../math';
+import { sigmoid, tanh } from '../math';
 import type { GruReset, LayerParams } from '../types';
 import { combinedBias, type LayerOutputs, type LayerStepper } from './layer';
 
@@ -30,7 +30,7 @@ export function gruLayer(p: LayerParams, H: number, inputs: number, h0: Float32A
   function run(X: Float32Array, xOff: number, steps: number, out: LayerOutputs): void {
     // Typed arrays out of their objects once, so the loops below see only local, monomorphic arrays.
     const { r_pre, z_pre, n_pre, r: Rs, z: Zs, n: Ns, omz: OMZ, zn: ZN, zh: ZH, h: Hs, hn: HN, rhn: RHN, rh: RH } = out;
-    const x = Wx.v, P = Wx.out, hv64 = Uh.v, R = Uh.out;
+    const x = Wx.v, P = Wx.out, hIn = Uh.v, R = Uh.out;
     // With reset before, r ⊙ h goes into Un's vector and the candidate's recurrent part comes out of Un.
     const rh = Un ? Un.v : null, Rn = Un ? Un.out : null;
     for (let s = 0; s < steps; s++) {
@@ -58,7 +58,7 @@ export function gruLayer(p: LayerParams, H: number, inputs: number, h0: Float32A
       for (let j = 0; j < H; j++) {
         const inner = Rn ? Rn[j] : RHN[o + j];
         const np = f32(P[2 * H + j] + inner);
-        const nv = f32(Math.tanh(np));
+        const nv = f32(tanh(np));
         const zv = Zs[o + j];
         const omz = f32(1 - zv);
         const zn = f32(omz * nv);
@@ -66,7 +66,7 @@ export function gruLayer(p: LayerParams, H: number, inputs: number, h0: Float32A
         const hv = f32(zn + zh);
         n_pre[o + j] = np; Ns[o + j] = nv; OMZ[o + j] = omz; ZN[o + j] = zn; ZH[o + j] = zh; Hs[o + j] = hv;
         h[j] = hv;
-        hv64[j] = hv; // the next step's vector for U h
+        hIn[j] = hv; // the next step's vector for U h
       }
     }
   }

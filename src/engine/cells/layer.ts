@@ -13,15 +13,6 @@ export interface LayerStepper {
   readonly h: Float32Array;
 }
 
-/** A Float64Array scratch buffer that grows to the largest chunk seen, so steady state allocates nothing. */
-export class Scratch {
-  private buf = new Float64Array(0);
-  get(n: number): Float64Array {
-    if (this.buf.length < n) this.buf = new Float64Array(n);
-    return this.buf;
-  }
-}
-
 /** b_ih + b_hh for the rows where PyTorch adds both before the nonlinearity; null when there is no bias. */
 export function combinedBias(
   biasIh: Float32Array | null,

@@ -6,7 +6,7 @@
  * numbers satisfy the equations (c == fc + ig in float32), which is what the page shows.
  */
 import { createMatVec } from '../kernels';
-import { sigmoid } from '../math';
+import { sigmoid, tanh } from '../math';
 import type { LayerParams } from '../types';
 import { combinedBias, type LayerOutputs, type LayerStepper } from './layer';
 
@@ -24,7 +24,7 @@ export function lstmLayer(p: LayerParams, H: number, inputs: number, h0: Float32
   function run(X: Float32Array, xOff: number, steps: number, out: LayerOutputs): void {
     // Typed arrays out of their objects once, so the loops below see only local, monomorphic arrays.
     const { i_pre, f_pre, g_pre, o_pre, i: I, f: F, g: Gg, o: O, fc: FC, ig: IG, c: C, tanh_c: TC, h: Hs } = out;
-    const x = Wx.v, P = Wx.out, hv64 = Uh.v, R = Uh.out;
+    const x = Wx.v, P = Wx.out, hIn = Uh.v, R = Uh.out;
     for (let s = 0; s < steps; s++) {
       const xs = xOff + s * inputs;
       for (let k = 0; k < inputs; k++) x[k] = X[xs + k];
@@ -38,20 +38,20 @@ export function lstmLayer(p: LayerParams, H: number, inputs: number, h0: Float32
         const op = f32(P[3 * H + j] + R[3 * H + j]);
         const iv = f32(sigmoid(ip));
         const fv = f32(sigmoid(fp));
-        const gv = f32(Math.tanh(gp));
+        const gv = f32(tanh(gp));
         const ov = f32(sigmoid(op));
         const fc = f32(fv * c[j]);
         const ig = f32(iv * gv);
         const cv = f32(fc + ig);
-        const tc = f32(Math.tanh(cv));
+        const tc = f32(tanh(cv));
         const hv = f32(ov * tc);
         i_pre[o + j] = ip; f_pre[o + j] = fp; g_pre[o + j] = gp; o_pre[o + j] = op;
         I[o + j] = iv; F[o + j] = fv; Gg[o + j] = gv; O[o + j] = ov;
         FC[o + j] = fc; IG[o + j] = ig; C[o + j] = cv; TC[o + j] = tc; Hs[o + j] = hv;
         c[j] = cv;
-        // Safe in place: this step's U h was taken before the loop. hv64 is the next step's v.
+        // Safe in place: this step's U h was taken before the loop. hIn is the next step's vector for U h.
         h[j] = hv;
-        hv64[j] = hv;
+        hIn[j] = hv;
       }
     }
   }

@@ -3,6 +3,7 @@
  * The contrast case: one block, no gates, nothing to protect the state from being rewritten.
  */
 import { createMatVec } from '../kernels';
+import { tanh } from '../math';
 import type { LayerParams } from '../types';
 import { combinedBias, type LayerOutputs, type LayerStepper } from './layer';
 
@@ -17,7 +18,7 @@ export function rnnLayer(p: LayerParams, H: number, inputs: number, h0: Float32A
 
   function run(X: Float32Array, xOff: number, steps: number, out: LayerOutputs): void {
     const { a: A, h: Hs } = out;
-    const x = Wx.v, P = Wx.out, hv64 = Uh.v, R = Uh.out;
+    const x = Wx.v, P = Wx.out, hIn = Uh.v, R = Uh.out;
     for (let s = 0; s < steps; s++) {
       const xs = xOff + s * inputs;
       for (let k = 0; k < inputs; k++) x[k] = X[xs + k];
@@ -26,11 +27,11 @@ export function rnnLayer(p: LayerParams, H: number, inputs: number, h0: Float32A
       const o = s * H;
       for (let j = 0; j < H; j++) {
         const a = f32(P[j] + R[j]);
-        const hv = relu ? (a > 0 ? a : 0) : f32(Math.tanh(a));
+        const hv = relu ? (a > 0 ? a : 0) : f32(tanh(a));
         A[o + j] = a;
         Hs[o + j] = hv;
         h[j] = hv;
-        hv64[j] = hv; // safe in place: this step's U h was taken before the loop
+        hIn[j] = hv; // safe in place: this step's U h was taken before the loop
       }
     }
   }
