@@ -1,8 +1,8 @@
 /**
  * Scalar maths shared by the cells. The two nonlinearities are built on one Math.exp each: at small H
- * they are most of a step's time, and V8's Math.tanh costs about twice a Math.exp, and the textbook stable sigmoid, which branches on the
- * sign of x, mispredicts on gate pre-activations of either sign. On a step of an H = 64 LSTM these
- * take about a quarter less time than Math.tanh and that sigmoid.
+ * they are most of a step's time, V8's Math.tanh costs about twice a Math.exp, and the textbook stable
+ * sigmoid, which branches on the sign of x, mispredicts on gate pre-activations of either sign. On a
+ * step of an H = 64 LSTM these take about a quarter less time than Math.tanh and that sigmoid.
  *
  * Both are within 1e-15 of the exact value, far under the float32 rounding the cells apply next, and
  * stable for any finite x: where exp overflows to Infinity the result is the limit (σ → 0, tanh → −1).
