@@ -13,6 +13,8 @@ async function valuesTable(page: import('@playwright/test').Page) {
 
 async function expectValuesMatch(page: import('@playwright/test').Page, trace: ReturnType<typeof engineTrace>, t: number, layer = 0) {
   await expect(page.getByRole('status', { name: 'Current timestep' }).or(page.getByLabel('Current timestep'))).toContainText(`t = ${(t + 1).toLocaleString('en-US')} `);
+  // The table says which timestep its numbers are for; it follows the cursor once the cursor settles.
+  await expect(page.getByRole('region', { name: 'Values at this timestep' }).getByRole('heading')).toContainText(`t = ${t + 1},`);
   const table = await valuesTable(page);
   const names = trace.layout.series.filter((s) => s.layer === layer).map((s) => s.name);
   expect(Object.keys(table).sort()).toEqual([...names].sort());

@@ -52,7 +52,10 @@ async function equations(page: Page): Promise<{ tex: string; text: string }> {
 async function expectEquations(page: Page, trace: Trace, c: Cursor) {
   const cell = trace.layout.cell;
   const subs = c.focus ? [c.sub] : RESULTS[cell].map((_, k) => k);
-  await expect(page.getByRole('region', { name: 'Equations' }).locator('.katex').first()).toBeVisible();
+  // The equations say which timestep and unit they are for; they follow the cursor once it settles.
+  const region = page.getByRole('region', { name: 'Equations' });
+  await expect(region.getByRole('heading').first()).toContainText(new RegExp(`unit ${c.unit}\\b.*t = ${c.t + 1}$`, 'i'));
+  await expect(region.locator('.katex').first()).toBeVisible();
   const { tex, text } = await equations(page);
   for (const s of subs) {
     for (const name of RESULTS[cell][s]) {

@@ -1,5 +1,5 @@
 /** The page shell: header with the model controls, the run's status, the panels and the timeline. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { CellDiagram } from '../panels/CellDiagram/CellDiagram';
 import { ModelControls } from '../panels/Controls/ModelControls';
 import { HelpOverlay } from '../panels/Help/HelpOverlay';
@@ -41,14 +41,20 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   const [problems, setProblems] = useState(urlProblems);
   const lecture = useView((v) => v.lecture);
   // Everything but the diagram and the timeline waits for the first timestep to be painted (or, if that
-  // can't happen, such as when the first run is refused, for a second).
-  const painted = useRun((r) => r.painted || r.status === 'error');
-  const [late, setLate] = useState(false);
+  // can't happen, such as when the first run is refused, for a second), and then renders as a transition:
+  // in slices, between which the stream's messages and the user's keys get through.
+  const [rest, setRest] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setLate(true), 1000);
-    return () => clearTimeout(timer);
+    const show = () => startTransition(() => setRest(true));
+    const timer = setTimeout(show, 1000);
+    const unsubscribe = useRun.subscribe((r) => {
+      if (r.painted || r.status === 'error') show();
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
   }, []);
-  const rest = painted || late;
   return (
     <div className="app">
       <header className="app-header">

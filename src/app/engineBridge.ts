@@ -6,6 +6,7 @@
 import { Trace } from '../engine/trace';
 import { EngineClient, type WorkerLike } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
+import type { Model } from '../engine/types';
 import { configOf, runSpecOf, useConfig } from '../state/config';
 import { clampCursor } from '../state/cursor';
 import { useRun } from '../state/run';
@@ -24,37 +25,46 @@ function mark(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
+/**
+ * A run that has started but whose first timestep hasn't arrived: the page goes on showing the previous
+ * run until it has something new to draw, and then switches in one render.
+ */
+let pending: { trace: Trace; model: Model; notes: string[] } | null = null;
+
 function handle(msg: FromWorker, requestedAt: number): void {
   switch (msg.type) {
-    case 'start': {
+    case 'start':
       mark('gatescope:run-start');
-      const trace = new Trace(msg.layout, msg.initial);
-      useRun.setState({
-        status: 'running', trace, model: msg.model, filled: 0, total: msg.layout.steps,
-        error: null, notes: msg.notes, firstChunkMs: null, elapsedMs: 0,
-      });
-      clampCursor();
+      pending = { trace: new Trace(msg.layout, msg.initial), model: msg.model, notes: msg.notes };
       break;
-    }
     case 'chunk': {
-      const { trace, firstChunkMs } = useRun.getState();
+      if (pending) {
+        const { trace, model, notes } = pending;
+        pending = null;
+        trace.append(msg.chunk);
+        mark('gatescope:first-chunk');
+        lastProgress = performance.now();
+        useRun.setState({
+          status: 'running', trace, model, notes, filled: trace.filled, total: trace.layout.steps, error: null,
+          elapsedMs: msg.elapsedMs, firstChunkMs: lastProgress - requestedAt,
+        });
+        clampCursor();
+        break;
+      }
+      const { trace } = useRun.getState();
       if (!trace) return;
       trace.append(msg.chunk);
-      if (firstChunkMs === null) mark('gatescope:first-chunk');
       const now = performance.now();
-      if (firstChunkMs !== null && now - lastProgress < PROGRESS_MS) break;
+      if (now - lastProgress < PROGRESS_MS) break;
       lastProgress = now;
-      useRun.setState({
-        filled: trace.filled,
-        elapsedMs: msg.elapsedMs,
-        firstChunkMs: firstChunkMs ?? performance.now() - requestedAt,
-      });
+      useRun.setState({ filled: trace.filled, elapsedMs: msg.elapsedMs });
       break;
     }
     case 'done':
       useRun.setState((r) => ({ status: 'done', elapsedMs: msg.elapsedMs, filled: r.trace?.filled ?? r.filled }));
       break;
     case 'error':
+      pending = null;
       useRun.setState({ status: 'error', error: msg.message });
       break;
   }

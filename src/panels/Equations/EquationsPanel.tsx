@@ -3,7 +3,7 @@
  * PyTorch tensor behind each symbol on hover and a button that copies the LaTeX.
  */
 import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
-import { usePaced } from '../../app/usePaced';
+import { useSettled } from '../../app/useSettled';
 import { showSubStep } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -19,23 +19,26 @@ export function plainLatex(groups: EquationGroup[]): string {
 }
 
 export default function EquationsPanel() {
-  const trace = useRun((r) => r.trace);
-  const model = useRun((r) => r.model);
-  const playing = usePlayback((p) => p.playing);
-  // Typesetting follows playback four times a second, and scrubbing as soon as the diagram has painted.
-  const t = useDeferredValue(usePaced(usePlayback((p) => p.t), 250, playing));
-  const arrived = useRun((r) => t < r.filled);
-  const sub = usePlayback((p) => p.sub);
-  const subFocus = usePlayback((p) => p.subFocus);
+  const liveTrace = useRun((r) => r.trace);
+  const liveModel = useRun((r) => r.model);
+  // Typesetting follows a step at once, and scrubbing or fast playback once the cursor settles.
+  const liveT = useSettled(usePlayback((p) => p.t));
+  const liveArrived = useRun((r) => liveT < r.filled);
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);
+  // One deferred snapshot of everything the equations are built from: a new run or a new step is typeset
+  // in a background render, in slices, never in the task that brought it; and the parts always agree.
+  const view = useDeferredValue({ trace: liveTrace, model: liveModel, t: liveT, arrived: liveArrived, layer, unit });
+  const { trace, model, t } = view;
+  const sub = usePlayback((p) => p.sub);
+  const subFocus = usePlayback((p) => p.subFocus);
   const lecture = useView((v) => v.lecture);
   const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
   const [copied, setCopied] = useState(false);
 
-  const ready = !!trace && !!model && arrived;
-  const shownLayer = trace ? Math.min(layer, trace.layout.numLayers - 1) : 0;
-  const j = trace ? Math.min(unit, trace.layout.hiddenSize - 1) : 0;
+  const ready = !!trace && !!model && view.arrived;
+  const shownLayer = trace ? Math.min(view.layer, trace.layout.numLayers - 1) : 0;
+  const j = trace ? Math.min(view.unit, trace.layout.hiddenSize - 1) : 0;
   const groups = useMemo(
     () => (ready ? buildEquations(trace!, model!, shownLayer, t, j) : []),
     // `filled` is not needed: a timestep's values never change once arrived.

@@ -10,8 +10,8 @@ import { usePlayback } from '../../state/playback';
 import { useView } from '../../state/view';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtValue } from '../../viz/format';
-import { columnsOf, panWindow, paintHeatmap, stepAt, zoomWindow } from '../../viz/heatmap';
-import { lutFor } from '../../viz/scales';
+import { panWindow, stepAt, zoomWindow } from '../../viz/heatmap';
+import { createHeatmapPainter } from './painter';
 
 interface Props {
   trace: Trace;
@@ -34,8 +34,6 @@ export function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], no
   const [width, setWidth] = useState(0);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const drag = useRef<{ x: number; t0: number; t1: number; moved: boolean } | null>(null);
-  // What the canvas shows now, so that a new chunk only paints the columns of its timesteps.
-  const painted = useRef<{ key: string; filled: number; img: ImageData } | null>(null);
   const H = trace.layout.series[k].width;
   const T = trace.layout.steps;
 
@@ -47,39 +45,22 @@ export function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], no
     return () => ro.disconnect();
   }, []);
 
-  // The picture: one pixel per screen pixel (capped by the number of units and steps shown).
+  // The picture: one pixel per screen pixel (capped by the number of units and steps shown), painted in
+  // slices by the painter; `filled` changing only means new columns.
+  const painter = useRef<ReturnType<typeof createHeatmapPainter> | null>(null);
   useEffect(() => {
     const c = picture.current;
-    if (!c || width === 0) return;
-    const frame = requestAnimationFrame(() => {
-      const w = Math.max(1, Math.min(width, Math.ceil(t1 - t0)));
-      const h = Math.max(1, Math.min(height, H));
-      if (c.width !== w || c.height !== h) {
-        c.width = w;
-        c.height = h;
-      }
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
-      const domain = seriesDomain(trace, k, norm);
-      const key = `${w}×${h} ${t0}–${t1} ${domain.lo}…${domain.hi}`;
-      const last = painted.current;
-      const incremental = last !== null && last.key === key && last.img.width === w && filled >= last.filled;
-      const img = incremental ? last.img : ctx.createImageData(w, h);
-      const [x0, x1] = incremental ? columnsOf(last.filled, filled, w, t0, t1) : [0, w];
-      if (x1 <= x0) return;
-      paintHeatmap(new Uint32Array(img.data.buffer), w, h, {
-        rowAt: (t) => trace.row(k, t), width: H, filled, t0, t1, domain, lut: lutFor(domain.kind), blank,
-      }, x0, x1);
-      ctx.putImageData(img, 0, 0, x0, 0, x1 - x0, h);
-      painted.current = { key, filled, img };
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [trace, k, filled, t0, t1, norm, width, height, H, blank]);
-
-  // A new trace (new run) starts from a clean canvas.
+    if (!c) return;
+    painter.current = createHeatmapPainter(c);
+    return () => painter.current?.dispose();
+  }, []);
   useEffect(() => {
-    painted.current = null;
-  }, [trace]);
+    if (width === 0) return;
+    painter.current?.update({
+      trace, k, t0, t1, blank, domain: seriesDomain(trace, k, norm),
+      w: Math.max(1, Math.min(width, Math.ceil(t1 - t0))), h: Math.max(1, Math.min(height, H)),
+    });
+  }, [trace, k, filled, t0, t1, norm, width, height, H, blank]);
 
   // The overlay: the selected unit's marks, redrawn straight from the store when the unit changes.
   // (The cursor line is one element across all rows, moved by the panel without repainting anything.)

@@ -3,7 +3,7 @@
  * and the one a student can check a hand calculation against. The selected unit's column is marked.
  */
 import { useDeferredValue } from 'react';
-import { usePaced } from '../../app/usePaced';
+import { useSettled } from '../../app/useSettled';
 import { seriesInfo } from '../../cellinfo/series';
 import { selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -15,8 +15,7 @@ const MAX_COLUMNS = 8;
 
 export default function NumbersPanel() {
   const trace = useRun((r) => r.trace);
-  const playing = usePlayback((p) => p.playing);
-  const t = useDeferredValue(usePaced(usePlayback((p) => p.t), 250, playing));
+  const t = useDeferredValue(useSettled(usePlayback((p) => p.t)));
   const ready = useRun((r) => t < r.filled);
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);

@@ -1,0 +1,25 @@
+/**
+ * A value for the panels that are expensive to redraw (typeset equations, the values table): it follows
+ * its source at once when the source changes after a pause (a key press, a click), and otherwise waits
+ * until the source has settled (scrubbing, holding a key, fast playback). Equations can't be read at 60
+ * changes a second anyway, and re-typesetting them every frame would cost the frames the diagram needs.
+ */
+import { useEffect, useRef, useState } from 'react';
+
+/** A change this long after the previous one is a fresh action: show it at once. */
+const IDLE_MS = 300;
+/** While changes keep coming, show the value once it has stayed put this long. */
+const QUIET_MS = 150;
+
+export function useSettled<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  const lastChange = useRef(0);
+  useEffect(() => {
+    const now = performance.now();
+    const fresh = now - lastChange.current > IDLE_MS;
+    lastChange.current = now;
+    const timer = setTimeout(() => setShown(value), fresh ? 0 : QUIET_MS);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return shown;
+}

@@ -1,0 +1,33 @@
+/**
+ * Spreads canvas repaints over animation frames: each frame runs queued paints until a few milliseconds
+ * are spent, the rest wait for the next frame. Six heatmaps repainted at once would otherwise be one
+ * long frame (and one long task) whenever a run starts or the window zooms.
+ */
+
+/** Paint time allowed per frame. */
+const BUDGET_MS = 8;
+
+const queue = new Map<object, () => void>();
+let frame = 0;
+
+function run(): void {
+  frame = 0;
+  const start = performance.now();
+  for (const [key, paint] of queue) {
+    queue.delete(key);
+    paint();
+    if (performance.now() - start > BUDGET_MS) break;
+  }
+  if (queue.size > 0) frame = requestAnimationFrame(run);
+}
+
+/** Schedules `paint` for `key` (a later call for the same key replaces an earlier one still waiting). */
+export function schedulePaint(key: object, paint: () => void): void {
+  queue.set(key, paint);
+  if (!frame) frame = requestAnimationFrame(run);
+}
+
+/** Drops a waiting paint (the canvas is going away). */
+export function cancelPaint(key: object): void {
+  queue.delete(key);
+}
