@@ -6,6 +6,7 @@ import { startPlayer } from './player';
 import '../styles.css';
 
 export function mount(root: HTMLElement, urlProblems: string[]): void {
+  performance.mark('gatescope:mount');
   startPlayer();
   // A transition: React renders the page in slices and lets the worker's first messages through.
   startTransition(() =>

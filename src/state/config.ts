@@ -79,7 +79,7 @@ export function configOf(s: Config): Config {
 }
 
 /** The page's memory budget for one trace (checked by the worker before allocating). */
-export const MAX_TRACE_BYTES = 1024 ** 3;
+export const MAX_TRACE_BYTES = 1e9;
 
 export function runSpecOf(c: Config): RunSpec {
   const text = c.inputKind === 'text';

@@ -55,7 +55,7 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
       if (bytes > spec.maxTraceBytes) {
         throw new ModelError(
           `this run's trace needs ${formatMB(bytes)} (T = ${runner.layout.steps}, H = ${model.hiddenSize}, ` +
-            `${runner.layout.series.length} series); the limit is ${formatMB(spec.maxTraceBytes)}. Shorten the sequence or shrink H.`,
+            `${runner.layout.series.length} series); the limit is ${formatMB(spec.maxTraceBytes)}; shorten the sequence or shrink H`,
         );
       }
       post({ type: 'start', id, layout: runner.layout, initial: runner.initial, model, notes });

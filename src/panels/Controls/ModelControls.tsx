@@ -37,15 +37,15 @@ export function ModelControls() {
           <option value="text">text</option>
         </select>
       </label>
-      {!text && <NumberField label="I" title="Input size I" value={c.inputSize} min={B.inputSize[0]} max={B.inputSize[1]} onCommit={(v) => c.set({ inputSize: v })} />}
-      <NumberField label="H" title="Hidden size H" value={c.hiddenSize} min={B.hiddenSize[0]} max={B.hiddenSize[1]} onCommit={(v) => c.set({ hiddenSize: v })} />
-      <NumberField label="Layers" title="Number of layers" value={c.numLayers} min={B.numLayers[0]} max={B.numLayers[1]} onCommit={(v) => c.set({ numLayers: v })} />
-      {!text && <NumberField label="T" title="Sequence length T" value={c.seqLen} min={B.seqLen[0]} max={B.seqLen[1]} onCommit={(v) => c.set({ seqLen: v })} />}
- {!text && <NumberField label="Classes" title="Readout classes (0 for no readout)" value={c.classes} min={B.classes[0]} max={B.classes[1]} onCommit={(v) => c.set({ classes: v })} />}
+      {!text && <NumberField label="I" title="Input size I" chars={2} value={c.inputSize} min={B.inputSize[0]} max={B.inputSize[1]} onCommit={(v) => c.set({ inputSize: v })} />}
+      <NumberField label="H" title="Hidden size H" chars={3} value={c.hiddenSize} min={B.hiddenSize[0]} max={B.hiddenSize[1]} onCommit={(v) => c.set({ hiddenSize: v })} />
+      <NumberField label="Layers" title="Number of layers" chars={1} value={c.numLayers} min={B.numLayers[0]} max={B.numLayers[1]} onCommit={(v) => c.set({ numLayers: v })} />
+      {!text && <NumberField label="T" title="Sequence length T" chars={6} value={c.seqLen} min={B.seqLen[0]} max={B.seqLen[1]} onCommit={(v) => c.set({ seqLen: v })} />}
+ {!text && <NumberField label="Classes" title="Readout classes (0 for no readout)" chars={2} value={c.classes} min={B.classes[0]} max={B.classes[1]} onCommit={(v) => c.set({ classes: v })} />}
       {c.cell === 'lstm' && (
-        <NumberField label="F. bias" title="Added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} onCommit={(v) => c.set({ forgetBias: v })} />
+        <NumberField label="F. bias" title="Added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} chars={3} onCommit={(v) => c.set({ forgetBias: v })} />
       )}
-      <NumberField label="Seed" title="Random seed" value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />
+      <NumberField label="Seed" title="Random seed" chars={7} value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />
       {text && (
         <label className="field field-text">
           <span className="field-label">Text</span>

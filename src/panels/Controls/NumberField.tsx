@@ -13,10 +13,12 @@ interface Props {
   max: number;
   step?: number;
   integer?: boolean;
+  /** Characters the field must show (T = 100000 needs more room than H = 512). */
+  chars?: number;
   onCommit(v: number): void;
 }
 
-export function NumberField({ label, title, value, min, max, step = 1, integer = true, onCommit }: Props) {
+export function NumberField({ label, title, value, min, max, step = 1, integer = true, chars = 4, onCommit }: Props) {
   // What the user is typing; null when not editing, so outside changes (URL, presets) show at once.
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
@@ -34,6 +36,7 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
         max={max}
         step={step}
         value={text}
+        style={{ width: `calc(${chars}ch + 2.2rem)` }}
         aria-invalid={!valid}
         aria-describedby={valid ? undefined : hintId}
         onFocus={() => setDraft(String(value))}

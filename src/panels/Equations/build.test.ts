@@ -335,3 +335,26 @@ describe('dotTerms', () => {
     expect(dotTerms(M, 3, 1, v).sum).toBe(10 + 10 - 30);
   });
 });
+
+describe('the written-out matrix products', () => {
+  it('join every term with +, so that the line reads as the sum it states', () => {
+    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, hiddenSize: 3, inputSize: 3, seed: 11 }));
+    const trace = runAll(model, seq);
+    for (let t = 0; t < 6; t++) {
+      for (const g of buildEquations(trace, model, 0, t, 1)) {
+        for (const d of g.details) {
+          const rhs = d.slice(d.indexOf('= ') + 2, d.lastIndexOf(' = '));
+          const terms = rhs.split(' + ');
+          // Each term is one product a·b; nothing is glued to its neighbour without an operator.
+          for (const term of terms) expect(term.split('\\cdot'), `${d}`).toHaveLength(2);
+          const sum = terms.reduce((acc, term) => {
+            const [a, b] = term.split('\\cdot').map((x) => Number(x.replace(/[()]/g, '')));
+            return acc + a * b;
+          }, 0);
+          const stated = Number(d.slice(d.lastIndexOf(' = ') + 3));
+          expect(Math.abs(sum - stated), d).toBeLessThan(5e-3);
+        }
+      }
+    }
+  });
+});

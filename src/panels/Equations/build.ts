@@ -37,7 +37,8 @@ export function dotTerms(M: Float32Array, cols: number, row: number, v: Float32A
 }
 
 function termsTex(d: ReturnType<typeof dotTerms>): string {
-  const body = d.shown.map(([w, x], k) => `${k ? (w * x < 0 ? '' : '+') : ''}${factor(w)}\\cdot${factor(x)}`).join(' ');
+  // Every term joined with +: a negative factor carries its own sign, in parentheses.
+  const body = d.shown.map(([w, x]) => `${factor(w)}\\cdot${factor(x)}`).join(' + ');
   return d.rest > 0 ? `${body} + \\cdots_{(${d.rest}\\ \\text{more})}` : body;
 }
 
