@@ -34,7 +34,7 @@ async function expectDiagram(page: Page, trace: Trace, model: Model, c: Cursor) 
   const g = geometryFor(trace.layout, c.layer === trace.layout.numLayers - 1);
   const expected: Record<string, string> = {};
   for (const part of g.parts) {
-    const pending = c.focus && sourceSubStep(trace, part.source) > c.sub;
+    const pending = c.focus && sourceSubStep(trace.layout.cell, part.source) > c.sub;
     expected[part.source] = pending ? '…' : stripValueText(trace, model, c.layer, part.source, c.t, c.unit);
   }
   await expect.poll(() => diagramValues(page), { message: `diagram at t=${c.t} sub=${c.sub}` }).toEqual(expected);

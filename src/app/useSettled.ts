@@ -23,3 +23,18 @@ export function useSettled<T>(value: T): T {
   }, [value]);
   return shown;
 }
+
+/** A value that follows its source at most every `ms` (at once when ms is 0), always ending on the latest. */
+export function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (ms === 0) return;
+    const timer = setTimeout(() => {
+      last.current = performance.now();
+      setShown(value);
+    }, Math.max(0, last.current + ms - performance.now()));
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return ms === 0 ? value : shown;
+}

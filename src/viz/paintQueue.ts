@@ -10,13 +10,13 @@ const BUDGET_MS = 8;
  * Canvases changed per frame. Each changed canvas is uploaded whole when the frame is committed, and
  * without a GPU that upload, not the painting, is what makes a frame long.
  */
-const CANVASES_PER_FRAME = 2;
+const CANVASES_PER_FRAME = 1;
 
 const queue = new Map<object, () => void>();
 let frame = 0;
 
 function run(): void {
-  frame = 0;
+  // `frame` stays set while running, so paints queued from inside a paint don't ask for a second callback.
   const start = performance.now();
   const touched = new Set<object>();
   for (const [key, paint] of queue) {
@@ -26,7 +26,7 @@ function run(): void {
     paint();
     if (performance.now() - start > BUDGET_MS) break;
   }
-  if (queue.size > 0) frame = requestAnimationFrame(run);
+  frame = queue.size > 0 ? requestAnimationFrame(run) : 0;
 }
 
 /** Schedules `paint` for `key` (a later call for the same key replaces an earlier one still waiting). */

@@ -5,6 +5,7 @@
 import { seriesInfo } from '../cellinfo/series';
 import { subStepOf } from '../cellinfo/substeps';
 import type { Trace, ValueKind } from '../engine/trace';
+import type { CellKind } from '../engine/types';
 import type { StripSource } from './geometry/types';
 
 /** The values of a strip at timestep t (a view into the trace, never a copy). */
@@ -39,9 +40,9 @@ export function sourceKind(trace: Trace, layer: number, source: StripSource): Va
 }
 
 /** The sub-step that computes a source; -1 for what exists before the step starts. */
-export function sourceSubStep(trace: Trace, source: StripSource): number {
+export function sourceSubStep(cell: CellKind, source: StripSource): number {
   if (source === 'prev:h' || source === 'prev:c' || source === 'x') return -1;
-  return subStepOf(trace.layout.cell, source);
+  return subStepOf(cell, source);
 }
 
 /** The symbol written beside a strip. */

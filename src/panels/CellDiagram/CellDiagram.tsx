@@ -47,15 +47,20 @@ export function CellDiagram() {
   const layout = trace?.layout;
   const L = layout?.numLayers ?? 1;
   const shownLayer = Math.min(layer, L - 1);
+  // Keyed on what the picture depends on, not on the run: a new run of the same cell keeps its SVG.
+  const cell = layout?.cell;
+  const gruReset = layout?.gruReset ?? 'after';
+  const readoutSize = layout?.readoutSize ?? 0;
+  const top = !!layout && shownLayer === layout.numLayers - 1;
   const geometry = useMemo(
-    () => (layout ? geometryFor(layout, shownLayer === layout.numLayers - 1) : null),
-    [layout, shownLayer],
+    () => (cell ? geometryFor({ cell, gruReset, readoutSize }, top) : null),
+    [cell, gruReset, readoutSize, top],
   );
   const steps = layout ? subSteps(layout.cell) : [];
   const subShown = Math.min(sub, Math.max(0, steps.length - 1));
   const states = useMemo(
-    () => (geometry && trace ? partStates(geometry, trace, subShown, subFocus) : new Map()),
-    [geometry, trace, subShown, subFocus],
+    () => (geometry && cell ? partStates(geometry, cell, subShown, subFocus) : new Map()),
+    [geometry, cell, subShown, subFocus],
   );
 
   useLayoutEffect(() => {

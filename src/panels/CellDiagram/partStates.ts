@@ -1,13 +1,13 @@
 /** Which parts of the diagram are done, lit or still to come at a sub-step. */
-import type { Trace } from '../../engine/trace';
+import type { CellKind } from '../../engine/types';
 import type { CellGeometry } from '../../viz/geometry';
 import { sourceSubStep } from '../../viz/sources';
 import type { PartState } from './drawStrips';
 
-export function partStates(g: CellGeometry, trace: Trace, sub: number, focus: boolean): Map<string, PartState> {
+export function partStates(g: CellGeometry, cell: CellKind, sub: number, focus: boolean): Map<string, PartState> {
   const out = new Map<string, PartState>();
   for (const part of g.parts) {
-    const k = sourceSubStep(trace, part.source);
+    const k = sourceSubStep(cell, part.source);
     out.set(part.source, !focus ? 'idle' : k < sub ? 'done' : k === sub ? 'active' : 'pending');
   }
   return out;

@@ -3,7 +3,7 @@
  * window or the colours change; the cursor and the selected unit live on a second canvas that follows
  * the playback store directly, so playing or scrubbing never repaints the heatmap itself.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import type { Trace } from '../../engine/trace';
 import { seek, selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -27,7 +27,7 @@ interface Props {
   blank: number;
 }
 
-export function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], norm, height, blank }: Props) {
+export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], norm, height, blank }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const picture = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
@@ -156,4 +156,4 @@ export function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], no
       </div>
     </div>
   );
-}
+});

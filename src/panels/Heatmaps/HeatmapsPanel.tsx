@@ -2,7 +2,7 @@
  * Every gate and state of the shown layer over time, as units × time heatmaps that share one time
  * window (zoom with the wheel or the buttons, drag to pan), the cursor and the selected unit.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { seriesInfo } from '../../cellinfo/series';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -10,6 +10,7 @@ import { useView } from '../../state/view';
 import { zoomWindow } from '../../viz/heatmap';
 import { HeatmapRow } from './HeatmapRow';
 import { fmtInt } from '../../viz/format';
+import { useThrottled } from '../../app/useSettled';
 
 const DEFAULT_SERIES: Record<string, string[]> = {
   lstm: ['f', 'i', 'g', 'o', 'c', 'h'],
@@ -23,8 +24,11 @@ const DEFAULT_SERIES: Record<string, string[]> = {
 const NOT_YET = ((255 << 24) | (0x8a << 16) | (0x84 << 8) | 0x80) >>> 0;
 
 export default function HeatmapsPanel() {
-  const trace = useRun((r) => r.trace);
-  const filled = useRun((r) => r.filled);
+  // A new run re-lays the rows out in a background render (their canvases repaint in slices anyway).
+  const trace = useDeferredValue(useRun((r) => r.trace));
+  // While a run streams, the heatmaps take in new timesteps a few times a second: each repaint means
+  // uploading every changed canvas, and without a GPU that is what would make frames long.
+  const filled = useThrottled(useRun((r) => r.filled), useRun((r) => r.status === 'running') ? 400 : 0);
   const layer = usePlayback((p) => p.layer);
   const norm = useView((v) => v.heatmapNorm);
   const win = useView((v) => v.heatmapWindow);
@@ -52,24 +56,31 @@ export default function HeatmapsPanel() {
   // The cursor: one line over all rows, moved with a transform straight from the store (no re-render).
   const rowsRef = useRef<HTMLDivElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
+  // Where the canvases sit, measured when their size changes, never while the cursor moves (reading
+  // offsetLeft on every step would force a layout each time).
+  const geometry = useRef({ left: 0, width: 0 });
+  const [t0, t1] = timeWindow;
   useLayoutEffect(() => {
+    const rows = rowsRef.current;
+    const line = cursorRef.current;
+    if (!rows || !line) return;
     const place = () => {
-      const rows = rowsRef.current;
-      const line = cursorRef.current;
-      const canvas = rows?.querySelector('.heatmap-canvas');
-      if (!rows || !line || !canvas) return;
-      const left = (canvas as HTMLElement).offsetLeft;
-      const w = (canvas as HTMLElement).clientWidth;
-      const x = ((usePlayback.getState().t + 0.5 - timeWindow[0]) / (timeWindow[1] - timeWindow[0])) * w;
+      const { left, width } = geometry.current;
+      const x = ((usePlayback.getState().t + 0.5 - t0) / (t1 - t0)) * width;
       line.style.transform = `translateX(${left + x}px)`;
-      line.style.visibility = x >= 0 && x <= w ? 'visible' : 'hidden';
+      line.style.visibility = width > 0 && x >= 0 && x <= width ? 'visible' : 'hidden';
     };
-    place();
-    const ro = new ResizeObserver(place);
-    if (rowsRef.current) ro.observe(rowsRef.current);
+    const measure = () => {
+      const canvas = rows.querySelector<HTMLElement>('.heatmap-canvas');
+      geometry.current = canvas ? { left: canvas.offsetLeft, width: canvas.clientWidth } : { left: 0, width: 0 };
+      place();
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(rows);
     const unsubscribe = usePlayback.subscribe((s, prev) => { if (s.t !== prev.t) place(); });
     return () => { ro.disconnect(); unsubscribe(); };
-  });
+  }, [t0, t1, trace]);
 
   if (!trace || !layout) return null;
   const names = layout.series.filter((s) => s.layer === shownLayer).map((s) => s.name);

@@ -2,24 +2,32 @@
  * Every series of the shown layer at the current timestep, as numbers: the plainest view of the trace,
  * and the one a student can check a hand calculation against. The selected unit's column is marked.
  */
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useSettled } from '../../app/useSettled';
 import { seriesInfo } from '../../cellinfo/series';
 import { selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
+import type { Trace } from '../../engine/trace';
 import { fmtValue } from '../../viz/format';
 
 /** Columns shown around the selected unit when H is too wide for all of them. */
 const MAX_COLUMNS = 8;
 
 export default function NumbersPanel() {
-  const trace = useRun((r) => r.trace);
-  const t = useDeferredValue(useSettled(usePlayback((p) => p.t)));
-  const ready = useRun((r) => t < r.filled);
+  const liveTrace = useRun((r) => r.trace);
+  const liveT = useSettled(usePlayback((p) => p.t));
+  const liveReady = useRun((r) => liveT < r.filled);
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);
-  if (!trace) return null;
+  // One deferred snapshot: a new run or step redraws the table in a background render.
+  const v = useDeferredValue({ trace: liveTrace, t: liveT, ready: liveReady, layer, unit });
+  return v.trace ? <ValuesTable trace={v.trace} t={v.t} ready={v.ready} layer={v.layer} unit={v.unit} /> : null;
+}
+
+interface TableProps { trace: Trace; t: number; ready: boolean; layer: number; unit: number }
+
+const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: TableProps) {
   const { layout } = trace;
   const H = layout.hiddenSize;
   const first = Math.max(0, Math.min(unit - Math.floor(MAX_COLUMNS / 2), H - MAX_COLUMNS));
@@ -61,4 +69,4 @@ export default function NumbersPanel() {
       )}
     </section>
   );
-}
+});

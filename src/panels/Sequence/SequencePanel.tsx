@@ -4,7 +4,7 @@
  */
 import { line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { tokenLabel } from '../../engine/inputs';
 import type { Trace } from '../../engine/trace';
 import { seek } from '../../state/cursor';
@@ -75,6 +75,31 @@ function envelope(trace: Trace, width: number) {
 
 const LINE_COLOURS = ['#1f77b4', '#e66100', '#5d3a9b', '#1a9850', '#b2182b', '#666666'];
 
+const HEIGHT = 92;
+
+/** The lines and their legend: the costly part, redrawn only for a new trace, new data or a new width. */
+const SignalLines = memo(function SignalLines({ trace, filled, width }: { trace: Trace; filled: number; width: number }) {
+  const T = trace.layout.steps;
+  const env = useMemo(() => envelope(trace, width), [trace, width, filled]); // eslint-disable-line react-hooks/exhaustive-deps
+  const x = scaleLinear().domain([0, Math.max(1, T - 1)]).range([4, width - 4]);
+  const pad = (env.hi - env.lo) * 0.08 || 0.5;
+  const y = scaleLinear().domain([env.lo - pad, env.hi + pad]).range([HEIGHT - 4, 4]);
+  const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]));
+  const I = trace.layout.inputSize;
+  return (
+    <>
+      <svg width={width} height={HEIGHT} aria-hidden="true">
+        <line x1={0} x2={width} y1={y(0)} y2={y(0)} className="axis-zero" />
+        {env.dims.map((pts, k) => <path key={k} d={path(pts) ?? ''} fill="none" stroke={LINE_COLOURS[k]} strokeWidth={1.5} />)}
+      </svg>
+      <div className="signal-legend">
+        {env.dims.map((_, d) => <span key={d}><i style={{ background: LINE_COLOURS[d] }} />x[{d}]</span>)}
+        {I > 6 && <span className="muted">+{I - 6} more dimensions (see the heatmaps)</span>}
+      </div>
+    </>
+  );
+});
+
 function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: number }) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
@@ -85,36 +110,25 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const height = 92;
+  // A new run or new data redraws the lines in a background render; the cursor follows at once.
+  const lines = useDeferredValue({ trace, filled });
   const T = trace.layout.steps;
-  const env = useMemo(() => envelope(trace, width), [trace, width, filled]); // eslint-disable-line react-hooks/exhaustive-deps
-  const x = useMemo(() => scaleLinear().domain([0, Math.max(1, T - 1)]).range([4, width - 4]), [T, width]);
-  const y = useMemo(() => {
-    const pad = (env.hi - env.lo) * 0.08 || 0.5;
-    return scaleLinear().domain([env.lo - pad, env.hi + pad]).range([height - 4, 4]);
-  }, [env]);
-  // The lines only change with new data or a new size; the cursor moves on its own.
-  const paths = useMemo(() => {
-    const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]));
-    return env.dims.map((pts) => path(pts) ?? '');
-  }, [env, x, y]);
+  const xOf = (s: number) => 4 + (s / Math.max(1, T - 1)) * (width - 8);
   const I = trace.layout.inputSize;
   return (
-    <div ref={box} className="signal">
+    <div
+      ref={box}
+      className="signal"
+      role="img"
+      aria-label={`Input signal: ${I} dimension${I > 1 ? 's' : ''} over ${T} timesteps; the cursor is at step ${t + 1}`}
+      onClick={(e) => {
+        const r = e.currentTarget.getBoundingClientRect();
+        seek(Math.round(((e.clientX - r.left - 4) / (width - 8)) * Math.max(1, T - 1)));
+      }}
+    >
       {/* The cursor is its own layer: moving it every frame must not repaint the lines. */}
-      <div className="signal-cursor" style={{ transform: `translateX(${x(t)}px)`, height }} aria-hidden="true" />
-      <svg width={width} height={height} role="img" aria-label={`Input signal: ${I} dimension${I > 1 ? 's' : ''} over ${T} timesteps; the cursor is at step ${t + 1}`}
-        onClick={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          seek(Math.round(x.invert(e.clientX - r.left)));
-        }}>
-        <line x1={0} x2={width} y1={y(0)} y2={y(0)} className="axis-zero" />
-        {paths.map((d, k) => <path key={k} d={d} fill="none" stroke={LINE_COLOURS[k]} strokeWidth={1.5} />)}
-      </svg>
-      <div className="signal-legend">
-        {env.dims.map((_, d) => <span key={d}><i style={{ background: LINE_COLOURS[d] }} />x[{d}]</span>)}
-        {I > 6 && <span className="muted">+{I - 6} more dimensions (see the heatmaps)</span>}
-      </div>
+      <div className="signal-cursor" style={{ transform: `translateX(${xOf(t)}px)`, height: HEIGHT }} aria-hidden="true" />
+      <SignalLines trace={lines.trace} filled={lines.filled} width={width} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
  * Playback controls and the scrubber. Buttons run registered commands; the slider seeks. It shows
  * t as 1-based "step 12 of 60" because that is how a lecturer says it; the engine's t is 0-based.
  */
+import { memo } from 'react';
 import { subSteps } from '../../cellinfo/substeps';
 import { CommandButton } from '../../app/CommandButton';
 import { Icons } from '../../app/icons';
@@ -10,6 +11,21 @@ import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { fmtInt } from '../../viz/format';
 
+
+/** The buttons never change with the cursor: drawn once, not on every step of playback. */
+const Buttons = memo(function Buttons({ playing }: { playing: boolean }) {
+  return (
+    <>
+      <CommandButton id="start"><Icons.start /></CommandButton>
+      <CommandButton id="step-back"><Icons.stepBack /></CommandButton>
+      <CommandButton id="substep-back"><Icons.subBack /></CommandButton>
+      <CommandButton id="play" className="icon-button play-button" pressed={playing}>{playing ? <Icons.pause /> : <Icons.play />}</CommandButton>
+      <CommandButton id="substep-forward"><Icons.subForward /></CommandButton>
+      <CommandButton id="step-forward"><Icons.stepForward /></CommandButton>
+      <CommandButton id="end"><Icons.end /></CommandButton>
+    </>
+  );
+});
 
 export function Transport() {
   const t = usePlayback((p) => p.t);
@@ -23,13 +39,7 @@ export function Transport() {
   return (
     <div className="transport" role="group" aria-label="Timeline">
       <div className="transport-buttons">
-        <CommandButton id="start"><Icons.start /></CommandButton>
-        <CommandButton id="step-back"><Icons.stepBack /></CommandButton>
-        <CommandButton id="substep-back"><Icons.subBack /></CommandButton>
-        <CommandButton id="play" className="icon-button play-button" pressed={playing}>{playing ? <Icons.pause /> : <Icons.play />}</CommandButton>
-        <CommandButton id="substep-forward"><Icons.subForward /></CommandButton>
-        <CommandButton id="step-forward"><Icons.stepForward /></CommandButton>
-        <CommandButton id="end"><Icons.end /></CommandButton>
+        <Buttons playing={playing} />
         <label className="speed" title="Timesteps per second while playing (− / +)">
           <span className="visually-hidden">Speed</span>
           <select aria-label="Playback speed" value={speed} onChange={(e) => usePlayback.setState({ speed: Number(e.target.value) })}>
