@@ -8,7 +8,7 @@ const hostGlobals = ['window', 'document', 'self', 'postMessage', 'onmessage', '
   .map((name) => ({ name, message: 'src/engine is pure TypeScript: no DOM, worker or Node globals.' }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'scripts/_*'] },
+  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,8 +8,7 @@ import type { Plugin } from 'vite';
  */
 const CSP = [
   "default-src 'self'",
-  // The engine's kernel is WebAssembly it assembles itself: compiling wasm is allowed, JS eval is not.
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'", // KaTeX positions glyphs with style attributes
   "font-src 'self' data:",
@@ -24,8 +23,12 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'gatescope-csp',
     apply: 'build',
-    transformIndexHtml: (html) =>
-      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) => {
+      const marker = '<meta charset="UTF-8" />';
+      // A page that silently lost its policy would be worse than a failed build.
+      if (!html.includes(marker)) throw new Error(`index.html has no ${marker}: cannot place the Content-Security-Policy after it`);
+      return html.replace(marker, `${marker}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+    },
   };
 }
 

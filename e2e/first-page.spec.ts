@@ -95,6 +95,8 @@ test('a long LSTM (H=128, T=10,000) streams to the end while the page stays usab
   await expect(page.getByLabel('Current timestep')).toContainText('t = 2 ');
   await waitForRun(page);
   await expect(page.getByRole('status').first()).toContainText('10,000 / 10,000 steps');
+  // The built page's Content-Security-Policy still lets the worker compile its WebAssembly kernel.
+  await expect(page.locator('.progress-text')).toHaveAttribute('data-kernel', 'wasm-simd');
   await page.keyboard.press('End');
   const trace = engineTrace({ hiddenSize: 128, seqLen: 10000 });
   await expectValuesMatch(page, trace, 9999);

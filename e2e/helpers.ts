@@ -33,4 +33,3 @@ export async function waitForRun(page: Page): Promise<void> {
 /** What the page writes for a trace value. */
 export const shown = (v: number) => fmtValue(v);
 
-export { fmtValue };

@@ -166,8 +166,17 @@ test('the help overlay lists every command and closes with Escape; lecture view 
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   for (const label of ['Play / pause', 'Next sub-step', 'Previous unit', 'Lecture view', 'Jump to end']) await expect(help).toContainText(label);
+  // Behind the open dialog the page's shortcuts are off.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Current timestep')).toContainText('t = 1 ');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
+
+  // Space on a focused button presses that button; it doesn't start playback.
+  await page.getByRole('list', { name: 'Sub-steps of this timestep' }).getByRole('button').first().focus();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toContainText('1. Forget gate');
+  await expect(page.getByRole('button', { name: 'Play / pause' })).toHaveAttribute('aria-pressed', 'false');
 
   await page.keyboard.press('l');
   await expect(page.getByRole('form', { name: 'Model' })).toHaveCount(0);

@@ -48,8 +48,8 @@ function ensureChromium() {
     console.error(`GATESCOPE_CHROMIUM is set to ${process.env.GATESCOPE_CHROMIUM}, but there is no file there.`);
     process.exit(1);
   }
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (root && existsSync('/usr/bin/apt-get')) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
     say("Installing Debian's Chromium for the browser tests (apt-get install chromium)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     sh('apt-get', ['update', '-qq'], { env });

@@ -45,11 +45,15 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   // in slices, between which the stream's messages and the user's keys get through.
   const [rest, setRest] = useState(false);
   useEffect(() => {
-    const show = () => startTransition(() => setRest(true));
+    const ready = (r: { painted: boolean; status: string }) => r.painted || r.status === 'error';
+    let unsubscribe = () => {};
+    const show = () => {
+      unsubscribe();
+      startTransition(() => setRest(true));
+    };
     const timer = setTimeout(show, 1000);
-    const unsubscribe = useRun.subscribe((r) => {
-      if (r.painted || r.status === 'error') show();
-    });
+    if (ready(useRun.getState())) show();
+    else unsubscribe = useRun.subscribe((r) => { if (ready(r)) show(); });
     return () => {
       clearTimeout(timer);
       unsubscribe();

@@ -7,6 +7,7 @@ import { Trace } from '../engine/trace';
 import { EngineClient, type WorkerLike } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
 import type { Model } from '../engine/types';
+import type { KernelKind } from '../engine/kernels';
 import { configOf, runSpecOf, useConfig } from '../state/config';
 import { clampCursor } from '../state/cursor';
 import { useRun } from '../state/run';
@@ -29,23 +30,23 @@ function mark(name: string): void {
  * A run that has started but whose first timestep hasn't arrived: the page goes on showing the previous
  * run until it has something new to draw, and then switches in one render.
  */
-let pending: { trace: Trace; model: Model; notes: string[] } | null = null;
+let pending: { trace: Trace; model: Model; notes: string[]; kernel: KernelKind } | null = null;
 
 function handle(msg: FromWorker, requestedAt: number): void {
   switch (msg.type) {
     case 'start':
       mark('gatescope:run-start');
-      pending = { trace: new Trace(msg.layout, msg.initial), model: msg.model, notes: msg.notes };
+      pending = { trace: new Trace(msg.layout, msg.initial), model: msg.model, notes: msg.notes, kernel: msg.kernel };
       break;
     case 'chunk': {
       if (pending) {
-        const { trace, model, notes } = pending;
+        const { trace, model, notes, kernel } = pending;
         pending = null;
         trace.append(msg.chunk);
         mark('gatescope:first-chunk');
         lastProgress = performance.now();
         useRun.setState({
-          status: 'running', trace, model, notes, filled: trace.filled, total: trace.layout.steps, error: null,
+          status: 'running', trace, model, notes, kernel, filled: trace.filled, total: trace.layout.steps, error: null,
           elapsedMs: msg.elapsedMs, firstChunkMs: lastProgress - requestedAt,
         });
         clampCursor();

@@ -21,7 +21,8 @@ export function startPlayer(): () => void {
     if (steps > 0 && trace) {
       carry -= steps;
       const lastArrived = trace.filled - 1;
-      const next = Math.min(t + steps, lastArrived);
+      // Never backwards: a cursor ahead of the stream waits for it.
+      const next = Math.max(t, Math.min(t + steps, lastArrived));
       if (next !== t) usePlayback.setState({ t: next });
       // At the end of a finished run the clock stops; while streaming it waits for the next chunk.
       if (next >= trace.layout.steps - 1 || (status !== 'running' && next >= lastArrived)) {

@@ -10,6 +10,12 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
+/** Space and Enter on a focused button (or anything that acts like one) press that button, not Play. */
+function pressesControl(e: KeyboardEvent): boolean {
+  if (e.key !== ' ' && e.key !== 'Enter') return false;
+  return e.target instanceof Element && e.target.closest('button, a[href], summary, [role="button"], [role="radio"]') !== null;
+}
+
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -19,9 +25,12 @@ export function useKeyboard(): void {
         if (e.key === 'Escape' && e.target instanceof HTMLElement) e.target.blur();
         return;
       }
+      // A modal (the help overlay) has the keyboard to itself; Escape closes it.
+      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
+      if (pressesControl(e)) return;
       const c = commandForKey(e);
       if (!c) return;
-      // Arrow keys on a focused slider would move it twice; Space on a focused button would click it too.
+      // Arrow keys on a focused slider would move it twice.
       e.preventDefault();
       c.run();
     };

@@ -29,11 +29,11 @@ export function useThrottled<T>(value: T, ms: number): T {
   const [shown, setShown] = useState(value);
   const last = useRef(0);
   useEffect(() => {
-    if (ms === 0) return;
+    // Also while ms is 0, so that a later throttled period starts from the current value, not a stale one.
     const timer = setTimeout(() => {
       last.current = performance.now();
       setShown(value);
-    }, Math.max(0, last.current + ms - performance.now()));
+    }, ms === 0 ? 0 : Math.max(0, last.current + ms - performance.now()));
     return () => clearTimeout(timer);
   }, [value, ms]);
   return ms === 0 ? value : shown;

@@ -10,17 +10,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { JsonError, parseJson, type JsonValue } from '../engine/formats/json';
 import { modelFromStateDict } from '../engine/formats/stateDict';
 import { TensorError, expectShape, float32Text, shapeText, toTensor, type Tensor } from '../engine/formats/tensor';
-import { LIMITS } from '../engine/limits';
+import { formatBytes, LIMITS } from '../engine/limits';
 import { ModelError } from '../engine/model';
 import { runAll } from '../engine/run';
 import { traceBytes, traceLayout, type Trace } from '../engine/trace';
 import { CliError, USAGE, parseTraceArgs } from './args';
 
 /** Largest file read, checked before reading: the arrays parsed from it take a few times as much memory. */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
-/** Largest trace computed: its JSON text is about 2.5 times as large. */
-const MAX_TRACE_BYTES = 1024 * 1024 * 1024;
-const MB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const MAX_FILE_BYTES = 256e6;
+/** Largest trace computed (the page's limit too): its JSON text is about 2.5 times as large. */
+const MAX_TRACE_BYTES = LIMITS.traceBytes;
 
 /** Runs fn; a problem with the user's data comes back as a CliError that says which file it is in. */
 function inFile<T>(where: string, fn: () => T): T {
@@ -37,7 +36,7 @@ function readJson(flag: string, path: string): JsonValue {
   let text: string;
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) throw new CliError(`${where}: the file is ${MB(size)}; the largest accepted is ${MB(MAX_FILE_BYTES)}`);
+    if (size > MAX_FILE_BYTES) throw new CliError(`${where}: the file is ${formatBytes(size)}; the largest accepted is ${formatBytes(MAX_FILE_BYTES)}`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -83,7 +82,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const T = x.shape[0];
   const bytes = traceBytes(traceLayout(model, T));
   if (bytes > MAX_TRACE_BYTES) {
-    throw new CliError(`--input ${args.input}: the trace of ${T} steps × ${L} layer${L > 1 ? 's' : ''} × hidden_size ${H} would take ${MB(bytes)}; the largest this command writes is ${MB(MAX_TRACE_BYTES)}`);
+    throw new CliError(`--input ${args.input}: the trace of ${T} steps × ${L} layer${L > 1 ? 's' : ''} × hidden_size ${H} would take ${formatBytes(bytes)}; the largest this command writes is ${formatBytes(MAX_TRACE_BYTES)}`);
   }
   const trace = inFile(`--input ${args.input}`, () => runAll(model, { kind: 'dense', steps: T, values: x.data }, { h0, c0 }));
   if (ignored.length > 0) process.stderr.write(`trace: note: ignored ${ignored.length} tensor(s) that are not part of the recurrent layers: ${ignored.slice(0, 8).join(', ')}${ignored.length > 8 ? ', …' : ''}\n`);

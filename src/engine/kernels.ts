@@ -8,9 +8,8 @@
  *   - WebAssembly SIMD (f32x4), assembled below from a few hundred bytes: no build step, no binary in the
  *     repository. It runs in every host the engine runs in (Node, a worker, the page) that allows it.
  *   - plain JavaScript, with Math.fround after every multiply and add, wherever WebAssembly SIMD is missing
- *     or forbidden: by a Content-Security-Policy without 'wasm-unsafe-eval' (the built page's own CSP, on
- *     its main thread; its worker, loaded from its own URL, is not under the page's meta CSP), or in
- *     browsers from before 2021–2023.
+ *     or forbidden: by a Content-Security-Policy a host sends without 'wasm-unsafe-eval', or in browsers
+ *     from before 2021–2023. (The page's own meta CSP doesn't reach its worker, loaded from its own URL.)
  * Both add in the same order, so they give bit-identical results (kernels.test.ts checks it).
  *
  * The order. Rows are taken four at a time. Each row keeps four partial sums, one per lane: lane l adds up

@@ -5,7 +5,7 @@
  * step of an H = 64 LSTM these take about a quarter less time than Math.tanh and that sigmoid.
  *
  * Both are within 1e-15 of the exact value, far under the float32 rounding the cells apply next, and
- * stable for any finite x: where exp overflows to Infinity the result is the limit (σ → 0, tanh → −1).
+ * stable for any finite x: where exp overflows to Infinity the result is the limit (σ → 0 for x → −∞, tanh → ±1).
  */
 
 /** σ(x) = 1 / (1 + e^−x). */

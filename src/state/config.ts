@@ -7,6 +7,7 @@ import type { ModelConfig } from '../engine/init';
 import { VOCAB, type SignalKind } from '../engine/inputs';
 import type { CellKind, GruReset } from '../engine/types';
 import type { RunSpec } from '../worker/protocol';
+import { LIMITS } from '../engine/limits';
 
 export interface Config {
   /** The recurrent cell. */
@@ -79,7 +80,7 @@ export function configOf(s: Config): Config {
 }
 
 /** The page's memory budget for one trace (checked by the worker before allocating). */
-export const MAX_TRACE_BYTES = 1e9;
+export const MAX_TRACE_BYTES = LIMITS.traceBytes;
 
 export function runSpecOf(c: Config): RunSpec {
   const text = c.inputKind === 'text';

@@ -8,9 +8,10 @@ import { useRun } from './run';
 
 function limits() {
   const { trace } = useRun.getState();
-  if (!trace) return { lastT: 0, H: 1, L: 1, subs: 1 };
+  if (!trace) return { lastT: 0, endT: 0, H: 1, L: 1, subs: 1 };
   return {
     lastT: Math.max(0, trace.filled - 1),
+    endT: trace.layout.steps - 1,
     H: trace.layout.hiddenSize,
     L: trace.layout.numLayers,
     subs: subSteps(trace.layout.cell).length,
@@ -26,7 +27,11 @@ export function seek(t: number): void {
 }
 
 export function stepBy(d: number): void {
-  seek(usePlayback.getState().t + d);
+  const { t } = usePlayback.getState();
+  // A cursor ahead of the stream (from the URL, or kept from the last run) waits there: → does nothing
+  // rather than jumping back to the last step computed.
+  if (d > 0 && t >= limits().lastT) return;
+  seek(Math.min(t, limits().lastT + 1) + d);
 }
 
 /** One equation forward or back; crosses into the neighbouring timestep at either end. */
@@ -71,9 +76,9 @@ export function layerBy(d: number): void {
 
 export function togglePlay(): void {
   const { t, playing } = usePlayback.getState();
-  const { lastT, subs } = limits();
-  // Playing from the end starts again from the beginning, like a video player.
-  if (!playing && t >= lastT) usePlayback.setState({ t: 0 });
+  const { lastT, endT, subs } = limits();
+  // Playing from the end of a finished sequence starts again from the beginning, like a video player.
+  if (!playing && t >= endT && lastT >= endT) usePlayback.setState({ t: 0 });
   usePlayback.setState({ playing: !playing, sub: subs - 1, subFocus: false });
 }
 

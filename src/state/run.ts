@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { Trace } from '../engine/trace';
 import type { Model } from '../engine/types';
+import type { KernelKind } from '../engine/kernels';
 
 export interface RunState {
   /** 'running' while chunks arrive; 'error' when the run was refused or failed. */
@@ -28,6 +29,8 @@ export interface RunState {
   firstChunkMs: number | null;
   /** ms from request to now (or to the end). */
   elapsedMs: number;
+  /** Which kernel the engine computes with: 'wasm-simd', or 'scalar' where WebAssembly is unavailable. */
+  kernel: KernelKind | null;
   /** The diagram has painted a timestep: the rest of the page can now load without delaying it. */
   painted: boolean;
 }
@@ -44,4 +47,5 @@ export const useRun = create<RunState>()(() => ({
   firstChunkMs: null,
   elapsedMs: 0,
   painted: false,
+  kernel: null,
 }));

@@ -1,6 +1,6 @@
 /** How numbers are written on screen: one rule everywhere, so what a test reads back is predictable. */
 
-/** Significant decimals shown for values on the diagram, in tables and in equations. */
+/** Decimal places shown for values on the diagram, in tables and in equations. */
 export const DIGITS = 3;
 
 /** A value with DIGITS decimals and a real minus sign: −0.771, 0.402, 12.300. */
@@ -11,10 +11,6 @@ export function fmtValue(v: number, digits = DIGITS): string {
   return /^-0\.0*$/.test(s) ? s.slice(1) : s.replace('-', '−');
 }
 
-/** Parses what fmtValue wrote (for tests and for copying numbers back). */
-export function parseValue(s: string): number {
-  return Number(s.replace('−', '-'));
-}
 
 /**
  * A whole number with thousands separators: 10,000. (Not Intl.NumberFormat: its first use loads ICU data,

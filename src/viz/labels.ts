@@ -10,3 +10,10 @@ export function isTextModel(model: Model | null): boolean {
 export function classLabel(model: Model | null, k: number): string {
   return isTextModel(model) ? `‘${tokenLabel(k)}’` : `class ${k}`;
 }
+
+/** The most likely class of a probability vector (the first of equals). */
+export function topClass(probs: ArrayLike<number>): number {
+  let best = 0;
+  for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
+  return best;
+}

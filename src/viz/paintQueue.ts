@@ -19,14 +19,18 @@ function run(): void {
   // `frame` stays set while running, so paints queued from inside a paint don't ask for a second callback.
   const start = performance.now();
   const touched = new Set<object>();
-  for (const [key, paint] of queue) {
-    if (!touched.has(key) && touched.size === CANVASES_PER_FRAME) continue;
-    touched.add(key);
-    queue.delete(key);
-    paint();
-    if (performance.now() - start > BUDGET_MS) break;
+  try {
+    for (const [key, paint] of queue) {
+      if (!touched.has(key) && touched.size === CANVASES_PER_FRAME) continue;
+      touched.add(key);
+      queue.delete(key);
+      paint();
+      if (performance.now() - start > BUDGET_MS) break;
+    }
+  } finally {
+    // Even if a paint threw, the queue keeps running for the other canvases.
+    frame = queue.size > 0 ? requestAnimationFrame(run) : 0;
   }
-  frame = queue.size > 0 ? requestAnimationFrame(run) : 0;
 }
 
 /** Schedules `paint` for `key` (a later call for the same key replaces an earlier one still waiting). */

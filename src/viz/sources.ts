@@ -4,7 +4,7 @@
  */
 import { seriesInfo } from '../cellinfo/series';
 import { subStepOf } from '../cellinfo/substeps';
-import type { Trace, ValueKind } from '../engine/trace';
+import type { Trace } from '../engine/trace';
 import type { CellKind } from '../engine/types';
 import type { StripSource } from './geometry/types';
 
@@ -30,13 +30,20 @@ export function sourceSeries(trace: Trace, layer: number, source: StripSource): 
   }
 }
 
+/**
+ * Whether a source has one value per unit of the layer (so the selected unit is marked on it and a click
+ * selects a unit): the layer's own series and states, and the input of an upper layer (the h of the one
+ * below). Not the sequence's x_t, nor the readout, even when their width happens to equal H.
+ */
+export function isPerUnit(layer: number, source: StripSource): boolean {
+  if (source === 'probs') return false;
+  if (source === 'x') return layer > 0;
+  return true;
+}
+
 /** How many values a source has per timestep (known from the layout, before any data arrives). */
 export function sourceWidth(trace: Trace, layer: number, source: StripSource): number {
   return trace.layout.series[sourceSeries(trace, layer, source)].width;
-}
-
-export function sourceKind(trace: Trace, layer: number, source: StripSource): ValueKind {
-  return trace.layout.series[sourceSeries(trace, layer, source)].kind;
 }
 
 /** The sub-step that computes a source; -1 for what exists before the step starts. */

@@ -3,13 +3,14 @@
  * build the model and the input, then compute and post the trace in chunks sized to ~12 ms of work,
  * yielding between chunks so that a newer request or a cancel is seen at once.
  */
-import { initModel } from '../engine/init';
+import { initModel, validateConfig } from '../engine/init';
 import { encodeText, makeSignal } from '../engine/inputs';
 import { ModelError } from '../engine/model';
 import { createRunner } from '../engine/run';
-import { traceBytes } from '../engine/trace';
+import { kernelKind } from '../engine/kernels';
+import { layerSeries } from '../engine/trace';
 import type { InputSequence, Model } from '../engine/types';
-import { LIMITS } from '../engine/limits';
+import { formatBytes, LIMITS } from '../engine/limits';
 import type { FromWorker, RunSpec, ToWorker } from './protocol';
 
 /** Work per chunk: long enough to amortise messaging, short enough that the page sees progress each frame. */
@@ -19,13 +20,38 @@ const FIRST_CHUNK_STEPS = 8;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
-export function formatMB(bytes: number): string {
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
+
+/**
+ * Refuses, before anything is allocated, a run whose full trace would not fit the page's budget: the
+ * sizes are checked first, then T × (I + layers · H · series + 2 · V) float32 values against the budget.
+ */
+function checkTraceBudget(spec: RunSpec): void {
+  validateConfig(spec.model);
+  const m = spec.model;
+  let T: number;
+  if (spec.input.kind === 'text') {
+    T = spec.input.text.length; // an upper bound: characters outside the vocabulary are skipped
+  } else {
+    T = spec.input.steps;
+    if (!Number.isInteger(T) || T < 1 || T > LIMITS.steps) {
+      throw new ModelError(`the sequence length T must be a whole number from 1 to ${LIMITS.steps}, got ${T}`);
+    }
+  }
+  const I = m.input === 'onehot' ? m.vocab : m.inputSize;
+  const series = layerSeries(m.cell, m.gruReset).length;
+  const bytes = 4 * T * (I + m.numLayers * m.hiddenSize * series + 2 * m.readoutSize);
+  if (bytes > spec.maxTraceBytes) {
+    throw new ModelError(
+      `this run's trace needs ${formatBytes(bytes)} (T = ${T}, H = ${m.hiddenSize}, ${m.numLayers} layer${m.numLayers > 1 ? 's' : ''} ` +
+        `of ${series} series); the limit is ${formatBytes(spec.maxTraceBytes)}; shorten the sequence or shrink H`,
+    );
+  }
 }
 
 /** Builds what a spec asks for, or throws ModelError saying what is wrong. */
 export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; notes: string[] } {
   const notes: string[] = [];
+  checkTraceBudget(spec);
   const model = initModel(spec.model, spec.seed);
   let seq: InputSequence;
   if (spec.input.kind === 'text') {
@@ -35,9 +61,6 @@ export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; not
     seq = { kind: 'tokens', tokens };
   } else {
     const T = spec.input.steps;
-    if (!Number.isInteger(T) || T < 1 || T > LIMITS.steps) {
-      throw new ModelError(`the sequence length T must be a whole number from 1 to ${LIMITS.steps}, got ${T}`);
-    }
     seq = { kind: 'dense', steps: T, values: makeSignal(spec.input.signal, T, model.inputSize, spec.seed) };
   }
   return { model, seq, notes };
@@ -51,14 +74,7 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
     try {
       const { model, seq, notes } = buildRun(spec);
       const runner = createRunner(model, seq);
-      const bytes = traceBytes(runner.layout);
-      if (bytes > spec.maxTraceBytes) {
-        throw new ModelError(
-          `this run's trace needs ${formatMB(bytes)} (T = ${runner.layout.steps}, H = ${model.hiddenSize}, ` +
-            `${runner.layout.series.length} series); the limit is ${formatMB(spec.maxTraceBytes)}; shorten the sequence or shrink H`,
-        );
-      }
-      post({ type: 'start', id, layout: runner.layout, initial: runner.initial, model, notes });
+      post({ type: 'start', id, layout: runner.layout, initial: runner.initial, model, notes, kernel: kernelKind() });
       let steps = FIRST_CHUNK_STEPS;
       while (!runner.done) {
         const t0 = now();

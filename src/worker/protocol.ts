@@ -6,6 +6,7 @@ import type { ModelConfig } from '../engine/init';
 import type { SignalKind } from '../engine/inputs';
 import type { TraceChunk, TraceInitial, TraceLayout } from '../engine/trace';
 import type { Model } from '../engine/types';
+import type { KernelKind } from '../engine/kernels';
 
 /** Where the input sequence comes from. */
 export type InputSpec =
@@ -32,7 +33,7 @@ export type ToWorker =
 
 export type FromWorker =
   /** The run is valid and starting; the page allocates its trace from `layout`. */
-  | { type: 'start'; id: number; layout: TraceLayout; initial: TraceInitial; model: Model; notes: string[] }
+  | { type: 'start'; id: number; layout: TraceLayout; initial: TraceInitial; model: Model; notes: string[]; kernel: KernelKind }
   /** The next timesteps; `chunk.data` buffers are transferred, not copied. */
   | { type: 'chunk'; id: number; chunk: TraceChunk; elapsedMs: number }
   /** Every timestep has been sent. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../rng';
 import type { JsonValue } from './json';
-import { TensorError, expectShape, float32Text, shapeText, toNested, toTensor } from './tensor';
+import { TensorError, expectShape, float32Text, shapeText, toTensor } from './tensor';
 
 /** A random rectangular nested array of the given shape, and its values in row-major order. */
 function nested(rng: Rng, shape: number[]): { value: JsonValue; flat: number[] } {
@@ -174,20 +174,9 @@ describe('toTensor', () => {
     // 10^10 values by shape (the rows are one shared array): refused at once, never a RangeError.
     const row = new Array<number>(100_000).fill(0);
     const huge = new Array<JsonValue>(100_000).fill(row);
-    const t0 = performance.now();
     expect(() => toTensor('w', huge, 64 * 1024 * 1024)).toThrow('w has shape [100000, 100000] (10000000000 values); the largest accepted is 67108864');
-    expect(performance.now() - t0).toBeLessThan(100);
   });
 
-  it('round-trips through toNested', () => {
-    const rng = createRng(24);
-    for (let k = 0; k < 50; k++) {
-      const shape = [1 + rng.int(6), 1 + rng.int(6)];
-      const { value } = nested(rng, shape);
-      const t = toTensor('m', value, 100);
-      expect(toNested(t.data, shape[0], shape[1])).toEqual(value);
-    }
-  });
 });
 
 describe('expectShape', () => {

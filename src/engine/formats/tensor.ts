@@ -80,8 +80,3 @@ export function float32Text(x: number): string {
   }
   return String(Number(x.toPrecision(9)));
 }
-
-/** A flat rows × cols buffer as nested arrays (for JSON output). */
-export function toNested(data: Float32Array, rows: number, cols: number): number[][] {
-  return Array.from({ length: rows }, (_, r) => Array.from(data.subarray(r * cols, (r + 1) * cols)));
-}

@@ -9,7 +9,7 @@ import type { Model } from '../../engine/types';
 import { selectUnit } from '../../state/cursor';
 import { cellAt, STRIP_H, STRIP_W, type CellGeometry, type DiagramNode, type DiagramPart } from '../../viz/geometry';
 import { fmtValue } from '../../viz/format';
-import { sourceSymbol, sourceValues, sourceWidth } from '../../viz/sources';
+import { isPerUnit, sourceSymbol, sourceValues, sourceWidth } from '../../viz/sources';
 import type { PartState } from './drawStrips';
 import { stripValueText } from './stripText';
 
@@ -82,7 +82,6 @@ interface Props {
 export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, cellName }: Props) {
   const [hover, setHover] = useState<{ source: string; j: number; x: number; y: number } | null>(null);
   const arrived = t < trace.filled;
-  const H = trace.layout.hiddenSize;
 
   const unitUnder = (e: MouseEvent<SVGRectElement>, part: DiagramPart): number => {
     const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
@@ -99,7 +98,7 @@ export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, ce
         const shown = arrived && state !== 'pending';
         const value = shown ? stripValueText(trace, model, layer, part.source, t, unit) : '…';
         const place = part.strip ? labelPlacement(part) : null;
-        const perUnit = sourceWidth(trace, layer, part.source) === H;
+        const perUnit = isPerUnit(layer, part.source);
         const described = perUnit ? `${symbol}, unit ${unit}: ${value}` : `${symbol}: ${value}`;
         return (
           <g key={part.source} className={`part state-${state}`} role="img" aria-label={`${part.name}. ${described}`} data-source={part.source}>
@@ -138,11 +137,11 @@ export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, ce
       {g.ends.map((e) => (
         <text key={e.text} className="end-label" x={e.x} y={e.y} textAnchor={e.anchor}>{e.text}</text>
       ))}
-      {hover && arrived && (
+      {hover && arrived && states.get(hover.source) !== 'pending' && hover.j < sourceWidth(trace, layer, hover.source) && (
         <g className="hover-tip" pointerEvents="none">
           <rect x={hover.x - 80} y={hover.y - 50} width={160} height={28} rx={5} />
           <text x={hover.x} y={hover.y - 30} textAnchor="middle">
-            {hover.source === 'probs' ? 'class' : sourceWidth(trace, layer, hover.source) === H ? 'unit' : 'x'} {hover.j}: {fmtValue(sourceValues(trace, layer, hover.source, t)[hover.j])}
+            {hover.source === 'probs' ? 'class' : isPerUnit(layer, hover.source) ? 'unit' : 'x'} {hover.j}: {fmtValue(sourceValues(trace, layer, hover.source, t)[hover.j])}
           </text>
         </g>
       )}

@@ -7,7 +7,7 @@ import type { Trace } from '../../engine/trace';
 import { cellRect, STRIP_H, STRIP_W, type CellGeometry } from '../../viz/geometry';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { cssLutFor, lutIndex } from '../../viz/scales';
-import { sourceSeries, sourceValues } from '../../viz/sources';
+import { isPerUnit, sourceSeries, sourceValues } from '../../viz/sources';
 
 export type PartState = 'idle' | 'done' | 'active' | 'pending';
 
@@ -34,7 +34,6 @@ export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(p.scale * p.dpr, 0, 0, p.scale * p.dpr, p.offsetX * p.dpr, p.offsetY * p.dpr);
-  const H = trace.layout.hiddenSize;
   const arrived = t < trace.filled;
   for (const part of g.parts) {
     const s = part.strip;
@@ -57,7 +56,7 @@ export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
         ctx.fillStyle = css[lutIndex(domain, values[j])];
         ctx.fillRect(r.x, r.y, r.w + pad, r.h + pad);
       }
-      if (n === H && unit < n) {
+      if (isPerUnit(layer, part.source) && unit < n) {
         const r = cellRect(n, unit, s.x, s.y);
         ctx.lineWidth = 2 / p.scale;
         ctx.strokeStyle = p.ink;

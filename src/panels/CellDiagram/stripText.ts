@@ -3,17 +3,16 @@ import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { tokenLabel } from '../../engine/inputs';
 import { fmtValue } from '../../viz/format';
-import { classLabel, isTextModel } from '../../viz/labels';
-import { sourceValues } from '../../viz/sources';
+import { classLabel, isTextModel, topClass } from '../../viz/labels';
+import { isPerUnit, sourceValues } from '../../viz/sources';
 
 export function stripValueText(trace: Trace, model: Model | null, layer: number, source: string, t: number, unit: number): string {
   const v = sourceValues(trace, layer, source, t);
   if (source === 'probs') {
-    let best = 0;
-    for (let k = 1; k < v.length; k++) if (v[k] > v[best]) best = k;
+    const best = topClass(v);
     return `${classLabel(model, best)} ${fmtValue(v[best])}`;
   }
-  if (source === 'x' && layer === 0 && v.length !== trace.layout.hiddenSize) {
+  if (!isPerUnit(layer, source)) {
     if (isTextModel(model)) return `‘${tokenLabel(v.indexOf(1))}’`;
     if (v.length <= 3) return `(${Array.from(v, (x) => fmtValue(x, 2)).join(', ')})`;
     return `${v.length} values`;

@@ -23,14 +23,17 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
   const hintId = useId();
-  const n = Number(text);
-  const valid = text.trim() !== '' && Number.isFinite(n) && (!integer || Number.isInteger(n)) && n >= min && n <= max;
+  const accepts = (raw: string) => {
+    const n = Number(raw);
+    return raw.trim() !== '' && Number.isFinite(n) && (!integer || Number.isInteger(n)) && n >= min && n <= max;
+  };
+  const valid = accepts(text);
   return (
     <label className="field" title={title}>
       <span className="field-label">{label}</span>
       <input
         type="number"
-        inputMode="numeric"
+        inputMode={integer && min >= 0 ? "numeric" : "decimal"}
         aria-label={title}
         min={min}
         max={max}
@@ -43,8 +46,7 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
         onBlur={() => setDraft(null)}
         onChange={(e) => {
           setDraft(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && (!integer || Number.isInteger(v)) && v >= min && v <= max) onCommit(v);
+          if (accepts(e.target.value)) onCommit(Number(e.target.value));
         }}
       />
       {!valid && (

@@ -28,7 +28,11 @@ export default function EquationsPanel() {
   const unit = usePlayback((p) => p.unit);
   // One deferred snapshot of everything the equations are built from: a new run or a new step is typeset
   // in a background render, in slices, never in the task that brought it; and the parts always agree.
-  const view = useDeferredValue({ trace: liveTrace, model: liveModel, t: liveT, arrived: liveArrived, layer, unit });
+  const live = useMemo(
+    () => ({ trace: liveTrace, model: liveModel, t: liveT, arrived: liveArrived, layer, unit }),
+    [liveTrace, liveModel, liveT, liveArrived, layer, unit],
+  );
+  const view = useDeferredValue(live);
   const { trace, model, t } = view;
   const sub = usePlayback((p) => p.sub);
   const subFocus = usePlayback((p) => p.subFocus);
@@ -74,6 +78,7 @@ export default function EquationsPanel() {
         <button type="button" className="text-button" onClick={copy} disabled={!ready} aria-label="Copy as LaTeX">
           <Icons.copy /> {copied ? 'Copied' : 'LaTeX'}
         </button>
+        <span className="visually-hidden" aria-live="polite">{copied ? 'Equations copied as LaTeX' : ''}</span>
       </header>
       {!ready ? (
         <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : 'Starting the engine…'}</p>

@@ -15,15 +15,22 @@ const options: katex.KatexOptions = {
   trust: (ctx) => ctx.command === '\\htmlData',
 };
 
+/**
+ * The symbolic lines (a^f_t = W_f x_t + …) come back at every step; the numeric ones almost never do.
+ * A small cache keeps the former without hoarding the latter.
+ */
 const cache = new Map<string, string>();
+const CACHE_SIZE = 200;
 
 function render(tex: string): string {
   let html = cache.get(tex);
   if (html === undefined) {
     html = katex.renderToString(tex, options);
-    if (cache.size > 2000) cache.clear();
-    cache.set(tex, html);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  } else {
+    cache.delete(tex); // most recently used goes last
   }
+  cache.set(tex, html);
   return html;
 }
 

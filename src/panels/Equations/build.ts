@@ -6,7 +6,7 @@
 import { subSteps } from '../../cellinfo/substeps';
 import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
-import { classLabel } from '../../viz/labels';
+import { classLabel, topClass } from '../../viz/labels';
 import { gateBlock, gateTensors } from './tensors';
 import { chain, factor, num, plus, sym } from './tex';
 
@@ -100,8 +100,7 @@ function readoutLines(c: Ctx): string[] {
   const { trace, model } = c;
   if (!model.readout || c.layer !== model.layers.length - 1) return [];
   const probs = trace.row(trace.index('probs'), c.t);
-  let best = 0;
-  for (let k = 1; k < probs.length; k++) if (probs[k] > probs[best]) best = k;
+  const best = topClass(probs);
   const logit = trace.at('logits', c.t, best);
   const label = classLabel(model, best).replace(/[‘’]/g, "'");
   return [

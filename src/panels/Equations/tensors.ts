@@ -1,6 +1,7 @@
 /**
  * Which PyTorch tensor each symbol on the page is: W_f is rows H…2H−1 of weight_ih_l0, and so on.
- * Shown when hovering a symbol in an equation, and listed under the equations for screen readers.
+ * Shown when hovering a symbol in an equation; the "Notation and PyTorch tensors" note under the
+ * equations says the same in words.
  */
 import type { CellKind } from '../../engine/types';
 

@@ -1,9 +1,10 @@
 /**
  * One series as a units × time heatmap on a canvas. The picture is repainted only when the data, the
- * window or the colours change; the cursor and the selected unit live on a second canvas that follows
- * the playback store directly, so playing or scrubbing never repaints the heatmap itself.
+ * window or the colours change (by painter.ts, in slices); the selected unit's marks live on a second
+ * canvas and the cursor is one line across all rows (HeatmapsPanel), so playing or scrubbing never
+ * repaints the heatmap itself.
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Trace } from '../../engine/trace';
 import { seek, selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -78,11 +79,16 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
       ctx.clearRect(0, 0, width, height);
       if (H !== trace.layout.hiddenSize) return;
       const y = ((Math.min(unit, H - 1) + 0.5) / H) * height;
-      ctx.fillStyle = '#000';
-      ctx.beginPath();
-      ctx.moveTo(0, y - 5); ctx.lineTo(7, y); ctx.lineTo(0, y + 5); ctx.fill();
-      ctx.beginPath();
-      ctx.moveTo(width, y - 5); ctx.lineTo(width - 7, y); ctx.lineTo(width, y + 5); ctx.fill();
+      // White with a dark edge: readable on every colour of both scales, in both themes.
+      ctx.fillStyle = '#fff';
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 1.5;
+      for (const [x0, x1] of [[0, 8], [width, width - 8]]) {
+        ctx.beginPath();
+        ctx.moveTo(x0, y - 6); ctx.lineTo(x1, y); ctx.lineTo(x0, y + 6); ctx.closePath();
+        ctx.fill();
+        ctx.stroke();
+      }
     };
     draw();
     return usePlayback.subscribe((s, prev) => {
@@ -90,7 +96,26 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     });
   }, [width, height, H, trace]);
 
-  const at = (e: PointerEvent<HTMLElement> | WheelEvent<HTMLElement>) => {
+  // The wheel zooms (or, sideways, pans) the time window. A native listener, because React's is passive
+  // and could not stop the page from scrolling (or the browser from zooming on Ctrl+wheel) as well.
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const onWheel = (e: globalThis.WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      if (!e.ctrlKey && Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        useView.setState({ heatmapWindow: panWindow(t0, t1, (e.deltaX / r.width) * (t1 - t0), T) });
+        return;
+      }
+      const t = stepAt(e.clientX - r.left, r.width, t0, t1);
+      useView.setState({ heatmapWindow: zoomWindow(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T) });
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [t0, t1, T]);
+
+  const at = (e: PointerEvent<HTMLElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - r.left;
     const y = e.clientY - r.top;
@@ -124,7 +149,8 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
             }
           }
           const p = at(e);
-          if (p.t < 0 || p.t >= filled) return setTip(null);
+          // trace.filled, not the `filled` prop: the prop is paced and may lag the trace it is drawn from.
+          if (p.t < 0 || p.t >= trace.filled) return setTip(null);
           const v = trace.value(k, p.t, p.j);
           setTip({ x: p.x, y: p.y, text: `t = ${p.t + 1} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
         }}
@@ -133,22 +159,15 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
           drag.current = null;
           if (d && !d.moved) {
             const p = at(e);
-            if (p.t >= 0 && p.t < filled) {
+            if (p.t >= 0 && p.t < trace.filled) {
               seek(p.t);
               if (H === trace.layout.hiddenSize) selectUnit(p.j);
             }
           }
         }}
         onPointerLeave={() => setTip(null)}
-        onWheel={(e) => {
-          if (!e.ctrlKey && Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-            const r = e.currentTarget.getBoundingClientRect();
-            useView.setState({ heatmapWindow: panWindow(t0, t1, (e.deltaX / r.width) * (t1 - t0), T) });
-            return;
-          }
-          const p = at(e);
-          useView.setState({ heatmapWindow: zoomWindow(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, p.t, T) });
-        }}
+        onPointerCancel={() => { drag.current = null; }}
+        onLostPointerCapture={() => { drag.current = null; }}
       >
         <canvas ref={picture} className="heatmap-picture" />
         <canvas ref={overlay} className="heatmap-overlay" />

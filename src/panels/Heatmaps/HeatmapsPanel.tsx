@@ -102,14 +102,14 @@ export default function HeatmapsPanel() {
         <h2 className="panel-title">Over time{layout.numLayers > 1 ? ` · layer ${shownLayer + 1}` : ''}</h2>
         <div className="chips" role="group" aria-label="Series shown">
           {names.map((n) => (
-            <button key={n} type="button" className="chip" aria-pressed={selected.includes(n)} onClick={() => toggle(n)} title={seriesInfo(layout.cell, n).name}>
+            <button key={n} type="button" className="chip" aria-pressed={selected.includes(n)} onClick={() => toggle(n)} title={seriesInfo(layout.cell, n).name} aria-label={seriesInfo(layout.cell, n).name}>
               {seriesInfo(layout.cell, n).symbol}
             </button>
           ))}
         </div>
-        <div className="segmented" role="radiogroup" aria-label="Colour scale of unbounded series">
+        <div className="segmented" role="group" aria-label="Colour scale of unbounded series">
           {(['series', 'global'] as const).map((n) => (
-            <button key={n} type="button" role="radio" aria-checked={norm === n} className="seg" onClick={() => useView.setState({ heatmapNorm: n })}>
+            <button key={n} type="button" aria-pressed={norm === n} className="seg" onClick={() => useView.setState({ heatmapNorm: n })}>
               {n === 'series' ? 'scale per series' : 'one shared scale'}
             </button>
           ))}

@@ -2,7 +2,7 @@
  * Every series of the shown layer at the current timestep, as numbers: the plainest view of the trace,
  * and the one a student can check a hand calculation against. The selected unit's column is marked.
  */
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useSettled } from '../../app/useSettled';
 import { seriesInfo } from '../../cellinfo/series';
 import { selectUnit } from '../../state/cursor';
@@ -21,7 +21,8 @@ export default function NumbersPanel() {
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);
   // One deferred snapshot: a new run or step redraws the table in a background render.
-  const v = useDeferredValue({ trace: liveTrace, t: liveT, ready: liveReady, layer, unit });
+  const live = useMemo(() => ({ trace: liveTrace, t: liveT, ready: liveReady, layer, unit }), [liveTrace, liveT, liveReady, layer, unit]);
+  const v = useDeferredValue(live);
   return v.trace ? <ValuesTable trace={v.trace} t={v.t} ready={v.ready} layer={v.layer} unit={v.unit} /> : null;
 }
 

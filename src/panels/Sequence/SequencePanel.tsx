@@ -22,7 +22,7 @@ function Tokens({ trace, t }: { trace: Trace; t: number }) {
   const shown = Array.from({ length: Math.min(TOKEN_WINDOW, T) }, (_, k) => start + k);
   const idOf = (s: number) => (s < trace.filled ? trace.row(k, s).indexOf(1) : -1);
   return (
-    <div className="tokens" aria-label={`Input text: character ${t + 1} of ${T} is ‘${tokenLabel(idOf(t))}’`} role="group">
+    <div className="tokens" aria-label={`Input text: ${t < trace.filled ? `character ${t + 1} of ${T} is ‘${tokenLabel(idOf(t))}’` : `character ${t + 1} of ${T} is not computed yet`}`} role="group">
       {start > 0 && <span className="token-more">…</span>}
       {shown.map((s) => (
         <span key={s} className={`token${s === t ? ' current' : s < t ? ' past' : ''}`} onClick={() => seek(s)} aria-hidden="true">
@@ -111,7 +111,7 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
     return () => ro.disconnect();
   }, []);
   // A new run or new data redraws the lines in a background render; the cursor follows at once.
-  const lines = useDeferredValue({ trace, filled });
+  const lines = useDeferredValue(useMemo(() => ({ trace, filled }), [trace, filled]));
   const T = trace.layout.steps;
   const xOf = (s: number) => 4 + (s / Math.max(1, T - 1)) * (width - 8);
   const I = trace.layout.inputSize;

@@ -2,15 +2,15 @@
 import { useRun } from '../../state/run';
 import { fmtInt } from '../../viz/format';
 
-
 export function RunStatus() {
-  const { status, filled, total, error, notes, notice, firstChunkMs, elapsedMs, trace } = useRun();
+  const { status, filled, total, error, notes, notice, firstChunkMs, elapsedMs, trace, kernel } = useRun();
   const pct = total ? Math.round((100 * filled) / total) : 0;
   return (
-    <div className="run-status" role="status" aria-live="polite">
-      <div className="progress" aria-hidden={status !== 'running'}>
+    <div className="run-status">
+      {/* Progress changes ten times a second while streaming: readable on demand, never announced. */}
+      <div className="progress" role="status" aria-live="off" aria-busy={status === 'running'}>
         <progress aria-label="Trace computed" max={total || 1} value={filled} />
-        <span className="progress-text">
+        <span className="progress-text" data-kernel={kernel ?? undefined} title={kernel ? `computed in a Web Worker on the ${kernel === 'wasm-simd' ? 'WebAssembly SIMD' : 'plain JavaScript'} kernel` : undefined}>
           {status === 'idle' && 'Starting the engine…'}
           {(status === 'running' || status === 'done' || status === 'error') && trace && (
             <>
@@ -21,14 +21,17 @@ export function RunStatus() {
           )}
         </span>
       </div>
+      <p className="visually-hidden" aria-live="polite">
+        {status === 'done' && trace ? `Run finished: ${fmtInt(total)} steps.` : ''}
+      </p>
       {error && (
         <p className="message message-error" role="alert">
-          <strong>Can't run this model:</strong> {error}.{trace ? ' The previous run is still shown.' : ''}
+          <strong>Can't run this model:</strong> {error}.{trace ? ` The previous run is still shown${trace.filled < trace.layout.steps ? ` (its first ${fmtInt(trace.filled)} steps: it was stopped for this one)` : ''}.` : ''}
         </p>
       )}
-      {notes.map((n) => <p key={n} className="message message-note">{n}</p>)}
+      {notes.map((n) => <p key={n} className="message message-note" aria-live="polite">{n}</p>)}
       {notice && (
-        <p className="message message-note">
+        <p className="message message-note" aria-live="polite">
           {notice} <button type="button" className="text-button" onClick={() => useRun.setState({ notice: null })}>Dismiss</button>
         </p>
       )}

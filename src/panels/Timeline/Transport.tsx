@@ -32,7 +32,6 @@ export function Transport() {
   const sub = usePlayback((p) => p.sub);
   const playing = usePlayback((p) => p.playing);
   const speed = usePlayback((p) => p.speed);
-  const filled = useRun((r) => r.filled);
   const total = useRun((r) => r.total);
   const cell = useRun((r) => r.trace?.layout.cell);
   const steps = cell ? subSteps(cell) : [];
@@ -56,7 +55,6 @@ export function Transport() {
           max={Math.max(0, total - 1)}
           value={Math.min(t, Math.max(0, total - 1))}
           onChange={(e) => seek(Number(e.target.value))}
-          style={{ ['--filled' as string]: `${total ? (100 * filled) / total : 0}%` }}
         />
         <output className="t-label" aria-label="Current timestep">
           t = {fmtInt(t + 1)} <span className="muted">/ {fmtInt(total)}</span>
