@@ -168,25 +168,30 @@ function runTfStep(w: TfWeights, X: Float32Array, I: number, H: number, T: numbe
 
 type TfRun = (w: TfWeights, X: Float32Array, I: number, H: number, T: number) => { ms: number; h: Float32Array };
 
-/** Whole sequence, formulation F: the same fused step as runTfStep, no readback until the end. */
-const runTfWholeFused: TfRun = (w, X, I, H, T) => {
-  const t0 = performance.now();
+/**
+ * The recurrence of a whole-sequence run: per step, z_t (the four gates' pre-activations) from `preact`,
+ * then the gates; no readback until the end.
+ */
+function wholeLoop(t0: number, H: number, T: number, preact: (t: number, h: tf.Tensor2D) => tf.Tensor2D) {
   let h = tf.zeros([1, H]) as tf.Tensor2D;
   let c = tf.zeros([1, H]) as tf.Tensor2D;
   const hs: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
-    const [c2, h2] = tf.tidy(() => {
-      const x = tf.tensor2d(X.subarray(t * I, (t + 1) * I), [1, I]);
-      const z = tf.add(tf.matMul(tf.concat([x, h], 1), w.K), w.b) as tf.Tensor2D;
-      return tfGates(z, c).slice(4);
-    });
+    const [c2, h2] = tf.tidy(() => tfGates(preact(t, h), c).slice(4));
     c.dispose();
     hs.push(h2);
     c = c2;
     h = h2;
   }
   return finishWhole(t0, hs, c);
-};
+}
+
+/** Whole sequence, formulation F: the same fused step as runTfStep, no readback until the end. */
+const runTfWholeFused: TfRun = (w, X, I, H, T) =>
+  wholeLoop(performance.now(), H, T, (t, h) => {
+    const x = tf.tensor2d(X.subarray(t * I, (t + 1) * I), [1, I]);
+    return tf.add(tf.matMul(tf.concat([x, h], 1), w.K), w.b) as tf.Tensor2D;
+  });
 
 /**
  * Whole sequence, formulation P: every input projection X · W_ihᵀ + b in one matMul first, then per step only
@@ -198,21 +203,8 @@ const runTfWholeProjected: TfRun = (w, X, I, H, T) => {
   const XPt = tf.tidy(() => tf.add(tf.matMul(tf.tensor2d(X, [T, I]), w.Kx), w.b));
   const XP = XPt.dataSync() as Float32Array;
   XPt.dispose();
-  let h = tf.zeros([1, H]) as tf.Tensor2D;
-  let c = tf.zeros([1, H]) as tf.Tensor2D;
-  const hs: tf.Tensor2D[] = [];
-  for (let t = 0; t < T; t++) {
-    const [c2, h2] = tf.tidy(() => {
-      const xp = tf.tensor2d(XP.subarray(t * 4 * H, (t + 1) * 4 * H), [1, 4 * H]);
-      const z = tf.add(xp, tf.matMul(h, w.Kh)) as tf.Tensor2D;
-      return tfGates(z, c).slice(4);
-    });
-    c.dispose();
-    hs.push(h2);
-    c = c2;
-    h = h2;
-  }
-  return finishWhole(t0, hs, c);
+  return wholeLoop(t0, H, T, (t, h) =>
+    tf.add(tf.tensor2d(XP.subarray(t * 4 * H, (t + 1) * 4 * H), [1, 4 * H]), tf.matMul(h, w.Kh)) as tf.Tensor2D);
 };
 
 /** The one readback of a whole-sequence run: every h_t (T × H) and c_T. */

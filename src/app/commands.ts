@@ -6,6 +6,7 @@ import { SPEEDS, usePlayback } from '../state/playback';
 import { layerBy, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
 import { useRun } from '../state/run';
 import { useView } from '../state/view';
+import { prefersDark } from './theme';
 
 export interface KeyBinding {
   /** KeyboardEvent.key */
@@ -52,9 +53,6 @@ export const COMMANDS: readonly Command[] = [
   { id: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], run: () => useView.setState((v) => ({ help: !v.help })) },
 ];
 
-function prefersDark(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-}
 
 export function command(id: string): Command {
   const c = COMMANDS.find((k) => k.id === id);

@@ -5,6 +5,11 @@ import { useView } from '../state/view';
 const list = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 const query = () => list;
 
+/** Whether the system asks for a dark theme (what 'auto' resolves to). */
+export function prefersDark(): boolean {
+  return list?.matches ?? false;
+}
+
 function subscribe(onChange: () => void): () => void {
   const q = query();
   q?.addEventListener('change', onChange);
