@@ -101,3 +101,16 @@ test('a long LSTM (H=128, T=10,000) streams to the end while the page stays usab
   const trace = engineTrace({ hiddenSize: 128, seqLen: 10000 });
   await expectValuesMatch(page, trace, 9999);
 });
+
+test('the first run draws step 1 at once and streams the rest once the page has loaded', async ({ page }) => {
+  await page.goto(`/${query({ H: 32, T: 5000 })}`);
+  await waitForRun(page);
+  const at = await page.evaluate(() =>
+    Object.fromEntries(['first-chunk', 'first-paint', 'stream-resume', 'first-done'].map((n) => [n, performance.getEntriesByName(`gatescope:${n}`)[0]?.startTime ?? NaN])));
+  // The order is the point: the worker holds after step 1 until the page has painted it and loaded the
+  // rest of its panels (equations included), so that the two don't compete for the CPU at start-up.
+  expect(at['first-chunk']).toBeLessThan(at['first-paint']);
+  expect(at['first-paint']).toBeLessThan(at['stream-resume']);
+  expect(at['stream-resume']).toBeLessThan(at['first-done']);
+  await expect(page.locator('.equations .katex').first()).toBeVisible();
+});

@@ -17,9 +17,25 @@ import { useEffectiveTheme } from './theme';
 
 // KaTeX is the page's largest dependency, and the heatmaps and the values table sit below the fold:
 // the diagram paints first and these follow.
-const EquationsPanel = lazy(() => import('../panels/Equations/EquationsPanel'));
-const HeatmapsPanel = lazy(() => import('../panels/Heatmaps/HeatmapsPanel'));
-const NumbersPanel = lazy(() => import('../panels/Numbers/NumbersPanel'));
+const loadEquations = () => import('../panels/Equations/EquationsPanel');
+const loadHeatmaps = () => import('../panels/Heatmaps/HeatmapsPanel');
+const loadNumbers = () => import('../panels/Numbers/NumbersPanel');
+const EquationsPanel = lazy(loadEquations);
+const HeatmapsPanel = lazy(loadHeatmaps);
+const NumbersPanel = lazy(loadNumbers);
+
+/**
+ * Says the page has settled once the later panels are loaded and the main thread has had a moment
+ * with nothing to do (their first render included); the engine then streams the rest of the first run.
+ */
+function settleAfterLoading(): () => void {
+  let cancelled = false;
+  const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 100));
+  Promise.all([loadEquations(), loadHeatmaps(), loadNumbers()])
+    .catch(() => {}) // a chunk that fails to load shows in its panel; the engine needn't wait for it
+    .then(() => idle(() => { if (!cancelled) useRun.setState({ settled: true }); }));
+  return () => { cancelled = true; };
+}
 
 function EquationsLoading() {
   return <section className="panel equations" aria-label="Equations"><p className="muted">Loading the equations…</p></section>;
@@ -44,6 +60,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   // can't happen, such as when the first run is refused, for a second), and then renders as a transition:
   // in slices, between which the stream's messages and the user's keys get through.
   const [rest, setRest] = useState(false);
+  useEffect(() => (rest ? settleAfterLoading() : undefined), [rest]);
   useEffect(() => {
     const ready = (r: { painted: boolean; status: string }) => r.painted || r.status === 'error';
     let unsubscribe = () => {};

@@ -33,6 +33,8 @@ export interface RunState {
   kernel: KernelKind | null;
   /** The diagram has painted a timestep: the rest of the page can now load without delaying it. */
   painted: boolean;
+  /** The whole page has loaded and rendered: the page's first run, held after step 1, may go on. */
+  settled: boolean;
 }
 
 export const useRun = create<RunState>()(() => ({
@@ -47,5 +49,6 @@ export const useRun = create<RunState>()(() => ({
   firstChunkMs: null,
   elapsedMs: 0,
   painted: false,
+  settled: false,
   kernel: null,
 }));

@@ -69,14 +69,22 @@ export class EngineClient {
     }
   }
 
-  /** Starts a run, superseding any run in flight. Returns its id. */
-  run(spec: RunSpec): number {
+  /**
+   * Starts a run, superseding any run in flight. Returns its id. With `hold`, the worker stops after the
+   * first chunk until resume() (see the protocol).
+   */
+  run(spec: RunSpec, hold = false): number {
     if (this.currentId && this.currentSpec) this.worker.postMessage({ type: 'cancel', id: this.currentId });
     const id = this.nextId++;
     this.currentId = id;
     this.currentSpec = spec;
-    this.worker.postMessage({ type: 'run', id, spec });
+    this.worker.postMessage({ type: 'run', id, spec, hold });
     return id;
+  }
+
+  /** Lets a held run go on (nothing happens if it isn't the current run any more). */
+  resume(id: number): void {
+    if (id === this.currentId) this.worker.postMessage({ type: 'resume', id });
   }
 
   /** Stops the current run, if any. */

@@ -57,6 +57,37 @@ describe('the engine host', () => {
     expect(messages.filter((m) => m.id === 2 && m.type === 'done')).toHaveLength(1);
   });
 
+  it('holds a run after its first chunk until told to resume', async () => {
+    const { messages, host, settled } = harness();
+    host.handle({ type: 'run', id: 1, spec: spec({ hiddenSize: 32, seqLen: 2000 }), hold: true });
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    const chunks = () => messages.filter((m) => m.type === 'chunk' && m.id === 1);
+    expect(chunks()).toHaveLength(1);
+    expect(messages.some((m) => m.type === 'done')).toBe(false);
+    host.handle({ type: 'resume', id: 1 });
+    await settled(1);
+    const steps = chunks().reduce((n, m) => n + (m.type === 'chunk' ? m.chunk.steps : 0), 0);
+    expect(steps).toBe(2000);
+  });
+
+  it('does not hold a run that was resumed before its first chunk was out', async () => {
+    const { host, settled } = harness();
+    host.handle({ type: 'run', id: 1, spec: spec({ seqLen: 500 }), hold: true });
+    host.handle({ type: 'resume', id: 1 });
+    await settled(1);
+  });
+
+  it('drops a held run when a newer one arrives', async () => {
+    const { messages, host, settled } = harness();
+    host.handle({ type: 'run', id: 1, spec: spec({ seqLen: 500 }), hold: true });
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    host.handle({ type: 'run', id: 2, spec: spec({ seqLen: 300 }) });
+    await settled(2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(messages.filter((m) => m.id === 1 && m.type === 'chunk')).toHaveLength(1);
+    expect(messages.some((m) => m.id === 1 && m.type === 'done')).toBe(false);
+  });
+
   it('cancels', async () => {
     const { messages, host } = harness();
     host.handle({ type: 'run', id: 7, spec: spec({ hiddenSize: 64, seqLen: 20000 }) });

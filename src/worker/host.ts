@@ -68,8 +68,16 @@ export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; not
 
 export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>, now: () => number) {
   let current = 0;
+  /** Wakes the run held after its first chunk (for 'resume', or for a newer request: it then stops). */
+  let release: (() => void) | null = null;
+  /** The run told to go on (a 'resume' may arrive before its first chunk is done). */
+  let resumed = 0;
+  const wake = () => {
+    release?.();
+    release = null;
+  };
 
-  async function run(id: number, spec: RunSpec): Promise<void> {
+  async function run(id: number, spec: RunSpec, hold: boolean): Promise<void> {
     const started = now();
     try {
       const { model, seq, notes } = buildRun(spec);
@@ -85,6 +93,7 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
         // Aim the next chunk at the target duration, growing at most 4× at a time.
         const perStep = Math.max(ms, 0.01) / chunk.steps;
         steps = Math.max(1, Math.min(steps * 4, Math.floor(CHUNK_TARGET_MS / perStep)));
+        if (hold && chunk.t0 === 0 && !runner.done && resumed !== id) await new Promise<void>((r) => (release = r));
         await yieldToEvents();
         if (id !== current) return; // superseded or cancelled
       }
@@ -98,12 +107,22 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
 
   return {
     handle(msg: ToWorker): void {
-      if (msg.type === 'cancel') {
-        if (msg.id === current) current = 0;
-        return;
+      switch (msg.type) {
+        case 'resume':
+          resumed = msg.id;
+          if (msg.id === current) wake();
+          return;
+        case 'cancel':
+          if (msg.id === current) {
+            current = 0;
+            wake();
+          }
+          return;
+        case 'run':
+          current = msg.id;
+          wake();
+          void run(msg.id, msg.spec, msg.hold ?? false);
       }
-      current = msg.id;
-      void run(msg.id, msg.spec);
     },
   };
 }

@@ -28,7 +28,13 @@ export interface RunSpec {
 }
 
 export type ToWorker =
-  | { type: 'run'; id: number; spec: RunSpec }
+  /**
+   * Start a run. With `hold`, the worker sends the first chunk and then waits for 'resume': at page
+   * start-up, step 1 gets drawn without the rest of the run competing with the page for the CPU.
+   */
+  | { type: 'run'; id: number; spec: RunSpec; hold?: boolean }
+  /** Go on with a held run. */
+  | { type: 'resume'; id: number }
   | { type: 'cancel'; id: number };
 
 export type FromWorker =

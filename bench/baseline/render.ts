@@ -1,0 +1,9 @@
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+
+export function render(el: HTMLElement): void {
+  const root = createRoot(el);
+  flushSync(() => root.render(createElement('p', null, 'React is ready.')));
+  performance.mark('baseline:rendered');
+}
