@@ -2,7 +2,6 @@
  * The input sequence with the cursor on it: the characters of a text model, or the input signal's
  * dimensions as lines. Clicking a position moves the cursor there.
  */
-import { line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { tokenLabel } from '../../engine/inputs';
@@ -11,6 +10,7 @@ import { seek } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { isTextModel } from '../../viz/labels';
+import { useThrottled } from '../../app/useSettled';
 
 /** Characters shown at once around the cursor. */
 const TOKEN_WINDOW = 48;
@@ -34,14 +34,16 @@ function Tokens({ trace, t }: { trace: Trace; t: number }) {
   );
 }
 
-/** Min/max of each dimension per pixel column: a faithful envelope of 100,000 steps in a few hundred points. */
+/**
+ * Min/max of each dimension per pixel column: a faithful envelope of 100,000 steps in a few hundred
+ * points. mn/mx are cols × D (NaN where a column has no data yet).
+ */
 function envelope(trace: Trace, width: number) {
   const k = trace.index('x');
   const I = trace.layout.inputSize;
   const T = trace.layout.steps;
   const cols = Math.max(1, Math.min(T, Math.floor(width)));
   const D = Math.min(I, 6);
-  // Per column and dimension: min and max over the column's timesteps.
   const mn = new Float64Array(cols * D).fill(Infinity);
   const mx = new Float64Array(cols * D).fill(-Infinity);
   trace.forEachRun(k, (data, t0, steps) => {
@@ -56,44 +58,50 @@ function envelope(trace: Trace, width: number) {
   });
   let lo = Infinity;
   let hi = -Infinity;
-  const dims = Array.from({ length: D }, (_, d) => {
-    const pts: Array<[number, number]> = [];
-    for (let c = 0; c < cols; c++) {
-      const a = mn[c * D + d];
-      const b = mx[c * D + d];
-      if (!Number.isFinite(a)) break;
-      const t = Math.floor((c * T) / cols);
-      pts.push([t, a]);
-      if (b !== a) pts.push([Math.min(T - 1, Math.floor(((c + 1) * T) / cols) - 1), b]);
-      lo = Math.min(lo, a);
-      hi = Math.max(hi, b);
-    }
-    return pts;
-  });
-  return { dims, lo: Number.isFinite(lo) ? lo : -1, hi: Number.isFinite(hi) ? hi : 1 };
+  for (let i = 0; i < cols * D; i++) {
+    if (mn[i] < lo) lo = mn[i];
+    if (mx[i] > hi) hi = mx[i];
+  }
+  return { cols, D, T, mn, mx, lo: Number.isFinite(lo) ? lo : -1, hi: Number.isFinite(hi) ? hi : 1 };
 }
 
 const LINE_COLOURS = ['#1f77b4', '#e66100', '#5d3a9b', '#1a9850', '#b2182b', '#666666'];
 
 const HEIGHT = 92;
 
-/** The lines and their legend: the costly part, redrawn only for a new trace, new data or a new width. */
+/** One dimension of the envelope as an SVG path, in pixels rounded to 0.1 (short strings, little garbage). */
+function envelopePath(env: ReturnType<typeof envelope>, d: number, x: (t: number) => number, y: (v: number) => number): string {
+  const parts: string[] = [];
+  const r = (v: number) => Math.round(v * 10) / 10;
+  for (let c = 0; c < env.cols; c++) {
+    const a = env.mn[c * env.D + d];
+    const b = env.mx[c * env.D + d];
+    if (!Number.isFinite(a)) break;
+    parts.push(`${c === 0 ? 'M' : 'L'}${r(x(Math.floor((c * env.T) / env.cols)))},${r(y(a))}`);
+    if (b !== a) parts.push(`L${r(x(Math.min(env.T - 1, Math.floor(((c + 1) * env.T) / env.cols) - 1)))},${r(y(b))}`);
+  }
+  return parts.join('');
+}
+
+/**
+ * The lines and their legend: the costly part, redrawn only for a new trace, new data or a new width.
+ * SVG, not a canvas: without a GPU, Chromium strokes a canvas's paths on the main thread, an SVG's on
+ * its raster threads.
+ */
 const SignalLines = memo(function SignalLines({ trace, filled, width }: { trace: Trace; filled: number; width: number }) {
-  const T = trace.layout.steps;
   const env = useMemo(() => envelope(trace, width), [trace, width, filled]); // eslint-disable-line react-hooks/exhaustive-deps
-  const x = scaleLinear().domain([0, Math.max(1, T - 1)]).range([4, width - 4]);
+  const x = scaleLinear().domain([0, Math.max(1, env.T - 1)]).range([4, width - 4]);
   const pad = (env.hi - env.lo) * 0.08 || 0.5;
   const y = scaleLinear().domain([env.lo - pad, env.hi + pad]).range([HEIGHT - 4, 4]);
-  const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]));
   const I = trace.layout.inputSize;
   return (
     <>
       <svg width={width} height={HEIGHT} aria-hidden="true">
         <line x1={0} x2={width} y1={y(0)} y2={y(0)} className="axis-zero" />
-        {env.dims.map((pts, k) => <path key={k} d={path(pts) ?? ''} fill="none" stroke={LINE_COLOURS[k]} strokeWidth={1.5} />)}
+        {Array.from({ length: env.D }, (_, d) => <path key={d} d={envelopePath(env, d, x, y)} fill="none" stroke={LINE_COLOURS[d]} strokeWidth={1.5} />)}
       </svg>
       <div className="signal-legend">
-        {env.dims.map((_, d) => <span key={d}><i style={{ background: LINE_COLOURS[d] }} />x[{d}]</span>)}
+        {Array.from({ length: env.D }, (_, d) => <span key={d}><i style={{ background: LINE_COLOURS[d] }} />x[{d}]</span>)}
         {I > 6 && <span className="muted">+{I - 6} more dimensions (see the heatmaps)</span>}
       </div>
     </>
@@ -110,8 +118,11 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  // A new run or new data redraws the lines in a background render; the cursor follows at once.
-  const lines = useDeferredValue(useMemo(() => ({ trace, filled }), [trace, filled]));
+  // A new run or new data redraws the lines in a background render, at most every 400 ms while the run
+  // streams; the cursor follows at once.
+  const running = useRun((r) => r.status === 'running');
+  const paced = useThrottled(filled, running ? 400 : 0);
+  const lines = useDeferredValue(useMemo(() => ({ trace, filled: paced }), [trace, paced]));
   const T = trace.layout.steps;
   const xOf = (s: number) => 4 + (s / Math.max(1, T - 1)) * (width - 8);
   const I = trace.layout.inputSize;
