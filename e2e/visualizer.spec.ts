@@ -9,8 +9,11 @@ import type { Trace } from '../src/engine/trace';
 import type { Model } from '../src/engine/types';
 import { stripValueText } from '../src/panels/CellDiagram/stripText';
 import { num } from '../src/panels/Equations/tex';
-import { geometryFor } from '../src/viz/geometry';
-import { sourceSubStep } from '../src/viz/sources';
+import { cellRect, geometryFor } from '../src/viz/geometry';
+import { seriesDomain } from '../src/viz/domains';
+import { lutFor, lutIndex } from '../src/viz/scales';
+import { sourceSeries, sourceSubStep, sourceValues } from '../src/viz/sources';
+import { fitViewBox } from '../src/panels/CellDiagram/fitViewBox';
 import type { Config } from '../src/state/config';
 import { engineRun, query, waitForRun } from './helpers';
 
@@ -224,4 +227,36 @@ test('under prefers-reduced-motion the wires do not animate', async ({ page }) =
   const pulse = page.locator('.wire-pulse').first();
   await expect(pulse).toBeAttached();
   expect(await pulse.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+});
+
+test('each strip cell on the diagram is painted in the colour of the engine\'s value', async ({ page }) => {
+  // H = 100: strips of 64 + 36 cells, so the partly filled last row is covered too.
+  const cfg = { hiddenSize: 100, seqLen: 30, seed: 5 };
+  await page.setViewportSize({ width: 1920, height: 1080 }); // cells about 2 pixels wide
+  await page.goto(`/${query({ H: 100, T: 30, seed: 5 })}`);
+  await waitForRun(page);
+  for (let k = 0; k < 12; k++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Current timestep')).toContainText('t = 13 ');
+  const { trace } = engineRun(cfg);
+  const g = geometryFor(trace.layout, true);
+  const canvas = page.locator('canvas.diagram-strips');
+  const box = (await canvas.boundingBox())!;
+  const { scale, offsetX, offsetY } = fitViewBox(box.width, box.height, g.width, g.height);
+  for (const source of ['f', 'i', 'g', 'o'] as const) {
+    const s = g.parts.find((p) => p.source === source)!.strip!;
+    const values = sourceValues(trace, 0, source, 12);
+    const domain = seriesDomain(trace, sourceSeries(trace, 0, source), 'series');
+    const lut = lutFor(domain.kind);
+    // Not unit 0 (outlined as the selection) nor the first and last columns (under the strip's border).
+    for (const j of [5, 17, 40, 62, 70, 90, 99]) {
+      const r = cellRect(values.length, j, s.x, s.y);
+      const [x, y] = [offsetX + (r.x + r.w / 2) * scale, offsetY + (r.y + r.h / 2) * scale];
+      const rgb = await canvas.evaluate((c: HTMLCanvasElement, [x, y]) => {
+        const dpr = c.width / c.getBoundingClientRect().width;
+        return [...c.getContext('2d')!.getImageData(Math.floor(x * dpr), Math.floor(y * dpr), 1, 1).data.slice(0, 3)];
+      }, [x, y]);
+      const want = lut[lutIndex(domain, values[j])];
+      expect(rgb, `${source}[${j}] = ${values[j]}`).toEqual([want & 255, (want >>> 8) & 255, (want >>> 16) & 255]);
+    }
+  }
 });

@@ -24,6 +24,6 @@ export function useEffectiveTheme(): 'light' | 'dark' {
 
 /** Canvas colours per theme (a canvas can't read CSS variables; reading them per frame is slow). */
 export const CANVAS_COLOURS = {
-  light: { ink: '#111827', pending: '#d8dce1' },
-  dark: { ink: '#f8fafc', pending: '#39424e' },
+  light: { ink: '#111827', pending: '#d8dce1', panel: '#ffffff' },
+  dark: { ink: '#f8fafc', pending: '#39424e', panel: '#1a2029' },
 } as const;

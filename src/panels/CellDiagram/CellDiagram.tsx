@@ -12,17 +12,12 @@ import { useView } from '../../state/view';
 import { CANVAS_COLOURS, useEffectiveTheme } from '../../app/theme';
 import { geometryFor } from '../../viz/geometry';
 import { drawStrips } from './drawStrips';
+import { fitViewBox } from './fitViewBox';
 import { LayerColumn } from './LayerColumn';
 import { Legend } from './Legend';
 import { partStates } from './partStates';
 import { TopLayer } from './TopLayer';
 import { WireLayer } from './WireLayer';
-
-/** The transform of an SVG viewBox under preserveAspectRatio="xMidYMid meet", so the canvas lines up with it. */
-function fitViewBox(w: number, h: number, vw: number, vh: number) {
-  const scale = Math.min(w / vw, h / vh);
-  return { scale, offsetX: (w - vw * scale) / 2, offsetY: (h - vh * scale) / 2 };
-}
 
 
 export function CellDiagram() {
@@ -85,7 +80,7 @@ export function CellDiagram() {
     drawStrips(ctx, {
       geometry, trace, layer: shownLayer, t, unit: Math.min(unit, trace.layout.hiddenSize - 1), states, norm,
       ...fitViewBox(size.w, size.h, geometry.width, geometry.height), dpr,
-      ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending,
+      ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending, panelFill: CANVAS_COLOURS[theme].panel,
     });
     if (t < trace.filled && !useRun.getState().painted) {
       performance.mark('gatescope:first-paint');

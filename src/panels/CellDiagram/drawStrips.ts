@@ -4,9 +4,9 @@
  * the SVG above it keeps the names, the numbers and the click targets.
  */
 import type { Trace } from '../../engine/trace';
-import { cellRect, STRIP_H, STRIP_W, type CellGeometry } from '../../viz/geometry';
+import { cellRect, STRIP_H, STRIP_W, stripGrid, type CellGeometry } from '../../viz/geometry';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
-import { cssLutFor, lutIndex } from '../../viz/scales';
+import { lutFor, lutIndex } from '../../viz/scales';
 import { isPerUnit, sourceSeries, sourceValues } from '../../viz/sources';
 
 export type PartState = 'idle' | 'done' | 'active' | 'pending';
@@ -24,9 +24,28 @@ export interface StripPaint {
   offsetX: number;
   offsetY: number;
   dpr: number;
-  /** Outline colours from the theme. */
+  /** Colours from the theme: outlines, a strip not computed yet, the empty end of a strip's last row. */
   ink: string;
   pendingFill: string;
+  panelFill: string;
+}
+
+/**
+ * The strips' pixels, one per cell, strips stacked top to bottom: written in one putImageData and then
+ * scaled up onto the diagram, one drawImage per strip. Thousands of fillRect calls, each with its own
+ * fillStyle, took most of a frame's budget at H = 512 without a GPU.
+ */
+let cells: HTMLCanvasElement | null = null;
+let cellPixels: ImageData | null = null;
+
+function cellCanvas(w: number, h: number): { canvas: HTMLCanvasElement; pixels: ImageData } {
+  cells ??= document.createElement('canvas');
+  if (!cellPixels || cellPixels.width < w || cellPixels.height < h) {
+    cells.width = Math.max(w, cellPixels?.width ?? 0);
+    cells.height = Math.max(h, cellPixels?.height ?? 0);
+    cellPixels = new ImageData(cells.width, cells.height);
+  }
+  return { canvas: cells, pixels: cellPixels };
 }
 
 export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
@@ -35,27 +54,44 @@ export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(p.scale * p.dpr, 0, 0, p.scale * p.dpr, p.offsetX * p.dpr, p.offsetY * p.dpr);
   const arrived = t < trace.filled;
+  const shown = g.parts.filter((part) => part.strip && arrived && (p.states.get(part.source) ?? 'idle') !== 'pending');
+  const values = shown.map((part) => sourceValues(trace, layer, part.source, t));
+  const grids = values.map((v) => stripGrid(v.length));
+  const [w, h] = [Math.max(1, ...grids.map((q) => q.cols)), Math.max(1, grids.reduce((a, q) => a + q.rows, 0))];
+  const { canvas, pixels } = cellCanvas(w, h);
+  const px = new Uint32Array(pixels.data.buffer);
+  px.fill(0); // a strip's last row may be part-empty: transparent, over the panel's colour
+  let row = 0;
+  shown.forEach((part, k) => {
+    const domain = seriesDomain(trace, sourceSeries(trace, layer, part.source), p.norm);
+    const lut = lutFor(domain.kind);
+    const v = values[k];
+    const { cols } = grids[k];
+    for (let j = 0; j < v.length; j++) px[(row + Math.floor(j / cols)) * pixels.width + (j % cols)] = lut[lutIndex(domain, v[j])];
+    row += grids[k].rows;
+  });
+  canvas.getContext('2d')!.putImageData(pixels, 0, 0, 0, 0, w, h);
+  ctx.imageSmoothingEnabled = false;
+  row = 0;
+  const drawn = new Map(shown.map((part, k) => [part, k]));
   for (const part of g.parts) {
     const s = part.strip;
     if (!s) continue;
-    const state = p.states.get(part.source) ?? 'idle';
     const x0 = s.x - STRIP_W / 2;
     const y0 = s.y - STRIP_H / 2;
-    if (!arrived || state === 'pending') {
+    const k = drawn.get(part);
+    if (k === undefined) {
       ctx.fillStyle = p.pendingFill;
       ctx.fillRect(x0, y0, STRIP_W, STRIP_H);
     } else {
-      const values = sourceValues(trace, layer, part.source, t);
-      const domain = seriesDomain(trace, sourceSeries(trace, layer, part.source), p.norm);
-      const css = cssLutFor(domain.kind);
-      const n = values.length;
-      // Cells overlap by a hair so that no background shows through the seams at fractional sizes.
-      const pad = 0.35 / p.scale;
-      for (let j = 0; j < n; j++) {
-        const r = cellRect(n, j, s.x, s.y);
-        ctx.fillStyle = css[lutIndex(domain, values[j])];
-        ctx.fillRect(r.x, r.y, r.w + pad, r.h + pad);
+      const { cols, rows } = grids[k];
+      const n = values[k].length;
+      if (n % cols !== 0) {
+        ctx.fillStyle = p.panelFill;
+        ctx.fillRect(x0, y0, STRIP_W, STRIP_H);
       }
+      ctx.drawImage(canvas, 0, row, cols, rows, x0, y0, STRIP_W, STRIP_H);
+      row += rows;
       if (isPerUnit(layer, part.source) && unit < n) {
         const r = cellRect(n, unit, s.x, s.y);
         ctx.lineWidth = 2 / p.scale;
