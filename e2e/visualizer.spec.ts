@@ -260,3 +260,32 @@ test('each strip cell on the diagram is painted in the colour of the engine\'s v
     }
   }
 });
+
+test('the heatmaps show the engine\'s values, and a new run of the same size repaints them all', async ({ page }) => {
+  const base = { hiddenSize: 20, seqLen: 300 };
+  await page.goto(`/${query({ H: 20, T: 300, seed: 1 })}`);
+  for (const seed of [1, 2]) {
+    if (seed === 2) await page.getByLabel('Random seed').fill('2');
+    await expect(page.getByRole('status').first()).toContainText('300 / 300 steps');
+    await waitForRun(page);
+    const { trace } = engineRun({ ...base, seed });
+    const k = trace.index('l0.f');
+    const domain = seriesDomain(trace, k, 'series');
+    const lut = lutFor(domain.kind);
+    const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
+    // The painter works in slices across frames: wait until the last column shows the last step.
+    await expect.poll(async () => {
+      const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) =>
+        ({ w: c.width, h: c.height, px: [...c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data] }));
+      const wrong: string[] = [];
+      for (const [x, y] of [[0, 0], [w >> 1, 7], [w - 1, h - 1], [w >> 2, h >> 1]]) {
+        const t = Math.floor(((x + 0.5) * 300) / w);
+        const unit = Math.floor(((y + 0.5) * 20) / h);
+        const want = lut[lutIndex(domain, trace.value(k, t, unit))];
+        const at = (y * w + x) * 4;
+        if (px[at] !== (want & 255) || px[at + 1] !== ((want >>> 8) & 255) || px[at + 2] !== ((want >>> 16) & 255)) wrong.push(`t${t} unit${unit}`);
+      }
+      return wrong;
+    }, { message: `seed ${seed}` }).toEqual([]);
+  }
+});

@@ -79,7 +79,9 @@ export function createHeatmapPainter(canvas: HTMLCanvasElement) {
           canvas.width = v.w;
           canvas.height = v.h;
         }
-        img = canvas.getContext('2d')?.createImageData(v.w, v.h) ?? null;
+        // The pixels are reused while the size stays: a new run repaints every column anyway, and
+        // a fresh buffer per heatmap per run was megabytes of garbage for the collector to pause on.
+        if (!img || img.width !== v.w || img.height !== v.h) img = canvas.getContext('2d')?.createImageData(v.w, v.h) ?? null;
         next = 0;
         passFilled = v.trace.filled;
         covered = 0;
