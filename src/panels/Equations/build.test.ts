@@ -342,7 +342,9 @@ describe('the written-out matrix products', () => {
     const trace = runAll(model, seq);
     for (let t = 0; t < 6; t++) {
       for (const g of buildEquations(trace, model, 0, t, 1)) {
-        for (const d of g.details) {
+        for (const line of g.details) {
+          // The aligned lines read as one: lhs = t1 + t2 + t3 … = sum.
+          const d = line.replace(/\\begin\{aligned\}|\\end\{aligned\}|&|\\quad /g, '').replace(/ \\\\ /g, ' ');
           const rhs = d.slice(d.indexOf('= ') + 2, d.lastIndexOf(' = '));
           const terms = rhs.split(' + ');
           // Each term is one product a·b; nothing is glued to its neighbour without an operator.

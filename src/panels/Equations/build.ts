@@ -36,10 +36,20 @@ export function dotTerms(M: Float32Array, cols: number, row: number, v: Float32A
   return { sum, shown, rest: cols - shown.length };
 }
 
-function termsTex(d: ReturnType<typeof dotTerms>): string {
-  // Every term joined with +: a negative factor carries its own sign, in parentheses.
-  const body = d.shown.map(([w, x]) => `${factor(w)}\\cdot${factor(x)}`).join(' + ');
-  return d.rest > 0 ? `${body} + \\cdots_{(${d.rest}\\ \\text{more})}` : body;
+/** Terms per line of a written-out product: two fit the equations panel even in the lecture view's type. */
+const TERMS_PER_LINE = 2;
+
+/**
+ * `lhs = t1 + t2 + … = sum`, every term joined with + (a negative factor carries its own sign, in
+ * parentheses), broken into aligned lines of TERMS_PER_LINE terms so that no number is cut off.
+ */
+function productTex(lhs: string, d: ReturnType<typeof dotTerms>): string {
+  const terms = d.shown.map(([w, x]) => `${factor(w)}\\cdot${factor(x)}`);
+  if (d.rest > 0) terms.push(`\\cdots_{(${d.rest}\\ \\text{more})}`);
+  const lines: string[] = [];
+  for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
+  if (lines.length === 1) return `${lhs} = ${lines[0]} = ${num(d.sum)}`;
+  return `\\begin{aligned}${lhs} &= ${lines.join(' \\\\ &\\quad + ')} = ${num(d.sum)}\\end{aligned}`;
 }
 
 interface Ctx {
@@ -79,8 +89,8 @@ function preactivation(c: Ctx, gate: string, preName: string, texName: string, o
     symbolic: `${texName} = ${W} x_t + ${U} ${hSym} + ${B}`,
     numeric: chain(`${texName}[${j}]`, `${num(wx.sum)} ${plus(uh.sum)} ${plus(b)}`, num(pre)),
     details: [
-      `${W}[${j},:]\\, x_t = ${termsTex(wx)} = ${num(wx.sum)}`,
-      `${U}[${j},:]\\, ${hSym} = ${termsTex(uh)} = ${num(uh.sum)}`,
+      productTex(`${W}[${j},:]\\, x_t`, wx),
+      productTex(`${U}[${j},:]\\, ${hSym}`, uh),
     ],
     wx, uh, b,
   };
