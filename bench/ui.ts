@@ -53,7 +53,6 @@ async function startLoad(page: Page, query: string) {
     const m = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     return {
       firstPaint: m('gatescope:first-paint'),
-      streamResume: m('gatescope:stream-resume'),
       firstChunk: m('gatescope:first-chunk'),
       request: m('gatescope:first-request'),
       scripts: performance.getEntriesByType('resource')
