@@ -78,7 +78,7 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
   };
 
   async function run(id: number, spec: RunSpec, hold: boolean): Promise<void> {
-    const started = now();
+    let started = now();
     try {
       const { model, seq, notes } = buildRun(spec);
       const runner = createRunner(model, seq);
@@ -93,7 +93,11 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
         // Aim the next chunk at the target duration, growing at most 4× at a time.
         const perStep = Math.max(ms, 0.01) / chunk.steps;
         steps = Math.max(1, Math.min(steps * 4, Math.floor(CHUNK_TARGET_MS / perStep)));
-        if (hold && chunk.t0 === 0 && !runner.done && resumed !== id) await new Promise<void>((r) => (release = r));
+        if (hold && chunk.t0 === 0 && !runner.done && resumed !== id) {
+          const heldFrom = now();
+          await new Promise<void>((r) => (release = r));
+          started += now() - heldFrom; // the run's time is the engine's: the wait isn't part of it
+        }
         await yieldToEvents();
         if (id !== current) return; // superseded or cancelled
       }
