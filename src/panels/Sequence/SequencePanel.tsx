@@ -65,7 +65,11 @@ function envelope(trace: Trace, width: number) {
   return { cols, D, T, mn, mx, lo: Number.isFinite(lo) ? lo : -1, hi: Number.isFinite(hi) ? hi : 1 };
 }
 
-const LINE_COLOURS = ['#1f77b4', '#e66100', '#5d3a9b', '#1a9850', '#b2182b', '#666666'];
+/**
+ * Okabe and Ito's palette, told apart with every common colour-vision deficiency, in an order whose
+ * first four (I is rarely more) keep at least 3:1 contrast on both the light and the dark panel.
+ */
+const LINE_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 
 const HEIGHT = 92;
 
