@@ -36,7 +36,7 @@ function Tokens({ trace, t }: { trace: Trace; t: number }) {
 
 /**
  * Min/max of each dimension per pixel column: a faithful envelope of 100,000 steps in a few hundred
- * points. mn/mx are cols × D (NaN where a column has no data yet).
+ * points. mn/mx are cols × D (±Infinity where a column has no data yet).
  */
 function envelope(trace: Trace, width: number) {
   const k = trace.index('x');
