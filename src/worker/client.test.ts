@@ -57,6 +57,22 @@ describe('the engine client', () => {
     expect(workers[2].sent).toHaveLength(0);
   });
 
+  it('passes hold on, resumes only the current run, and reruns a held run after a crash without holding', () => {
+    const { client, workers } = setup();
+    const a = client.run(spec, true);
+    expect(workers[0].sent[0]).toMatchObject({ type: 'run', id: a, hold: true });
+    client.resume(a);
+    expect(workers[0].sent[1]).toEqual({ type: 'resume', id: a });
+    const b = client.run(spec, true);
+    client.resume(a); // superseded: nothing is sent
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['run', 'resume', 'cancel', 'run']);
+    // A new worker never heard of the hold, and nobody would resume its rerun: it runs straight through.
+    workers[0].crash('out of memory');
+    expect(workers[1].sent[0]).toMatchObject({ type: 'run', hold: false });
+    client.resume(b);
+    expect(workers[1].sent).toHaveLength(1);
+  });
+
   it('restarts an idle worker that dies without rerunning anything', () => {
     const { client, workers, restarts } = setup();
     const id = client.run(spec);
