@@ -1,16 +1,22 @@
 /// <reference lib="webworker" />
 /** The module worker: wires the engine host to the worker's message port. */
-import { createEngineHost } from './host';
+import { createEngineHost, restAfterChunkMs } from './host';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-// A MessageChannel round trip yields to the event loop without setTimeout's 4 ms clamp.
+// A MessageChannel round trip yields to the event loop without setTimeout's 4 ms clamp; on a small
+// machine the stream rests instead, leaving the page a share of the CPU (see restAfterChunkMs).
 const channel = new MessageChannel();
 const waiting: Array<() => void> = [];
 channel.port1.onmessage = () => waiting.shift()?.();
+const restMs = restAfterChunkMs(navigator.hardwareConcurrency || 1);
 const yieldToEvents = () =>
   new Promise<void>((resolve) => {
+    if (restMs > 0) {
+      setTimeout(resolve, restMs);
+      return;
+    }
     waiting.push(resolve);
     channel.port2.postMessage(null);
   });

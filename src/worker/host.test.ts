@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAll } from '../engine/run';
 import { Trace } from '../engine/trace';
 import { runSpecOf, DEFAULT_CONFIG, type Config } from '../state/config';
-import { buildRun, createEngineHost } from './host';
+import { buildRun, createEngineHost, restAfterChunkMs } from './host';
 import type { FromWorker } from './protocol';
 
 const spec = (patch: Partial<Config> = {}) => runSpecOf({ ...DEFAULT_CONFIG, ...patch });
@@ -126,5 +126,12 @@ describe('the engine host', () => {
     const start = messages.find((m) => m.id === 4 && m.type === 'start');
     expect(start && start.type === 'start' && start.notes[0]).toMatch(/Skipped characters outside the vocabulary: "é"/);
     expect(messages.filter((m) => m.id === 4).at(-1)?.type).toBe('done');
+  });
+});
+
+describe('the rest after each chunk', () => {
+  it('leaves a small machine a share of the CPU, and a larger one none', () => {
+    for (const cores of [1, 2]) expect(restAfterChunkMs(cores)).toBeGreaterThan(0);
+    for (const cores of [3, 4, 16]) expect(restAfterChunkMs(cores)).toBe(0);
   });
 });

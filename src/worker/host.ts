@@ -20,6 +20,17 @@ const FIRST_CHUNK_STEPS = 8;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
+/**
+ * How long the stream rests after each chunk (about CHUNK_TARGET_MS of work) on a machine with this many
+ * logical cores. With two or fewer, the worker streaming flat out holds one core while the page's main
+ * thread shares the other with the compositor and the browser: its tasks, 10–30 ms of work, then waited
+ * for a core long enough to last over 50 ms in 9 of 40 measured loads (3 of 40 with the rest). The
+ * stream takes about a fifth longer for it.
+ */
+export function restAfterChunkMs(cores: number): number {
+  return cores <= 2 ? 4 : 0;
+}
+
 
 /**
  * Refuses, before anything is allocated, a run whose full trace would not fit the page's budget: the
