@@ -1,0 +1,66 @@
+/**
+ * "Clean at 1280×720 and 1920×1080: nothing overflows, nothing overlaps" — checked, not only looked at.
+ * For each cell, on the page and in the lecture view, at every sub-step: no typeset line needs a
+ * scrollbar of its own, the page doesn't scroll sideways, and no two panels overlap.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { subSteps } from '../src/cellinfo/substeps';
+import { query } from './helpers';
+
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
+// Wide inputs and H = 64 make the longest written-out products; two layers add the layer column.
+const CASES = [
+  { cell: 'lstm', I: 6, H: 64, layers: 2 },
+  { cell: 'gru', reset: 'after', I: 6, H: 64 },
+  { cell: 'gru', reset: 'before', I: 6, H: 64 },
+  { cell: 'rnn_tanh', I: 6, H: 64 },
+] as const;
+
+/** Everything on the page that overflows or overlaps, described for a person. */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > window.innerWidth + 1) problems.push(`the page scrolls sideways: ${root.scrollWidth}px wide in ${window.innerWidth}px`);
+    for (const line of document.querySelectorAll<HTMLElement>('.eq-line')) {
+      if (line.scrollWidth > line.clientWidth + 1) {
+        problems.push(`cut off: "${(line.textContent ?? '').slice(0, 50)}…" needs ${line.scrollWidth}px, has ${line.clientWidth}px`);
+      }
+    }
+    const panels = [...document.querySelectorAll<HTMLElement>('.panel')];
+    for (let a = 0; a < panels.length; a++) {
+      for (let b = a + 1; b < panels.length; b++) {
+        if (panels[a].contains(panels[b]) || panels[b].contains(panels[a])) continue;
+        const p = panels[a].getBoundingClientRect();
+        const q = panels[b].getBoundingClientRect();
+        const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (w > 1 && h > 1) problems.push(`"${panels[a].getAttribute('aria-label')}" and "${panels[b].getAttribute('aria-label')}" overlap by ${Math.round(w)}×${Math.round(h)}px`);
+      }
+    }
+    return problems;
+  });
+}
+
+for (const size of SIZES) {
+  for (const lecture of [false, true]) {
+    test(`nothing overflows or overlaps at ${size.width}×${size.height}${lecture ? ' in the lecture view' : ''}`, async ({ page }) => {
+      await page.setViewportSize(size);
+      for (const c of CASES) {
+        await page.goto(`/${query({ ...c, T: 20, t: 4, ...(lecture ? { lecture: 1 } : {}) })}`);
+        // The lecture view has no status line: the run's end is known by its performance mark.
+        await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
+        await expect(page.locator('.equations .katex').first()).toBeVisible();
+        const steps = subSteps(c.cell);
+        const current = page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]');
+        // From the last sub-step back to the first, each with its equations typeset.
+        for (let s = steps.length - 1; s >= 0; s--) {
+          if (s < steps.length - 1) await page.keyboard.press('Shift+ArrowLeft');
+          if (steps.length > 1) await expect(current).toContainText(steps[s].title);
+          await page.waitForTimeout(150); // the equations follow a key press at once, then typeset
+          expect(await layoutProblems(page), `${c.cell}${'reset' in c ? ` (${c.reset})` : ''}, ${steps[s].title}`).toEqual([]);
+        }
+      }
+    });
+  }
+}
