@@ -1,7 +1,8 @@
 /**
  * "Clean at 1280×720 and 1920×1080: nothing overflows, nothing overlaps" — checked, not only looked at.
  * For each cell, on the page and in the lecture view, at every sub-step: no typeset line needs a
- * scrollbar of its own, the page doesn't scroll sideways, and no two panels overlap.
+ * scrollbar of its own, the page doesn't scroll sideways, no two panels overlap, and on the diagram no
+ * label runs into a block, a junction, another strip or another label.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { subSteps } from '../src/cellinfo/substeps';
@@ -14,6 +15,7 @@ const CASES = [
   { cell: 'gru', reset: 'after', I: 6, H: 64 },
   { cell: 'gru', reset: 'before', I: 6, H: 64 },
   { cell: 'rnn_tanh', I: 6, H: 64 },
+  { cell: 'gru', input: 'text', H: 16 },
 ] as const;
 
 /** Everything on the page that overflows or overlaps, described for a person. */
@@ -36,6 +38,23 @@ function layoutProblems(page: Page): Promise<string[]> {
         const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
         const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
         if (w > 1 && h > 1) problems.push(`"${panels[a].getAttribute('aria-label')}" and "${panels[b].getAttribute('aria-label')}" overlap by ${Math.round(w)}×${Math.round(h)}px`);
+      }
+    }
+    // On the diagram: names and values against the blocks, the junctions, the strips of other parts and
+    // each other. Boxes of text are a little taller than its letters, so a sliver of 4 px is allowed.
+    const marks = [...document.querySelectorAll<SVGGraphicsElement>(
+      '.diagram-top text, .diagram-top .node rect, .diagram-top .node circle, .diagram-top .node ellipse, .diagram-top .strip-hit')];
+    const boxes = marks.map((m) => ({ m, r: m.getBoundingClientRect(), part: m.closest('.part') }));
+    const what = (m: Element) => (m.tagName === 'text' ? `"${m.textContent}"` : m.classList.contains('strip-hit') ? `the strip of ${m.closest('.part')?.getAttribute('data-source')}` : `a ${m.tagName}`);
+    for (let a = 0; a < boxes.length; a++) {
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [p, q] = [boxes[a], boxes[b]];
+        if (p.m.parentNode === q.m.parentNode) continue; // a block and its own glyph
+        const hits = [p, q].some((x) => x.m.classList.contains('strip-hit'));
+        if (hits && p.part === q.part) continue; // a strip and its own label
+        const w = Math.min(p.r.right, q.r.right) - Math.max(p.r.left, q.r.left);
+        const h = Math.min(p.r.bottom, q.r.bottom) - Math.max(p.r.top, q.r.top);
+        if (w > 4 && h > 4) problems.push(`on the diagram, ${what(p.m)} and ${what(q.m)} overlap by ${Math.round(w)}×${Math.round(h)}px`);
       }
     }
     return problems;

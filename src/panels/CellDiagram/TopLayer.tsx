@@ -58,6 +58,22 @@ function Node({ n }: { n: DiagramNode }) {
   }
 }
 
+/**
+ * The value line of a label beside a strip. Split, its last word goes on a third line; the space stays in
+ * the text (screen readers and tests read 'class 3 0.412'), at the start of that line, where a label
+ * aligned on its right end doesn't show it.
+ */
+function StripValue({ value, x, split }: { value: string; x: number; split: boolean }) {
+  const cut = split ? value.lastIndexOf(' ') : -1;
+  if (cut < 0) return <tspan className="value" x={x} dy="1.15em">{value}</tspan>;
+  return (
+    <tspan className="value" x={x} dy="1.15em">
+      {value.slice(0, cut)}
+      <tspan x={x} dy="1.15em">{value.slice(cut)}</tspan>
+    </tspan>
+  );
+}
+
 function labelPlacement(part: DiagramPart) {
   const s = part.strip!;
   switch (s.label) {
@@ -107,7 +123,7 @@ export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, ce
               <text className="strip-label" x={place.x} y={place.y} textAnchor={place.anchor}>
                 <tspan className="symbol">{symbol}</tspan>
                 {place.lines === 2 ? (
-                  <tspan className="value" x={place.x} dy="1.15em">{value}</tspan>
+                  <StripValue value={value} x={place.x} split={!!part.strip?.splitValue} />
                 ) : (
                   <tspan className="value" dx="0.45em">{value}</tspan>
                 )}

@@ -106,7 +106,7 @@ export function gruGeometry(reset: GruReset, readout: boolean): CellGeometry {
             source: 'probs', name: 'softmax readout',
             nodes: [{ kind: 'softmax' as const, x: X.y, y: 250, glyph: 'softmax' }],
             wires: [{ points: [[X.y, TOP], [X.y, 250]] as Array<[number, number]> }, { points: [[X.y, 250], [X.y, 420]] as Array<[number, number]>, arrow: true }],
-            strip: { x: X.y, y: 340, label: 'left' as const },
+            strip: { x: X.y, y: 340, label: 'left' as const, splitValue: true },
           }]
         : []),
     ],

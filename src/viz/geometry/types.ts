@@ -37,6 +37,11 @@ export interface DiagramStrip {
   y: number;
   /** Where the symbol and the selected unit's value are written. */
   label: LabelSide;
+  /**
+   * With a 'left' label: the value's last word goes on a line of its own. For the readout, whose value is
+   * 'class 3 0.412': the label stays narrow enough to clear the wires next to it.
+   */
+  splitValue?: boolean;
 }
 
 /** One component: everything drawn for one vector (its node, its wires, its strip), named as a whole. */
