@@ -70,13 +70,14 @@ for (const size of SIZES) {
         // The lecture view has no status line: the run's end is known by its performance mark.
         await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
         await expect(page.locator('.equations .katex').first()).toBeVisible();
+        await page.evaluate(() => document.fonts.ready); // KaTeX's fonts set the lines' widths
         const steps = subSteps(c.cell);
-        const current = page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]');
-        // From the last sub-step back to the first, each with its equations typeset.
+        // From the last sub-step back to the first, each measured once its equations are typeset.
         for (let s = steps.length - 1; s >= 0; s--) {
-          if (s < steps.length - 1) await page.keyboard.press('Shift+ArrowLeft');
-          if (steps.length > 1) await expect(current).toContainText(steps[s].title);
-          await page.waitForTimeout(150); // the equations follow a key press at once, then typeset
+          if (s < steps.length - 1) {
+            await page.keyboard.press('Shift+ArrowLeft');
+            await expect(page.locator(`.equations .eq-group.current[aria-label="${steps[s].title}"] .katex`).first()).toBeVisible();
+          }
           expect(await layoutProblems(page), `${c.cell}${'reset' in c ? ` (${c.reset})` : ''}, ${steps[s].title}`).toEqual([]);
         }
       }

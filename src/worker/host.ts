@@ -31,7 +31,6 @@ export function restAfterChunkMs(cores: number): number {
   return cores <= 2 ? 4 : 0;
 }
 
-
 /**
  * Refuses, before anything is allocated, a run whose full trace would not fit the page's budget: the
  * sizes are checked first, then T × (I + layers · H · series + 2 · V) float32 values against the budget.
