@@ -217,6 +217,22 @@ test('a heatmap click moves the cursor and selects the unit', async ({ page }) =
   await page.mouse.click(box.x + (box.width * 30.5) / 50, box.y + (box.height * 6.5) / 8);
   expect((await cursorOf(page)).t).toBe(30);
   await expect(page.getByRole('region', { name: 'Equations' })).toContainText('UNIT 6', { ignoreCase: true });
+  // Every heatmap (six for an LSTM) marks unit 6 at both ends of its row.
+  await expect(page.locator('.heatmap-unit-mark')).toHaveCount(12);
+  for (const mark of await page.locator('.heatmap-unit-mark').all()) {
+    const row = (await mark.locator('xpath=ancestor::*[contains(@class, "heatmap-canvas")]').boundingBox())!;
+    const m = (await mark.boundingBox())!;
+    expect(Math.abs(m.y + m.height / 2 - (row.y + (row.height * 6.5) / 8))).toBeLessThan(1);
+  }
+});
+
+test('the heatmaps are drawn off the main thread', async ({ page }) => {
+  await page.goto(`/${query({ H: 8, T: 50 })}`);
+  await waitForRun(page);
+  const picture = page.locator('canvas.heatmap-picture').first();
+  await expect(picture).toBeAttached();
+  // A canvas whose control went to an OffscreenCanvas has no context of its own on the page.
+  expect(await picture.evaluate((c: HTMLCanvasElement) => { try { c.getContext('2d'); return 'page'; } catch { return 'worker'; } })).toBe('worker');
 });
 
 test('under prefers-reduced-motion the wires do not animate', async ({ page }) => {
@@ -275,8 +291,15 @@ test('the heatmaps show the engine\'s values, and a new run of the same size rep
     const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
     // The painter works in slices across frames: wait until the last column shows the last step.
     await expect.poll(async () => {
-      const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) =>
-        ({ w: c.width, h: c.height, px: [...c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data] }));
+      // What is on screen: the canvas is drawn by a worker (an OffscreenCanvas), so its pixels are read
+      // back by drawing it, as shown, into a scratch canvas.
+      const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) => {
+        const scratch = document.createElement('canvas');
+        [scratch.width, scratch.height] = [c.width, c.height];
+        const ctx = scratch.getContext('2d')!;
+        ctx.drawImage(c, 0, 0);
+        return { w: c.width, h: c.height, px: [...ctx.getImageData(0, 0, c.width, c.height).data] };
+      });
       const wrong: string[] = [];
       for (const [x, y] of [[0, 0], [w >> 1, 7], [w - 1, h - 1], [w >> 2, h >> 1]]) {
         const t = Math.floor(((x + 0.5) * 300) / w);

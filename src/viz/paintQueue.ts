@@ -7,8 +7,9 @@
 /** Paint time allowed per frame. */
 const BUDGET_MS = 8;
 /**
- * Canvases changed per frame. Each changed canvas is uploaded whole when the frame is committed, and
- * without a GPU that upload, not the painting, is what makes a frame long.
+ * Canvases changed per frame. A canvas drawn on the main thread is uploaded whole when the frame is
+ * committed, and without a GPU that upload, not the painting, is what makes a frame long. (The heatmaps
+ * hand their pixels to an OffscreenCanvas in a worker where the browser has one; see Heatmaps/surface.ts.)
  */
 const CANVASES_PER_FRAME = 1;
 

@@ -1,7 +1,7 @@
 /**
  * One series as a units × time heatmap on a canvas. The picture is repainted only when the data, the
- * window or the colours change (by painter.ts, in slices); the selected unit's marks live on a second
- * canvas and the cursor is one line across all rows (HeatmapsPanel), so playing or scrubbing never
+ * window or the colours change (by painter.ts, in slices); the selected unit's marks are two small
+ * elements and the cursor is one line across all rows (HeatmapsPanel), so playing or scrubbing never
  * repaints the heatmap itself.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
@@ -31,7 +31,6 @@ interface Props {
 export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], norm, height, blank }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const picture = useRef<HTMLCanvasElement>(null);
-  const overlay = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const drag = useRef<{ x: number; t0: number; t1: number; moved: boolean } | null>(null);
@@ -63,38 +62,22 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     });
   }, [trace, k, filled, t0, t1, norm, width, height, H, blank]);
 
-  // The overlay: the selected unit's marks, redrawn straight from the store when the unit changes.
-  // (The cursor line is one element across all rows, moved by the panel without repainting anything.)
-  useEffect(() => {
-    const c = overlay.current;
-    if (!c || width === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    c.width = Math.round(width * dpr);
-    c.height = Math.round(height * dpr);
-    const draw = () => {
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
-      const { unit } = usePlayback.getState();
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, width, height);
-      if (H !== trace.layout.hiddenSize) return;
-      const y = ((Math.min(unit, H - 1) + 0.5) / H) * height;
-      // White with a dark edge: readable on every colour of both scales, in both themes.
-      ctx.fillStyle = '#fff';
-      ctx.strokeStyle = '#111';
-      ctx.lineWidth = 1.5;
-      for (const [x0, x1] of [[0, 8], [width, width - 8]]) {
-        ctx.beginPath();
-        ctx.moveTo(x0, y - 6); ctx.lineTo(x1, y); ctx.lineTo(x0, y + 6); ctx.closePath();
-        ctx.fill();
-        ctx.stroke();
-      }
+  // The selected unit's marks: two small triangles at the row's edges, moved straight from the store when
+  // the unit changes. (Elements, not a canvas: a canvas changed means a texture uploaded, costly without
+  // a GPU. The cursor line is one element across all rows, moved by the panel.)
+  const marks = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = marks.current;
+    if (!el) return;
+    const place = (unit: number) => {
+      el.style.visibility = H === trace.layout.hiddenSize ? 'visible' : 'hidden';
+      el.style.top = `${((Math.min(unit, H - 1) + 0.5) / H) * 100}%`;
     };
-    draw();
+    place(usePlayback.getState().unit);
     return usePlayback.subscribe((s, prev) => {
-      if (s.unit !== prev.unit) draw();
+      if (s.unit !== prev.unit) place(s.unit);
     });
-  }, [width, height, H, trace]);
+  }, [H, trace]);
 
   // The wheel zooms (or, sideways, pans) the time window. A native listener, because React's is passive
   // and could not stop the page from scrolling (or the browser from zooming on Ctrl+wheel) as well.
@@ -170,7 +153,10 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         onLostPointerCapture={() => { drag.current = null; }}
       >
         <canvas ref={picture} className="heatmap-picture" />
-        <canvas ref={overlay} className="heatmap-overlay" />
+        <div ref={marks} className="heatmap-unit-marks" aria-hidden="true">
+          <svg viewBox="0 0 10 14" className="heatmap-unit-mark left"><path d="M1 1 L9 7 L1 13 Z" /></svg>
+          <svg viewBox="0 0 10 14" className="heatmap-unit-mark right"><path d="M9 1 L1 7 L9 13 Z" /></svg>
+        </div>
         {tip && <div className="heatmap-tip" style={{ left: tip.x, top: tip.y }}>{tip.text}</div>}
       </div>
     </div>

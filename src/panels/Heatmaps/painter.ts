@@ -2,13 +2,15 @@
  * Keeps one heatmap canvas up to date without ever blocking a frame for long: a full repaint (a new run,
  * a new window, a new colour domain) goes in slices of columns through the paint queue, and new
  * timesteps only repaint the columns that show them. A full repaint in progress is never restarted by
- * new data: it reads the trace as it paints, then catches up on whatever arrived meanwhile.
+ * new data: it reads the trace as it paints, then catches up on whatever arrived meanwhile. The pixels
+ * are computed here and shown by a PictureSurface (surface.ts): off the page's main thread where it can.
  */
 import type { Trace } from '../../engine/trace';
 import type { ColourDomain } from '../../viz/scales';
 import { lutFor } from '../../viz/scales';
 import { columnsOf, paintHeatmap } from '../../viz/heatmap';
 import { cancelPaint, schedulePaint } from '../../viz/paintQueue';
+import { pictureSurface } from './surface';
 
 /** Columns painted per slice: a 112-row slice takes about a millisecond. */
 const SLICE = 256;
@@ -28,7 +30,9 @@ export interface HeatmapView {
 }
 
 export function createHeatmapPainter(canvas: HTMLCanvasElement) {
+  const surface = pictureSurface(canvas);
   let key = '';
+  let size = '';
   let view: HeatmapView | null = null;
   let img: ImageData | null = null;
   /** Timesteps whose columns are painted (valid once no full pass is in progress). */
@@ -42,13 +46,12 @@ export function createHeatmapPainter(canvas: HTMLCanvasElement) {
 
   function paint(x0: number, x1: number): void {
     const v = view!;
-    const ctx = canvas.getContext('2d');
-    if (!ctx || !img) return;
+    if (!img) return;
     paintHeatmap(new Uint32Array(img.data.buffer), v.w, v.h, {
       rowAt: (t) => v.trace.row(v.k, t), width: v.trace.layout.series[v.k].width, filled: v.trace.filled,
       t0: v.t0, t1: v.t1, domain: v.domain, lut: lutFor(v.domain.kind), blank: v.blank,
     }, x0, x1);
-    ctx.putImageData(img, 0, 0, x0, 0, x1 - x0, v.h);
+    surface.put(img, x0, x1);
   }
 
   function step(): void {
@@ -75,13 +78,13 @@ export function createHeatmapPainter(canvas: HTMLCanvasElement) {
       view = v;
       if (fresh) {
         key = k;
-        if (canvas.width !== v.w || canvas.height !== v.h) {
-          canvas.width = v.w;
-          canvas.height = v.h;
+        if (size !== `${v.w}×${v.h}`) {
+          size = `${v.w}×${v.h}`;
+          surface.resize(v.w, v.h);
         }
         // The pixels are reused while the size stays: a new run repaints every column anyway, and
         // a fresh buffer per heatmap per run was megabytes of garbage for the collector to pause on.
-        if (!img || img.width !== v.w || img.height !== v.h) img = canvas.getContext('2d')?.createImageData(v.w, v.h) ?? null;
+        if (!img || img.width !== v.w || img.height !== v.h) img = new ImageData(v.w, v.h);
         next = 0;
         passFilled = v.trace.filled;
         covered = 0;

@@ -1,0 +1,67 @@
+/**
+ * Where a heatmap's pixels go: an OffscreenCanvas in the presenter worker where the browser has one
+ * (so that uploading changed canvases to the compositor never lengthens the page's tasks), or the
+ * canvas's own 2D context where it hasn't.
+ */
+import type { ToPresenter } from './presenterProtocol';
+
+export interface PictureSurface {
+  /** Sets the picture's size in pixels (which clears it). */
+  resize(w: number, h: number): void;
+  /** Shows columns [x0, x1) of `img`, a picture as wide and high as the surface. */
+  put(img: ImageData, x0: number, x1: number): void;
+}
+
+let presenter: Worker | null = null;
+let nextId = 1;
+/** A canvas hands its control to a worker only once, so a remounted row finds its surface here. */
+const surfaces = new WeakMap<HTMLCanvasElement, PictureSurface>();
+/** Frees the worker's side of canvases the page has dropped. */
+const dropped = new FinalizationRegistry<number>((id) => post({ type: 'detach', id }));
+
+function post(msg: ToPresenter, transfer: Transferable[] = []): void {
+  presenter?.postMessage(msg, transfer);
+}
+
+function offscreenSurface(canvas: HTMLCanvasElement): PictureSurface {
+  presenter ??= new Worker(new URL('./presenter.worker.ts', import.meta.url), { type: 'module', name: 'gatescope-heatmaps' });
+  const id = nextId++;
+  const offscreen = canvas.transferControlToOffscreen();
+  post({ type: 'attach', id, canvas: offscreen }, [offscreen]);
+  dropped.register(canvas, id);
+  return {
+    resize: (w, h) => post({ type: 'size', id, w, h }),
+    put(img, x0, x1) {
+      const w = x1 - x0;
+      const { width, height } = img;
+      const src = new Uint32Array(img.data.buffer);
+      const block = new Uint32Array(w * height);
+      for (let y = 0; y < height; y++) block.set(src.subarray(y * width + x0, y * width + x1), y * w);
+      post({ type: 'pixels', id, x: x0, w, h: height, pixels: block.buffer }, [block.buffer]);
+    },
+  };
+}
+
+function directSurface(canvas: HTMLCanvasElement): PictureSurface {
+  return {
+    resize(w, h) {
+      canvas.width = w;
+      canvas.height = h;
+    },
+    put(img, x0, x1) {
+      canvas.getContext('2d')?.putImageData(img, 0, 0, x0, 0, x1 - x0, img.height);
+    },
+  };
+}
+
+/** The surface that shows `canvas`'s pixels (the same one every time for the same canvas). */
+export function pictureSurface(canvas: HTMLCanvasElement): PictureSurface {
+  let s = surfaces.get(canvas);
+  if (!s) {
+    s = typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function' && typeof FinalizationRegistry === 'function'
+      ? offscreenSurface(canvas)
+      : directSurface(canvas);
+    surfaces.set(canvas, s);
+  }
+  return s;
+}
