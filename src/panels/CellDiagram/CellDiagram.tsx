@@ -101,7 +101,9 @@ export function CellDiagram() {
           {cellName}{layout.cell === 'gru' ? ` · reset ${layout.gruReset} U·h` : ''}
           {L > 1 ? ` · layer ${shownLayer + 1} of ${L}` : ''} · H = {layout.hiddenSize}
         </h2>
-        <p className="diagram-step" aria-live="polite">
+        {/* Its text first appears with step 1's numbers: the browser's time for that paint is the
+            'first timestep on screen' of `npm run bench:ui`. */}
+        <p className="diagram-step" aria-live="polite" elementtiming="first-timestep">
           {subFocus && steps.length > 1 ? <>Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></> : <>t = {t + 1}, unit {Math.min(unit, layout.hiddenSize - 1)}</>}
         </p>
       </header>
