@@ -23,6 +23,14 @@ function post(msg: ToPresenter, transfer: Transferable[] = []): void {
   presenter?.postMessage(msg, transfer);
 }
 
+/** Columns [x0, x1) of a width × height picture of packed pixels, as a picture of their own. */
+export function columnBlock(src: Uint32Array, width: number, height: number, x0: number, x1: number): Uint32Array<ArrayBuffer> {
+  const w = x1 - x0;
+  const block = new Uint32Array(w * height);
+  for (let y = 0; y < height; y++) block.set(src.subarray(y * width + x0, y * width + x1), y * w);
+  return block;
+}
+
 function offscreenSurface(canvas: HTMLCanvasElement): PictureSurface {
   presenter ??= new Worker(new URL('./presenter.worker.ts', import.meta.url), { type: 'module', name: 'gatescope-heatmaps' });
   const id = nextId++;
@@ -32,12 +40,8 @@ function offscreenSurface(canvas: HTMLCanvasElement): PictureSurface {
   return {
     resize: (w, h) => post({ type: 'size', id, w, h }),
     put(img, x0, x1) {
-      const w = x1 - x0;
-      const { width, height } = img;
-      const src = new Uint32Array(img.data.buffer);
-      const block = new Uint32Array(w * height);
-      for (let y = 0; y < height; y++) block.set(src.subarray(y * width + x0, y * width + x1), y * w);
-      post({ type: 'pixels', id, x: x0, w, h: height, pixels: block.buffer }, [block.buffer]);
+      const block = columnBlock(new Uint32Array(img.data.buffer), img.width, img.height, x0, x1);
+      post({ type: 'pixels', id, x: x0, w: x1 - x0, h: img.height, pixels: block.buffer }, [block.buffer]);
     },
   };
 }
