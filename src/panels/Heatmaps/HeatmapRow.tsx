@@ -71,7 +71,8 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     if (!el) return;
     const place = (unit: number) => {
       el.style.visibility = H === trace.layout.hiddenSize ? 'visible' : 'hidden';
-      el.style.top = `${((Math.min(unit, H - 1) + 0.5) / H) * 100}%`;
+      // Kept whole inside the row: the marks of the first and last units would otherwise be cut in half.
+      el.style.top = `clamp(6px, ${((Math.min(unit, H - 1) + 0.5) / H) * 100}%, calc(100% - 6px))`;
     };
     place(usePlayback.getState().unit);
     return usePlayback.subscribe((s, prev) => {
