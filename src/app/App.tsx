@@ -25,15 +25,20 @@ const HeatmapsPanel = lazy(loadHeatmaps);
 const NumbersPanel = lazy(loadNumbers);
 
 /**
- * Says the page has settled once the later panels are loaded and the main thread has had a moment
- * with nothing to do (their first render included); the engine then streams the rest of the first run.
+ * Says the page has settled once the later panels are loaded, the main thread has had a moment with
+ * nothing to do (their first render included), and the fonts their text asked for (KaTeX's) are in; the
+ * engine then streams the rest of the first run. Text is set again when its font arrives, and that
+ * layout, 10–25 ms, would otherwise land in the stream's first frames.
  */
 function settleAfterLoading(): () => void {
   let cancelled = false;
-  const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 100));
+  const idle = () => new Promise<void>((f) => ('requestIdleCallback' in window ? requestIdleCallback(() => f(), { timeout: 1000 }) : setTimeout(f, 100)));
   Promise.all([loadEquations(), loadHeatmaps(), loadNumbers()])
     .catch(() => {}) // a chunk that fails to load shows in its panel; the engine needn't wait for it
-    .then(() => idle(() => { if (!cancelled) useRun.setState({ settled: true }); }));
+    .then(idle)
+    .then(() => document.fonts?.ready) // resolves when nothing is loading, fonts that failed included
+    .then(idle)
+    .then(() => { if (!cancelled) useRun.setState({ settled: true }); });
   return () => { cancelled = true; };
 }
 
