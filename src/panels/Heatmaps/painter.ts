@@ -32,7 +32,6 @@ export interface HeatmapView {
 export function createHeatmapPainter(canvas: HTMLCanvasElement) {
   const surface = pictureSurface(canvas);
   let key = '';
-  let size = '';
   let view: HeatmapView | null = null;
   let img: ImageData | null = null;
   /** Timesteps whose columns are painted (valid once no full pass is in progress). */
@@ -78,10 +77,7 @@ export function createHeatmapPainter(canvas: HTMLCanvasElement) {
       view = v;
       if (fresh) {
         key = k;
-        if (size !== `${v.w}×${v.h}`) {
-          size = `${v.w}×${v.h}`;
-          surface.resize(v.w, v.h);
-        }
+        surface.resize(v.w, v.h);
         // The pixels are reused while the size stays: a new run repaints every column anyway, and
         // a fresh buffer per heatmap per run was megabytes of garbage for the collector to pause on.
         if (!img || img.width !== v.w || img.height !== v.h) img = new ImageData(v.w, v.h);

@@ -6,7 +6,7 @@
 import type { ToPresenter } from './presenterProtocol';
 
 export interface PictureSurface {
-  /** Sets the picture's size in pixels (which clears it). */
+  /** Sets the picture's size in pixels (a new size clears it; the same size changes nothing). */
   resize(w: number, h: number): void;
   /** Shows columns [x0, x1) of `img`, a picture as wide and high as the surface. */
   put(img: ImageData, x0: number, x1: number): void;
@@ -37,8 +37,13 @@ function offscreenSurface(canvas: HTMLCanvasElement): PictureSurface {
   const offscreen = canvas.transferControlToOffscreen();
   post({ type: 'attach', id, canvas: offscreen }, [offscreen]);
   dropped.register(canvas, id);
+  let size = '';
   return {
-    resize: (w, h) => post({ type: 'size', id, w, h }),
+    resize(w, h) {
+      if (size === `${w}×${h}`) return;
+      size = `${w}×${h}`;
+      post({ type: 'size', id, w, h });
+    },
     put(img, x0, x1) {
       const block = columnBlock(new Uint32Array(img.data.buffer), img.width, img.height, x0, x1);
       post({ type: 'pixels', id, x: x0, w: x1 - x0, h: img.height, pixels: block.buffer }, [block.buffer]);
@@ -49,6 +54,7 @@ function offscreenSurface(canvas: HTMLCanvasElement): PictureSurface {
 function directSurface(canvas: HTMLCanvasElement): PictureSurface {
   return {
     resize(w, h) {
+      if (canvas.width === w && canvas.height === h) return;
       canvas.width = w;
       canvas.height = h;
     },
@@ -62,7 +68,7 @@ function directSurface(canvas: HTMLCanvasElement): PictureSurface {
 export function pictureSurface(canvas: HTMLCanvasElement): PictureSurface {
   let s = surfaces.get(canvas);
   if (!s) {
-    s = typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function' && typeof FinalizationRegistry === 'function'
+    s = typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function'
       ? offscreenSurface(canvas)
       : directSurface(canvas);
     surfaces.set(canvas, s);
