@@ -81,10 +81,9 @@ async function startLoad(page: Page, query: string) {
   await page.goto(`${BASE}${query}`);
   await page.waitForFunction(() => performance.getEntriesByName('gatescope:first-paint').length > 0, null, { timeout: 60_000 });
   const onScreen = await onScreenMs(page);
-  return page.evaluate((onScreen) => {
+  const marks = await page.evaluate(() => {
     const m = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     return {
-      onScreen,
       firstPaint: m('gatescope:first-paint'),
       firstChunk: m('gatescope:first-chunk'),
       request: m('gatescope:first-request'),
@@ -92,7 +91,8 @@ async function startLoad(page: Page, query: string) {
         .filter((r) => r.name.endsWith('.js') && r.startTime < m('gatescope:first-paint'))
         .map((r) => new URL(r.name).pathname),
     };
-  }, onScreen);
+  });
+  return { onScreen, ...marks };
 }
 
 /**

@@ -71,8 +71,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     if (!el) return;
     const place = (unit: number) => {
       el.style.visibility = H === trace.layout.hiddenSize ? 'visible' : 'hidden';
-      // Kept whole inside the row: the marks of the first and last units would otherwise be cut in half.
-      el.style.top = `clamp(6px, ${((Math.min(unit, H - 1) + 0.5) / H) * 100}%, calc(100% - 6px))`;
+      el.style.setProperty('--unit-y', `${((Math.min(unit, H - 1) + 0.5) / H) * 100}%`);
     };
     place(usePlayback.getState().unit);
     return usePlayback.subscribe((s, prev) => {
