@@ -34,7 +34,8 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * main.tsx starts the engine, then imports the page (src/app/mount.tsx) dynamically. Preloading that chunk
- * from the HTML lets it download while main.tsx runs, instead of after.
+ * and linking its stylesheet from the HTML lets both download while main.tsx runs, instead of after: the
+ * dynamic import would otherwise wait for the stylesheet it asks for only when it is called.
  */
 function preloadPage(): Plugin {
   return {
@@ -43,9 +44,16 @@ function preloadPage(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/app/mount.tsx'));
-        if (!chunk) return html;
-        return html.replace(/\n\s*<\/head>/, `\n    <link rel="modulepreload" crossorigin href="/${chunk.fileName}">\n  </head>`);
+        const bundle = ctx.bundle ?? {};
+        const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/app/mount.tsx'));
+        if (!chunk || chunk.type !== 'chunk') return html;
+        // Its static imports too (but not the entry, already loaded): the browser fetches only the module named.
+        const scripts = [chunk.fileName, ...chunk.imports.filter((f) => !(bundle[f]?.type === 'chunk' && bundle[f].isEntry))];
+        const links = [
+          ...scripts.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
+          ...[...(chunk.viteMetadata?.importedCss ?? [])].map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+        ];
+        return html.replace(/\n\s*<\/head>/, links.map((l) => `\n    ${l}`).join('') + '\n  </head>');
       },
     },
   };

@@ -114,3 +114,19 @@ test('the first run draws step 1 at once and streams the rest once the page has 
   expect(at['stream-resume']).toBeLessThan(at['run-done']);
   await expect(page.locator('.equations .katex').first()).toBeVisible();
 });
+
+test('the page\'s chunk, its imports and its stylesheet are asked for by the HTML, each loaded once', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await waitForRun(page);
+  // In the HTML itself, so that they download while main.tsx runs rather than after it.
+  const html = await (await page.request.get('/')).text();
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  expect(preloaded.some((f) => /\/assets\/mount-[\w-]+\.js$/.test(f))).toBe(true);
+  expect(sheets).toHaveLength(1);
+  for (const f of [...preloaded, ...sheets]) expect(requested.filter((r) => r === f), f).toHaveLength(1);
+  // The dynamic import found the stylesheet already linked and added no second copy.
+  expect(await page.locator(`link[rel=stylesheet][href$="${sheets[0].split('/').pop()}"]`).count()).toBe(1);
+});
