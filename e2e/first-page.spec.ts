@@ -130,3 +130,19 @@ test('the page\'s chunk, its imports and its stylesheet are asked for by the HTM
   // The dynamic import found the stylesheet already linked and added no second copy.
   expect(await page.locator(`link[rel=stylesheet][href$="${sheets[0].split('/').pop()}"]`).count()).toBe(1);
 });
+
+test('the HTML shows a placeholder until the page renders, and says so if the page\'s script fails to load', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  // React emptied its container: one header, no placeholder left behind.
+  await expect(page.locator('#boot-status')).toHaveCount(0);
+  await expect(page.locator('.app-header')).toHaveCount(1);
+
+  const failing = await page.context().newPage();
+  await failing.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort());
+  await failing.goto('/?theme=dark');
+  await expect(failing.getByRole('alert')).toContainText('could not load its script');
+  await expect(failing.getByRole('alert')).toContainText('Reload to try again');
+  // The URL's theme applies to the placeholder too.
+  await expect(failing.locator('html')).toHaveAttribute('data-theme', 'dark');
+});

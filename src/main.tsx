@@ -5,9 +5,23 @@
  */
 import { applyUrl, syncUrl } from './app/urlState';
 import { startEngineBridge } from './app/engineBridge';
+import { markDocument, prefersDark } from './app/theme';
+import { useView } from './state/view';
 
 const problems = applyUrl(location.search);
+// A theme or lecture view asked for in the URL applies to the placeholder in index.html too.
+const { theme, lecture } = useView.getState();
+markDocument(theme === 'auto' ? (prefersDark() ? 'dark' : 'light') : theme, lecture);
 startEngineBridge();
 syncUrl();
 
-void import('./app/mount').then(({ mount }) => mount(document.getElementById('root')!, problems));
+import('./app/mount').then(
+  ({ mount }) => mount(document.getElementById('root')!, problems),
+  (err: unknown) => {
+    const status = document.getElementById('boot-status');
+    if (!status) return;
+    status.className = 'boot-status message message-error';
+    status.setAttribute('role', 'alert');
+    status.textContent = `The page could not load its script (${err instanceof Error ? err.message : String(err)}). Reload to try again.`;
+  },
+);

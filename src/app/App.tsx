@@ -13,7 +13,7 @@ import { CommandButton } from './CommandButton';
 import { PanelBoundary } from './PanelBoundary';
 import { Icons } from './icons';
 import { useKeyboard } from './useKeyboard';
-import { useEffectiveTheme } from './theme';
+import { markDocument, useEffectiveTheme } from './theme';
 
 // KaTeX is the page's largest dependency, and the heatmaps and the values table sit below the fold:
 // the diagram paints first and these follow.
@@ -49,11 +49,7 @@ function EquationsLoading() {
 function useTheme(): void {
   const theme = useEffectiveTheme();
   const lecture = useView((v) => v.lecture);
-  useEffect(() => {
-    const root = document.documentElement;
-    root.dataset.theme = theme;
-    root.dataset.lecture = lecture ? 'on' : 'off';
-  }, [theme, lecture]);
+  useEffect(() => markDocument(theme, lecture), [theme, lecture]);
 }
 
 export function App({ urlProblems }: { urlProblems: string[] }) {

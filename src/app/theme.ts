@@ -22,6 +22,13 @@ export function useEffectiveTheme(): 'light' | 'dark' {
   return theme === 'auto' ? (systemDark ? 'dark' : 'light') : theme;
 }
 
+/** Marks the document with the theme in effect and the lecture view: the stylesheet keys on both. */
+export function markDocument(theme: 'light' | 'dark', lecture: boolean): void {
+  const root = document.documentElement;
+  root.dataset.theme = theme;
+  root.dataset.lecture = lecture ? 'on' : 'off';
+}
+
 /** Canvas colours per theme (a canvas can't read CSS variables; reading them per frame is slow). */
 export const CANVAS_COLOURS = {
   light: { ink: '#111827', pending: '#d8dce1', panel: '#ffffff' },
