@@ -235,6 +235,34 @@ test('the heatmaps are drawn off the main thread', async ({ page }) => {
   expect(await picture.evaluate((c: HTMLCanvasElement) => { try { c.getContext('2d'); return 'page'; } catch { return 'worker'; } })).toBe('worker');
 });
 
+test('if the heatmaps\' worker fails to load, the page draws them itself', async ({ page, context }) => {
+  await context.route(/\/assets\/presenter\.worker-[\w-]+\.js$/, (route) => route.abort());
+  const cfg = { hiddenSize: 8, seqLen: 50, seed: 1 };
+  await page.goto(`/${query({ H: 8, T: 50 })}`);
+  await waitForRun(page);
+  const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
+  // A fresh canvas with a context of its own on the page, showing the engine's values.
+  await expect.poll(() => picture.evaluate((c: HTMLCanvasElement) => { try { return c.getContext('2d') ? 'page' : 'none'; } catch { return 'worker'; } })).toBe('page');
+  const { trace } = engineRun(cfg);
+  const k = trace.index('l0.f');
+  const domain = seriesDomain(trace, k, 'series');
+  const lut = lutFor(domain.kind);
+  await expect.poll(async () => {
+    const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) =>
+      ({ w: c.width, h: c.height, px: [...c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data] }));
+    if (w < 2) return ['not painted'];
+    const wrong: string[] = [];
+    for (const [x, y] of [[0, 0], [w >> 1, h >> 1], [w - 1, h - 1]]) {
+      const t = Math.floor(((x + 0.5) * 50) / w);
+      const unit = Math.floor(((y + 0.5) * 8) / h);
+      const want = lut[lutIndex(domain, trace.value(k, t, unit))];
+      const at = (y * w + x) * 4;
+      if (px[at] !== (want & 255) || px[at + 1] !== ((want >>> 8) & 255) || px[at + 2] !== ((want >>> 16) & 255)) wrong.push(`t${t} unit${unit}`);
+    }
+    return wrong;
+  }).toEqual([]);
+});
+
 test('under prefers-reduced-motion the wires do not animate', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`/${query({ H: 4, T: 5 })}`);

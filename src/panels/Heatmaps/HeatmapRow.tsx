@@ -4,7 +4,7 @@
  * elements and the cursor is one line across all rows (HeatmapsPanel), so playing or scrubbing never
  * repaints the heatmap itself.
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type PointerEvent } from 'react';
 import type { Trace } from '../../engine/trace';
 import { seek, selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -13,6 +13,7 @@ import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtValue } from '../../viz/format';
 import { panWindow, stepAt, zoomWindow } from '../../viz/heatmap';
 import { createHeatmapPainter } from './painter';
+import { onPresenterGeneration, presenterGeneration } from './surface';
 
 interface Props {
   trace: Trace;
@@ -48,19 +49,21 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
   // The picture: one pixel per screen pixel (capped by the number of units and steps shown), painted in
   // slices by the painter; `filled` changing only means new columns.
   const painter = useRef<ReturnType<typeof createHeatmapPainter> | null>(null);
+  // A new canvas, and a painter for it, if the worker drawing the old one fails (see surface.ts).
+  const generation = useSyncExternalStore(onPresenterGeneration, presenterGeneration);
   useEffect(() => {
     const c = picture.current;
     if (!c) return;
     painter.current = createHeatmapPainter(c);
     return () => painter.current?.dispose();
-  }, []);
+  }, [generation]);
   useEffect(() => {
     if (width === 0) return;
     painter.current?.update({
       trace, k, t0, t1, blank, domain: seriesDomain(trace, k, norm),
       w: Math.max(1, Math.min(width, Math.ceil(t1 - t0))), h: Math.max(1, Math.min(height, H)),
     });
-  }, [trace, k, filled, t0, t1, norm, width, height, H, blank]);
+  }, [trace, k, filled, t0, t1, norm, width, height, H, blank, generation]);
 
   // The selected unit's marks: two small triangles at the row's edges, moved straight from the store when
   // the unit changes. (Elements, not a canvas: a canvas changed means a texture uploaded, costly without
@@ -152,7 +155,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         onPointerCancel={() => { drag.current = null; }}
         onLostPointerCapture={() => { drag.current = null; }}
       >
-        <canvas ref={picture} className="heatmap-picture" />
+        <canvas key={generation} ref={picture} className="heatmap-picture" />
         <div ref={marks} className="heatmap-unit-marks" aria-hidden="true">
           <svg viewBox="0 0 10 14" className="heatmap-unit-mark left"><path d="M1 1 L9 7 L1 13 Z" /></svg>
           <svg viewBox="0 0 10 14" className="heatmap-unit-mark right"><path d="M9 1 L1 7 L9 13 Z" /></svg>

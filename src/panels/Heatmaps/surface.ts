@@ -1,7 +1,9 @@
 /**
  * Where a heatmap's pixels go: an OffscreenCanvas in the presenter worker where the browser has one
  * (so that uploading changed canvases to the compositor never lengthens the page's tasks), or the
- * canvas's own 2D context where it hasn't.
+ * canvas's own 2D context where it hasn't, or where the worker failed (its script didn't load, or it
+ * died). A canvas handed to a worker can't be drawn on by the page again, so on such a failure the rows
+ * put new canvases in (see presenterGeneration) and those are drawn directly.
  */
 import type { ToPresenter } from './presenterProtocol';
 
@@ -13,6 +15,9 @@ export interface PictureSurface {
 }
 
 let presenter: Worker | null = null;
+/** Counts presenter failures: a row's canvases belong to one generation. */
+let generation = 0;
+const generationListeners = new Set<() => void>();
 let nextId = 1;
 /** A canvas hands its control to a worker only once, so a remounted row finds its surface here. */
 const surfaces = new WeakMap<HTMLCanvasElement, PictureSurface>();
@@ -31,8 +36,34 @@ export function columnBlock(src: Uint32Array, width: number, height: number, x0:
   return block;
 }
 
+function startPresenter(): Worker {
+  const w = new Worker(new URL('./presenter.worker.ts', import.meta.url), { type: 'module', name: 'gatescope-heatmaps' });
+  w.onerror = (e) => {
+    e.preventDefault();
+    w.terminate();
+    presenter = null;
+    generation++;
+    console.warn(`The heatmaps are drawn on the page instead: their worker failed (${e.message || 'it did not load'}).`);
+    for (const f of generationListeners) f();
+  };
+  return w;
+}
+
+/**
+ * How many times the presenter has failed, for useSyncExternalStore: a row keys its canvas on it, so a
+ * failure gives it a fresh canvas (drawn directly, as after a failure every new surface is).
+ */
+export function presenterGeneration(): number {
+  return generation;
+}
+
+export function onPresenterGeneration(listener: () => void): () => void {
+  generationListeners.add(listener);
+  return () => generationListeners.delete(listener);
+}
+
 function offscreenSurface(canvas: HTMLCanvasElement): PictureSurface {
-  presenter ??= new Worker(new URL('./presenter.worker.ts', import.meta.url), { type: 'module', name: 'gatescope-heatmaps' });
+  presenter ??= startPresenter();
   const id = nextId++;
   const offscreen = canvas.transferControlToOffscreen();
   post({ type: 'attach', id, canvas: offscreen }, [offscreen]);
@@ -68,7 +99,7 @@ function directSurface(canvas: HTMLCanvasElement): PictureSurface {
 export function pictureSurface(canvas: HTMLCanvasElement): PictureSurface {
   let s = surfaces.get(canvas);
   if (!s) {
-    s = typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function'
+    s = generation === 0 && typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function'
       ? offscreenSurface(canvas)
       : directSurface(canvas);
     surfaces.set(canvas, s);
