@@ -70,14 +70,18 @@ export default function HeatmapsPanel() {
       line.style.transform = `translateX(${left + x}px)`;
       line.style.visibility = width > 0 && x >= 0 && x <= width ? 'visible' : 'hidden';
     };
+    const canvas = rows.querySelector<HTMLElement>('.heatmap-canvas');
     const measure = () => {
-      const canvas = rows.querySelector<HTMLElement>('.heatmap-canvas');
       geometry.current = canvas ? { left: canvas.offsetLeft, width: canvas.clientWidth } : { left: 0, width: 0 };
       place();
     };
-    measure();
+    // Measured when the observers first report, after the next layout, and not here: reading offsetLeft
+    // in a commit pulls the page's whole layout into the commit's task, 25–45 ms when these panels first
+    // appear, which is often just as the first run starts to stream.
+    place();
     const ro = new ResizeObserver(measure);
     ro.observe(rows);
+    if (canvas) ro.observe(canvas); // its left edge moves when the labels beside it change width
     const unsubscribe = usePlayback.subscribe((s, prev) => { if (s.t !== prev.t) place(); });
     return () => { ro.disconnect(); unsubscribe(); };
   }, [t0, t1, trace]);
