@@ -103,6 +103,15 @@ test('a long LSTM (H=128, T=10,000) streams to the end while the page stays usab
 });
 
 test('the first run draws step 1 at once and streams the rest once the page has loaded', async ({ page }) => {
+  // What the page holds when the stream is let go (an observer's callback runs a moment after the mark).
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (!list.getEntries().some((e) => e.name === 'gatescope:stream-resume')) return;
+      const w = window as unknown as { atResume: string[] };
+      w.atResume = ['Equations', 'Heatmaps over time', 'Values at this timestep']
+        .filter((name) => document.querySelector(`section[aria-label="${name}"] .katex, section[aria-label="${name}"] canvas, section[aria-label="${name}"] table`));
+    }).observe({ type: 'mark' });
+  });
   await page.goto(`/${query({ H: 32, T: 5000 })}`);
   await waitForRun(page);
   const at = await page.evaluate(() =>
@@ -113,6 +122,8 @@ test('the first run draws step 1 at once and streams the rest once the page has 
   expect(at['first-paint']).toBeLessThan(at['stream-resume']);
   expect(at['stream-resume']).toBeLessThan(at['run-done']);
   await expect(page.locator('.equations .katex').first()).toBeVisible();
+  // The panels below were on the page by then: their first layout, the page's largest, came before it.
+  expect(await page.evaluate(() => (window as unknown as { atResume?: string[] }).atResume)).toEqual(['Equations', 'Heatmaps over time', 'Values at this timestep']);
 });
 
 test('the page\'s chunk, its imports and its stylesheet are asked for by the HTML, each loaded once', async ({ page }) => {

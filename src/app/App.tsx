@@ -25,21 +25,36 @@ const HeatmapsPanel = lazy(loadHeatmaps);
 const NumbersPanel = lazy(loadNumbers);
 
 /**
- * Says the page has settled once the later panels are loaded, the main thread has had a moment with
- * nothing to do (their first render included), and the fonts their text asked for (KaTeX's) are in; the
+ * Says the page has settled once the later panels have been committed (not only loaded: React reveals a
+ * lazy panel in a later commit, up to 300 ms later, and its first layout is the page's largest), the main
+ * thread has had a moment with nothing to do, and the fonts their text asked for (KaTeX's) are in; the
  * engine then streams the rest of the first run. Text is set again when its font arrives, and that
  * layout, 10–25 ms, would otherwise land in the stream's first frames.
  */
-function settleAfterLoading(): () => void {
+function settleAfterLoading(committed: Promise<void>): () => void {
   let cancelled = false;
   const idle = () => new Promise<void>((f) => ('requestIdleCallback' in window ? requestIdleCallback(() => f(), { timeout: 1000 }) : setTimeout(f, 100)));
   Promise.all([loadEquations(), loadHeatmaps(), loadNumbers()])
     .catch(() => {}) // a chunk that fails to load shows in its panel; the engine needn't wait for it
+    .then(() => committed)
     .then(idle)
     .then(() => document.fonts?.ready) // resolves when nothing is loading, fonts that failed included
     .then(idle)
     .then(() => { if (!cancelled) useRun.setState({ settled: true }); });
   return () => { cancelled = true; };
+}
+
+/** A promise and the function that resolves it. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => { resolve = r; });
+  return { promise, resolve };
+}
+
+/** Placed after lazy panels inside their Suspense boundary: its effect runs once they have been committed. */
+function OnCommit({ then }: { then: () => void }) {
+  useEffect(then, [then]);
+  return null;
 }
 
 function EquationsLoading() {
@@ -61,7 +76,14 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   // can't happen, such as when the first run is refused, for a second), and then renders as a transition:
   // in slices, between which the stream's messages and the user's keys get through.
   const [rest, setRest] = useState(false);
-  useEffect(() => (rest ? settleAfterLoading() : undefined), [rest]);
+  // The panels the first run's stream waits for: the equations, and in the full view those below.
+  const [equationsIn] = useState(signal);
+  const [belowIn] = useState(signal);
+  useEffect(() => {
+    if (!rest) return;
+    // A lecture view has nothing below; and one who switches views meanwhile waits at most for the hold limit.
+    return settleAfterLoading(Promise.all([equationsIn.promise, lecture ? undefined : belowIn.promise]).then(() => {}));
+  }, [rest]); // eslint-disable-line react-hooks/exhaustive-deps -- decided once, when the rest first renders
   useEffect(() => {
     const ready = (r: { painted: boolean; status: string }) => r.painted || r.status === 'error';
     let unsubscribe = () => {};
@@ -100,7 +122,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
           <PanelBoundary name="Cell diagram"><CellDiagram /></PanelBoundary>
           <PanelBoundary name="Equations">
             <Suspense fallback={<EquationsLoading />}>
-              {rest ? <EquationsPanel /> : <EquationsLoading />}
+              {rest ? <><EquationsPanel /><OnCommit then={equationsIn.resolve} /></> : <EquationsLoading />}
             </Suspense>
           </PanelBoundary>
         </div>
@@ -113,6 +135,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
             <Suspense fallback={null}>
               <PanelBoundary name="Heatmaps over time"><HeatmapsPanel /></PanelBoundary>
               <PanelBoundary name="Values at this timestep"><NumbersPanel /></PanelBoundary>
+              <OnCommit then={belowIn.resolve} />
             </Suspense>
           </>
         )}
