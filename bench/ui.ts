@@ -172,6 +172,7 @@ async function startFloors() {
       const peek = await Peek.open(react);
       await react.goto(`http://127.0.0.1:${BASELINE_PORT}/`, { waitUntil: 'commit' });
       await peek.until(`performance.getEntriesByName('baseline:rendered').length > 0`);
+      await react.waitForTimeout(200); // long-task entries reach their observer a moment later
       reactOnScreen.push(await peek.value<number>(ON_SCREEN));
       reactRendered.push(await peek.value<number>(`performance.getEntriesByName('baseline:rendered')[0].startTime`));
       const tasks = await peek.value<Array<{ duration: number }>>('window.__longTasks');
