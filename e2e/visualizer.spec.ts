@@ -3,7 +3,7 @@
  * timestep by timestep and sub-step by sub-step. At every stop, every number written on the diagram and
  * every result in the equations is compared with the engine's own trace, computed here in Node.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { subSteps } from '../src/cellinfo/substeps';
 import type { Trace } from '../src/engine/trace';
 import type { Model } from '../src/engine/types';
@@ -235,6 +235,35 @@ test('the heatmaps are drawn off the main thread', async ({ page }) => {
   expect(await picture.evaluate((c: HTMLCanvasElement) => { try { c.getContext('2d'); return 'page'; } catch { return 'worker'; } })).toBe('worker');
 });
 
+/**
+ * Which of the given pixels of a heatmap's picture, as shown, differ from the colour of the engine's value
+ * there (series k of `trace`, T steps by H units): read back by drawing the canvas into a scratch canvas,
+ * which works whether a worker (an OffscreenCanvas) or the page draws it.
+ */
+async function heatmapPixelsWrong(
+  picture: Locator, trace: Trace, k: number, T: number, H: number, points: (w: number, h: number) => number[][],
+): Promise<string[]> {
+  const domain = seriesDomain(trace, k, 'series');
+  const lut = lutFor(domain.kind);
+  const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) => {
+    const scratch = document.createElement('canvas');
+    [scratch.width, scratch.height] = [c.width, c.height];
+    const ctx = scratch.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    return { w: c.width, h: c.height, px: [...ctx.getImageData(0, 0, c.width, c.height).data] };
+  });
+  if (w < 2) return ['not painted'];
+  const wrong: string[] = [];
+  for (const [x, y] of points(w, h)) {
+    const t = Math.floor(((x + 0.5) * T) / w);
+    const unit = Math.floor(((y + 0.5) * H) / h);
+    const want = lut[lutIndex(domain, trace.value(k, t, unit))];
+    const at = (y * w + x) * 4;
+    if (px[at] !== (want & 255) || px[at + 1] !== ((want >>> 8) & 255) || px[at + 2] !== ((want >>> 16) & 255)) wrong.push(`t${t} unit${unit}`);
+  }
+  return wrong;
+}
+
 test('if the heatmaps\' worker fails to load, the page draws them itself', async ({ page, context }) => {
   await context.route(/\/assets\/presenter\.worker-[\w-]+\.js$/, (route) => route.abort());
   const cfg = { hiddenSize: 8, seqLen: 50, seed: 1 };
@@ -244,23 +273,7 @@ test('if the heatmaps\' worker fails to load, the page draws them itself', async
   // A fresh canvas with a context of its own on the page, showing the engine's values.
   await expect.poll(() => picture.evaluate((c: HTMLCanvasElement) => { try { return c.getContext('2d') ? 'page' : 'none'; } catch { return 'worker'; } })).toBe('page');
   const { trace } = engineRun(cfg);
-  const k = trace.index('l0.f');
-  const domain = seriesDomain(trace, k, 'series');
-  const lut = lutFor(domain.kind);
-  await expect.poll(async () => {
-    const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) =>
-      ({ w: c.width, h: c.height, px: [...c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data] }));
-    if (w < 2) return ['not painted'];
-    const wrong: string[] = [];
-    for (const [x, y] of [[0, 0], [w >> 1, h >> 1], [w - 1, h - 1]]) {
-      const t = Math.floor(((x + 0.5) * 50) / w);
-      const unit = Math.floor(((y + 0.5) * 8) / h);
-      const want = lut[lutIndex(domain, trace.value(k, t, unit))];
-      const at = (y * w + x) * 4;
-      if (px[at] !== (want & 255) || px[at + 1] !== ((want >>> 8) & 255) || px[at + 2] !== ((want >>> 16) & 255)) wrong.push(`t${t} unit${unit}`);
-    }
-    return wrong;
-  }).toEqual([]);
+  await expect.poll(() => heatmapPixelsWrong(picture, trace, trace.index('l0.f'), 50, 8, (w, h) => [[0, 0], [w >> 1, h >> 1], [w - 1, h - 1]])).toEqual([]);
 });
 
 test('under prefers-reduced-motion the wires do not animate', async ({ page }) => {
@@ -313,30 +326,9 @@ test('the heatmaps show the engine\'s values, and a new run of the same size rep
     await expect(page.getByRole('status').first()).toContainText('300 / 300 steps');
     await waitForRun(page);
     const { trace } = engineRun({ ...base, seed });
-    const k = trace.index('l0.f');
-    const domain = seriesDomain(trace, k, 'series');
-    const lut = lutFor(domain.kind);
     const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
     // The painter works in slices across frames: wait until the last column shows the last step.
-    await expect.poll(async () => {
-      // What is on screen: the canvas is drawn by a worker (an OffscreenCanvas), so its pixels are read
-      // back by drawing it, as shown, into a scratch canvas.
-      const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) => {
-        const scratch = document.createElement('canvas');
-        [scratch.width, scratch.height] = [c.width, c.height];
-        const ctx = scratch.getContext('2d')!;
-        ctx.drawImage(c, 0, 0);
-        return { w: c.width, h: c.height, px: [...ctx.getImageData(0, 0, c.width, c.height).data] };
-      });
-      const wrong: string[] = [];
-      for (const [x, y] of [[0, 0], [w >> 1, 7], [w - 1, h - 1], [w >> 2, h >> 1]]) {
-        const t = Math.floor(((x + 0.5) * 300) / w);
-        const unit = Math.floor(((y + 0.5) * 20) / h);
-        const want = lut[lutIndex(domain, trace.value(k, t, unit))];
-        const at = (y * w + x) * 4;
-        if (px[at] !== (want & 255) || px[at + 1] !== ((want >>> 8) & 255) || px[at + 2] !== ((want >>> 16) & 255)) wrong.push(`t${t} unit${unit}`);
-      }
-      return wrong;
-    }, { message: `seed ${seed}` }).toEqual([]);
+    await expect.poll(() => heatmapPixelsWrong(picture, trace, trace.index('l0.f'), 300, 20, (w, h) => [[0, 0], [w >> 1, 7], [w - 1, h - 1], [w >> 2, h >> 1]]),
+      { message: `seed ${seed}` }).toEqual([]);
   }
 });
