@@ -70,8 +70,9 @@ export default function HeatmapsPanel() {
       line.style.transform = `translateX(${left + x}px)`;
       line.style.visibility = width > 0 && x >= 0 && x <= width ? 'visible' : 'hidden';
     };
-    const canvas = rows.querySelector<HTMLElement>('.heatmap-canvas');
+    const firstCanvas = () => rows.querySelector<HTMLElement>('.heatmap-canvas'); // rows come and go with the chips
     const measure = () => {
+      const canvas = firstCanvas();
       geometry.current = canvas ? { left: canvas.offsetLeft, width: canvas.clientWidth } : { left: 0, width: 0 };
       place();
     };
@@ -81,6 +82,7 @@ export default function HeatmapsPanel() {
     place();
     const ro = new ResizeObserver(measure);
     ro.observe(rows);
+    const canvas = firstCanvas();
     if (canvas) ro.observe(canvas); // its left edge moves when the labels beside it change width
     const unsubscribe = usePlayback.subscribe((s, prev) => { if (s.t !== prev.t) place(); });
     return () => { ro.disconnect(); unsubscribe(); };
