@@ -107,9 +107,10 @@ test('the first run draws step 1 at once and streams the rest once the page has 
   await page.addInitScript(() => {
     new PerformanceObserver((list) => {
       if (!list.getEntries().some((e) => e.name === 'gatescope:stream-resume')) return;
-      const w = window as unknown as { atResume: string[] };
+      const w = window as unknown as { atResume: string[]; groupsAtResume: number };
       w.atResume = ['Equations', 'Heatmaps over time', 'Values at this timestep']
         .filter((name) => document.querySelector(`section[aria-label="${name}"] .katex, section[aria-label="${name}"] canvas, section[aria-label="${name}"] table`));
+      w.groupsAtResume = document.querySelectorAll('.equations .eq-group').length;
     }).observe({ type: 'mark' });
   });
   await page.goto(`/${query({ H: 32, T: 5000 })}`);
@@ -124,6 +125,8 @@ test('the first run draws step 1 at once and streams the rest once the page has 
   await expect(page.locator('.equations .katex').first()).toBeVisible();
   // The panels below were on the page by then: their first layout, the page's largest, came before it.
   expect(await page.evaluate(() => (window as unknown as { atResume?: string[] }).atResume)).toEqual(['Equations', 'Heatmaps over time', 'Values at this timestep']);
+  // The equations appear a sub-step's group a frame; all four were in before the stream went on.
+  expect(await page.evaluate(() => (window as unknown as { groupsAtResume?: number }).groupsAtResume)).toBe(4);
 });
 
 test('the page\'s chunk, its imports and its stylesheet are asked for by the HTML, each loaded once', async ({ page }) => {

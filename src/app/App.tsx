@@ -122,7 +122,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
           <PanelBoundary name="Cell diagram"><CellDiagram /></PanelBoundary>
           <PanelBoundary name="Equations">
             <Suspense fallback={<EquationsLoading />}>
-              {rest ? <><EquationsPanel /><OnCommit then={equationsIn.resolve} /></> : <EquationsLoading />}
+              {rest ? <EquationsPanel onShown={equationsIn.resolve} /> : <EquationsLoading />}
             </Suspense>
           </PanelBoundary>
         </div>

@@ -2,7 +2,7 @@
  * The current sub-step's equations with the selected unit's numbers in them, typeset by KaTeX, with the
  * PyTorch tensor behind each symbol on hover and a button that copies the LaTeX.
  */
-import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useSettled } from '../../app/useSettled';
 import { showSubStep } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -18,7 +18,23 @@ export function plainLatex(groups: EquationGroup[]): string {
   return groups.map((g) => [`% ${g.title}`, ...g.lines.map((l) => `\\[ ${strip(l)} \\]`)].join('\n')).join('\n\n');
 }
 
-export default function EquationsPanel() {
+/**
+ * How many of `total` groups to show: while the panel first fills, one more each frame, and then all. The
+ * first typesetting of every group at once (about 2,000 elements, and the first glyphs of KaTeX's fonts)
+ * was one layout of 80–140 ms on two cores; a group a frame, no task is that long.
+ */
+function useGrowing(total: number): number {
+  const [n, setN] = useState(1);
+  useEffect(() => {
+    if (n >= total) return;
+    const id = requestAnimationFrame(() => setN(n + 1));
+    return () => cancelAnimationFrame(id);
+  }, [n, total]);
+  return Math.min(n, total);
+}
+
+/** `onShown`: called once every group of the first typeset equations is on the page. */
+export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const liveTrace = useRun((r) => r.trace);
   const liveModel = useRun((r) => r.model);
   // Typesetting follows a step at once, and scrubbing or fast playback once the cursor settles.
@@ -52,6 +68,9 @@ export default function EquationsPanel() {
   // One sub-step at a time while walking through them, and always in the lecture view (large type).
   const focused = subFocus || lecture;
   const visible = focused ? groups.filter((g) => g.sub === current) : groups;
+  const shown = useGrowing(visible.length);
+  const allShown = ready && shown === visible.length;
+  useEffect(() => { if (allShown) onShown?.(); }, [allShown, onShown]);
 
   const onOver = (e: MouseEvent<HTMLDivElement>) => {
     const el = (e.target as Element).closest?.('[data-tensor]');
@@ -84,7 +103,7 @@ export default function EquationsPanel() {
         <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : 'Starting the engine…'}</p>
       ) : (
         <div className="equations-body" onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
-          {visible.map((g) => (
+          {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
               <h3>
                 <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} aria-label={`Show sub-step: ${g.title}`}>
