@@ -19,9 +19,9 @@ export function plainLatex(groups: EquationGroup[]): string {
 }
 
 /**
- * How many of `total` groups to show: while the panel first fills, one more each frame, and then all. The
- * first typesetting of every group at once (about 2,000 elements, and the first glyphs of KaTeX's fonts)
- * was one layout of 80–140 ms on two cores; a group a frame, no task is that long.
+ * How many of `total` groups to show: one more each frame until every group has been shown once, then all.
+ * The first typesetting of every group at once (about 2,000 elements, and the first glyphs of KaTeX's
+ * fonts) was one layout of 80–140 ms on two cores; a group a frame, each layout is a fraction of that.
  */
 function useGrowing(total: number): number {
   const [n, setN] = useState(1);
