@@ -108,6 +108,7 @@ const ON_SCREEN = `new Promise((resolve, reject) => {
 const ALL_IN = `!!document.querySelector('[role=status]')?.textContent?.includes('all in')`;
 
 async function waitDone(page: Page, timeout = 120_000) {
+  // ALL_IN as a function: Playwright evaluates a string predicate with eval, which the page's CSP refuses.
   await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent?.includes('all in'), null, { timeout });
 }
 

@@ -5,13 +5,13 @@
  */
 import { applyUrl, syncUrl } from './app/urlState';
 import { startEngineBridge } from './app/engineBridge';
-import { markDocument, prefersDark } from './app/theme';
+import { effectiveTheme, markDocument } from './app/theme';
 import { useView } from './state/view';
 
 const problems = applyUrl(location.search);
 // A theme or lecture view asked for in the URL applies to the placeholder in index.html too.
 const { theme, lecture } = useView.getState();
-markDocument(theme === 'auto' ? (prefersDark() ? 'dark' : 'light') : theme, lecture);
+markDocument(effectiveTheme(theme), lecture);
 startEngineBridge();
 syncUrl();
 

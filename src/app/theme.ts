@@ -19,6 +19,11 @@ function subscribe(onChange: () => void): () => void {
 export function useEffectiveTheme(): 'light' | 'dark' {
   const theme = useView((v) => v.theme);
   const systemDark = useSyncExternalStore(subscribe, () => query()?.matches ?? false, () => false);
+  return effectiveTheme(theme, systemDark);
+}
+
+/** The theme in effect: the chosen one, or for 'auto' the system's. */
+export function effectiveTheme(theme: 'auto' | 'light' | 'dark', systemDark = prefersDark()): 'light' | 'dark' {
   return theme === 'auto' ? (systemDark ? 'dark' : 'light') : theme;
 }
 
