@@ -117,7 +117,7 @@ test('the first run draws step 1 at once and streams the rest once the page has 
   await waitForRun(page);
   const at = await page.evaluate(() =>
     Object.fromEntries(['first-chunk', 'first-paint', 'stream-resume', 'run-done'].map((n) => [n, performance.getEntriesByName(`gatescope:${n}`)[0]?.startTime ?? NaN])));
-  // The order is the point: the worker holds after step 1 until the page has painted it and loaded the
+  // The order is the point: the worker holds after its first steps until the page has painted step 1 and loaded the
   // rest of its panels (equations included), so that the two don't compete for the CPU at start-up.
   expect(at['first-chunk']).toBeLessThan(at['first-paint']);
   expect(at['first-paint']).toBeLessThan(at['stream-resume']);

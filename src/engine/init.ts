@@ -34,7 +34,7 @@ export interface ModelConfig {
 
 function uniform(rng: Rng, n: number, k: number): Float32Array {
   const a = new Float32Array(n);
-  for (let i = 0; i < n; i++) a[i] = rng.uniform(-k, k);
+  rng.fillUniform(a, -k, k);
   return a;
 }
 

@@ -33,7 +33,7 @@ export interface RunState {
   kernel: KernelKind | null;
   /** The diagram has painted a timestep: the rest of the page can now load without delaying it. */
   painted: boolean;
-  /** The whole page has loaded and rendered: the page's first run, held after step 1, may go on. */
+  /** The whole page has loaded and rendered: the page's first run, held after its first steps, may go on. */
   settled: boolean;
 }
 

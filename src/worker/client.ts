@@ -71,7 +71,7 @@ export class EngineClient {
 
   /**
    * Starts a run, superseding any run in flight. Returns its id. With `hold`, the worker stops after the
-   * first chunk until resume() (see the protocol).
+   * first few steps until resume() (see the protocol).
    */
   run(spec: RunSpec, hold = false): number {
     if (this.currentId && this.currentSpec) this.worker.postMessage({ type: 'cancel', id: this.currentId });

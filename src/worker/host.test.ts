@@ -20,7 +20,7 @@ function harness() {
 }
 
 describe('the engine host', () => {
-  it('streams the whole trace in order: a small first chunk, then chunks that cover T exactly', async () => {
+  it('streams the whole trace in order: step 1 alone, then chunks that cover T exactly', async () => {
     const { messages, host, settled } = harness();
     host.handle({ type: 'run', id: 1, spec: spec({ hiddenSize: 32, seqLen: 3000 }) });
     await settled(1);
@@ -29,7 +29,7 @@ describe('the engine host', () => {
     if (start.type !== 'start') return;
     const chunks = messages.filter((m) => m.type === 'chunk');
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks[0].type === 'chunk' && chunks[0].chunk.steps).toBeLessThanOrEqual(8);
+    expect(chunks[0].type === 'chunk' && chunks[0].chunk.steps).toBe(1);
     const trace = new Trace(start.layout, start.initial);
     for (const c of chunks) if (c.type === 'chunk') trace.append(c.chunk);
     expect(trace.filled).toBe(3000);
@@ -57,26 +57,31 @@ describe('the engine host', () => {
     expect(messages.filter((m) => m.id === 2 && m.type === 'done')).toHaveLength(1);
   });
 
-  it('holds a run after its first chunk until told to resume, and leaves the wait out of its time', async () => {
+  it('holds a run once its first 8 steps are out (step 1 alone first) until told to resume, and leaves the wait out of its time', async () => {
     // A clock that only moves when the test moves it: the engine's own time then reads as zero.
     let clock = 0;
     const messages: FromWorker[] = [];
     const host = createEngineHost((m) => messages.push(m), () => new Promise((r) => setImmediate(r)), () => clock);
     host.handle({ type: 'run', id: 1, spec: spec({ hiddenSize: 32, seqLen: 2000 }), hold: true });
     for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-    const chunks = () => messages.filter((m) => m.type === 'chunk' && m.id === 1);
-    expect(chunks()).toHaveLength(1);
+    const chunks = () => messages.flatMap((m) => (m.type === 'chunk' && m.id === 1 ? [m.chunk] : []));
+    const held = chunks();
+    expect(held[0].steps).toBe(1);
+    const out = held.reduce((n, c) => n + c.steps, 0);
+    // It stops in the chunk that takes it to 8 steps, not later.
+    expect(out).toBeGreaterThanOrEqual(8);
+    expect(out - held.at(-1)!.steps).toBeLessThan(8);
     expect(messages.some((m) => m.type === 'done')).toBe(false);
     clock += 1000; // a second on hold
     host.handle({ type: 'resume', id: 1 });
     while (!messages.some((m) => m.type === 'done')) await new Promise((r) => setImmediate(r));
-    const steps = chunks().reduce((n, m) => n + (m.type === 'chunk' ? m.chunk.steps : 0), 0);
+    const steps = chunks().reduce((n, c) => n + c.steps, 0);
     expect(steps).toBe(2000);
     const done = messages.find((m) => m.type === 'done');
     expect(done?.type === 'done' && done.elapsedMs).toBe(0);
   });
 
-  it('does not hold a run that was resumed before its first chunk was out', async () => {
+  it('does not hold a run that was resumed before its first steps were out', async () => {
     const { host, settled } = harness();
     host.handle({ type: 'run', id: 1, spec: spec({ seqLen: 500 }), hold: true });
     host.handle({ type: 'resume', id: 1 });
@@ -90,7 +95,9 @@ describe('the engine host', () => {
     host.handle({ type: 'run', id: 2, spec: spec({ seqLen: 300 }) });
     await settled(2);
     await new Promise((r) => setTimeout(r, 20));
-    expect(messages.filter((m) => m.id === 1 && m.type === 'chunk')).toHaveLength(1);
+    // Run 1 sent no more than its held steps.
+    const steps1 = messages.reduce((n, m) => n + (m.id === 1 && m.type === 'chunk' ? m.chunk.steps : 0), 0);
+    expect(steps1).toBeLessThan(500);
     expect(messages.some((m) => m.id === 1 && m.type === 'done')).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The worker's logic, independent of worker globals so that it runs (and is tested) in Node too:
- * build the model and the input, then compute and post the trace in chunks sized to ~12 ms of work,
- * yielding between chunks so that a newer request or a cancel is seen at once.
+ * build the model and the input, then compute and post the trace in chunks sized to ~12 ms of work (step 1
+ * alone first), yielding between chunks so that a newer request or a cancel is seen at once.
  */
 import { initModel, validateConfig } from '../engine/init';
 import { encodeText, makeSignal } from '../engine/inputs';
@@ -15,8 +15,10 @@ import type { FromWorker, RunSpec, ToWorker } from './protocol';
 
 /** Work per chunk: long enough to amortise messaging, short enough that the page sees progress each frame. */
 const CHUNK_TARGET_MS = 12;
-/** The first chunk is small so that step 1 is on screen almost at once. */
-const FIRST_CHUNK_STEPS = 8;
+/** Step 1 goes out alone, so that it is on screen as soon as it can be. */
+const FIRST_CHUNK_STEPS = 1;
+/** A held run stops once this many steps are out: enough to step through before the stream resumes. */
+const HELD_STEPS = 8;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -79,9 +81,9 @@ export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; not
 
 export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>, now: () => number) {
   let current = 0;
-  /** Wakes the run held after its first chunk (for 'resume', or for a newer request: it then stops). */
+  /** Wakes the run held after its first steps (for 'resume', or for a newer request: it then stops). */
   let release: (() => void) | null = null;
-  /** The run told to go on (a 'resume' may arrive before its first chunk is done). */
+  /** The run told to go on (a 'resume' may arrive before its first steps are out). */
   let resumed = 0;
   const wake = () => {
     release?.();
@@ -104,7 +106,7 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
         // Aim the next chunk at the target duration, growing at most 4× at a time.
         const perStep = Math.max(ms, 0.01) / chunk.steps;
         steps = Math.max(1, Math.min(steps * 4, Math.floor(CHUNK_TARGET_MS / perStep)));
-        if (hold && chunk.t0 === 0 && !runner.done && resumed !== id) {
+        if (hold && chunk.t0 < HELD_STEPS && chunk.t0 + chunk.steps >= HELD_STEPS && !runner.done && resumed !== id) {
           const heldFrom = now();
           await new Promise<void>((r) => (release = r));
           started += now() - heldFrom; // the run's time is the engine's: the wait isn't part of it

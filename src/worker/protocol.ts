@@ -29,8 +29,8 @@ export interface RunSpec {
 
 export type ToWorker =
   /**
-   * Start a run. With `hold`, the worker sends the first chunk and then waits for 'resume': at page
-   * start-up, step 1 gets drawn without the rest of the run competing with the page for the CPU.
+   * Start a run. With `hold`, the worker sends the first few steps (step 1 alone first), then waits for
+   * 'resume': at page start-up, step 1 gets drawn without the rest of the run competing for the CPU.
    */
   | { type: 'run'; id: number; spec: RunSpec; hold?: boolean }
   /** Go on with a held run. */
