@@ -20,6 +20,21 @@ const DEBOUNCE_MS = 150;
  */
 const PROGRESS_MS = 100;
 let lastProgress = 0;
+/** The progress held back by PROGRESS_MS, shown when it is due (or it would wait for the next chunk). */
+let trailingProgress: ReturnType<typeof setTimeout> | undefined;
+
+/** Tells the page how far the trace has arrived, at most every PROGRESS_MS, and always in the end. */
+function reportProgress(trace: Trace, elapsedMs: number): void {
+  clearTimeout(trailingProgress);
+  const show = () => {
+    if (useRun.getState().trace !== trace) return; // a newer run has taken over
+    lastProgress = performance.now();
+    useRun.setState({ filled: trace.filled, elapsedMs });
+  };
+  const wait = PROGRESS_MS - (performance.now() - lastProgress);
+  if (wait <= 0) show();
+  else trailingProgress = setTimeout(show, wait);
+}
 /**
  * The page's first run computes step 1 and then waits for the page to finish loading (at most this
  * long): on a machine with two cores, the rest of the run would otherwise slow the page's start-up.
@@ -60,13 +75,11 @@ function handle(msg: FromWorker, requestedAt: number): void {
       const { trace } = useRun.getState();
       if (!trace) return;
       trace.append(msg.chunk);
-      const now = performance.now();
-      if (now - lastProgress < PROGRESS_MS) break;
-      lastProgress = now;
-      useRun.setState({ filled: trace.filled, elapsedMs: msg.elapsedMs });
+      reportProgress(trace, msg.elapsedMs);
       break;
     }
     case 'done':
+      clearTimeout(trailingProgress);
       performance.mark('gatescope:run-done'); // every run's (the UI benchmark times streams by it)
       useRun.setState((r) => ({ status: 'done', elapsedMs: msg.elapsedMs, filled: r.trace?.filled ?? r.filled }));
       break;

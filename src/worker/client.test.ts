@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, runSpecOf } from '../state/config';
-import { EngineClient, type WorkerLike } from './client';
-import type { FromWorker, ToWorker } from './protocol';
-
-/** A worker double: records what it was sent, and lets the test answer or crash. */
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  onmessageerror: ((e: MessageEvent) => void) | null = null;
-  postMessage(msg: ToWorker) { this.sent.push(msg); }
-  terminate() { this.terminated = true; }
-  answer(msg: FromWorker) { this.onmessage?.({ data: msg } as MessageEvent<FromWorker>); }
-  crash(message: string) { this.onerror?.({ message, preventDefault() {} } as ErrorEvent); }
-}
+import { EngineClient } from './client';
+import type { FromWorker } from './protocol';
+import { FakeWorker } from './testing/fakeWorker';
 
 const spec = runSpecOf(DEFAULT_CONFIG);
 

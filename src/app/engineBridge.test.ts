@@ -1,0 +1,25 @@
+import { describe, expect, it, vi } from 'vitest';
+import { useConfig } from '../state/config';
+import { useRun } from '../state/run';
+import { createEngineHost } from '../worker/host';
+import { FakeWorker } from '../worker/testing/fakeWorker';
+import { startEngineBridge } from './engineBridge';
+
+describe('the engine bridge', () => {
+  it('shows every step of a held first run, not only those of its first chunk', async () => {
+    useConfig.setState({ hiddenSize: 16, seqLen: 500 });
+    // The real engine host behind a worker double: the first run sends step 1 alone, then a few more
+    // chunks in quick succession, and holds.
+    let worker: FakeWorker | null = null;
+    const host = createEngineHost((m) => worker?.answer(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
+    const stop = startEngineBridge(() => (worker = new FakeWorker((m) => host.handle(m))));
+    try {
+      await vi.waitFor(() => expect(useRun.getState().trace?.filled).toBeGreaterThanOrEqual(8));
+      // No more chunks come while it holds: the count on the page must still catch up with the trace.
+      await vi.waitFor(() => expect(useRun.getState().filled).toBe(useRun.getState().trace?.filled));
+      expect(useRun.getState().filled).toBeLessThan(500);
+    } finally {
+      stop();
+    }
+  });
+});
