@@ -22,4 +22,19 @@ describe('the engine bridge', () => {
       stop();
     }
   });
+
+  it('stops waiting to let the held first run go on when it is stopped', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      useRun.setState({ status: 'idle', settled: false });
+      const worker = new FakeWorker();
+      const stop = startEngineBridge(() => worker);
+      expect(worker.sent.map((m) => m.type)).toEqual(['run']);
+      stop();
+      vi.advanceTimersByTime(10_000); // past the hold's time limit
+      expect(worker.sent.map((m) => m.type)).toEqual(['run']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -90,11 +90,15 @@ function handle(msg: FromWorker, requestedAt: number): void {
   }
 }
 
-function resumeWhenSettled(client: EngineClient, id: number): void {
+/** Lets the held run go on once the page has settled (or after HOLD_LIMIT_MS); returns a function that stops waiting. */
+function resumeWhenSettled(client: EngineClient, id: number): () => void {
   let unsubscribe = () => {};
-  const go = () => {
+  const stop = () => {
     clearTimeout(timer);
     unsubscribe();
+  };
+  const go = () => {
+    stop();
     mark('gatescope:stream-resume');
     client.resume(id);
   };
@@ -102,6 +106,7 @@ function resumeWhenSettled(client: EngineClient, id: number): void {
   const ready = (r: { settled: boolean; status: string }) => r.settled || r.status === 'error';
   if (ready(useRun.getState())) go();
   else unsubscribe = useRun.subscribe((r) => { if (ready(r)) go(); });
+  return stop;
 }
 
 export function spawnEngineWorker(): WorkerLike {
@@ -115,11 +120,12 @@ export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): 
     message: (msg) => handle(msg, requestedAt),
     restarted: (reason) => useRun.setState({ notice: reason }),
   });
+  let stopWaiting = () => {};
   const run = (first = false) => {
     requestedAt = performance.now();
     mark('gatescope:first-request');
     const id = client.run(runSpecOf(configOf(useConfig.getState())), first);
-    if (first) resumeWhenSettled(client, id);
+    if (first) stopWaiting = resumeWhenSettled(client, id);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = useConfig.subscribe(() => {
@@ -129,6 +135,8 @@ export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): 
   run(true);
   return () => {
     clearTimeout(timer);
+    clearTimeout(trailingProgress);
+    stopWaiting();
     unsubscribe();
     client.dispose();
   };
