@@ -35,6 +35,7 @@ function reportProgress(trace: Trace, elapsedMs: number): void {
   if (wait <= 0) show();
   else trailingProgress = setTimeout(show, wait);
 }
+
 /**
  * The page's first run computes step 1 and then waits for the page to finish loading (at most this
  * long): on a machine with two cores, the rest of the run would otherwise slow the page's start-up.
