@@ -70,6 +70,8 @@ for (const size of SIZES) {
         // The lecture view has no status line: the run's end is known by its performance mark.
         await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
         await expect(page.locator('.equations .katex').first()).toBeVisible();
+        // Every group in (they come a frame each when the panel first fills), so that all of them are measured.
+        await expect(page.locator('.equations-body')).toHaveAttribute('aria-busy', 'false');
         await page.evaluate(() => document.fonts.ready); // KaTeX's fonts set the lines' widths
         const steps = subSteps(c.cell);
         // From the last sub-step back to the first, each measured once its equations are typeset.

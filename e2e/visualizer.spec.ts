@@ -59,6 +59,8 @@ async function expectEquations(page: Page, trace: Trace, c: Cursor) {
   const region = page.getByRole('region', { name: 'Equations' });
   await expect(region.getByRole('heading').first()).toContainText(new RegExp(`unit ${c.unit}\\b.*t = ${c.t + 1}$`, 'i'));
   await expect(region.locator('.katex').first()).toBeVisible();
+  // When the panel first fills, its groups come in a frame each; it says when all are in.
+  await expect(region.locator('.equations-body')).toHaveAttribute('aria-busy', 'false');
   const { tex, text } = await equations(page);
   for (const s of subs) {
     for (const name of RESULTS[cell][s]) {

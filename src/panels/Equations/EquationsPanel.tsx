@@ -102,7 +102,9 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
       {!ready ? (
         <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : 'Starting the engine…'}</p>
       ) : (
-        <div className="equations-body" onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
+        // Busy while the first groups are still coming in, a frame each (useGrowing): a screen reader
+        // waits for the whole set, and so do the tests.
+        <div className="equations-body" aria-busy={shown < visible.length} onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
           {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
               <h3>
