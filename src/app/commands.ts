@@ -6,7 +6,7 @@ import { SPEEDS, usePlayback } from '../state/playback';
 import { layerBy, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
 import { useRun } from '../state/run';
 import { useView } from '../state/view';
-import { prefersDark } from './theme';
+import { effectiveTheme } from './theme';
 
 export interface KeyBinding {
   /** KeyboardEvent.key */
@@ -48,7 +48,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'lecture', label: 'Lecture view', group: 'View', keys: [{ key: 'l' }], run: () => useView.setState((v) => ({ lecture: !v.lecture })) },
   {
     id: 'theme', label: 'Light / dark theme', group: 'View', keys: [{ key: 't' }],
-    run: () => useView.setState((v) => ({ theme: v.theme === 'dark' ? 'light' : v.theme === 'light' ? 'dark' : prefersDark() ? 'light' : 'dark' })),
+    run: () => useView.setState((v) => ({ theme: effectiveTheme(v.theme) === 'dark' ? 'light' : 'dark' })),
   },
   { id: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], run: () => useView.setState((v) => ({ help: !v.help })) },
 ];

@@ -104,7 +104,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
       ) : (
         // Busy while the first groups are still coming in, a frame each (useGrowing): a screen reader
         // waits for the whole set, and so do the tests.
-        <div className="equations-body" aria-busy={shown < visible.length} onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
+        <div className="equations-body" aria-busy={!allShown} onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
           {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
               <h3>
