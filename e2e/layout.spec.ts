@@ -86,3 +86,18 @@ for (const size of SIZES) {
     });
   }
 }
+
+// The layout checked above holds for every user only if every user gets these fonts (see styles.css).
+test('the page is set in its own fonts, all loaded', async ({ page }) => {
+  await page.goto(`/${query({ T: 20 })}`);
+  await expect(page.getByRole('group', { name: 'LSTM cell diagram' })).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('Gatescope')).map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`).sort());
+  expect(faces).toEqual(['Gatescope Mono 400 loaded', 'Gatescope Sans 400 loaded', 'Gatescope Sans 700 loaded']);
+  const families = await page.evaluate(() => ({
+    label: getComputedStyle(document.querySelector('.diagram-top text')!).fontFamily,
+    value: getComputedStyle(document.querySelector('.strip-label .value')!).fontFamily,
+    title: getComputedStyle(document.querySelector('.panel-title')!).fontFamily,
+  }));
+  expect(families).toEqual({ label: '"Gatescope Sans", sans-serif', value: '"Gatescope Mono", monospace', title: '"Gatescope Sans", sans-serif' });
+});
