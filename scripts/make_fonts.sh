@@ -1,7 +1,7 @@
 #!/bin/sh
 # Makes public/fonts/*.woff2: DejaVu Sans (regular, bold) and DejaVu Sans Mono, cut down to the characters
-# the page writes. Run it again when the interface gains a character outside Latin-1 (src/viz/fonts.test.ts
-# says which). Needs Debian's fonts-dejavu-core and python3-fonttools and python3-brotli.
+# the page writes. Run it again when the interface gains a character they lack (scripts/fonts.test.ts says
+# which). Needs Debian's fonts-dejavu-core and python3-fonttools and python3-brotli.
 #
 # Why the page brings its own fonts: the diagram's labels are placed for one font's metrics, and the layout
 # tests measure them in this one, so every user sees what was tested; and on Linux a page that names system
