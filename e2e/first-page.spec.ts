@@ -46,6 +46,7 @@ test('switching to a GRU, a two-layer stack and a ReLU RNN reruns the engine', a
   await waitForRun(page);
   await page.getByLabel('Cell type').selectOption('gru');
   await page.getByLabel('Number of layers').fill('2');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status').first()).toContainText('12 / 12 steps');
   await waitForRun(page);
   await page.keyboard.press('Escape'); // leave the field: arrows go back to the timeline
@@ -83,8 +84,67 @@ test('an out-of-range size is refused in place, and the last good model keeps ru
   await expectValuesMatch(page, engineTrace({ hiddenSize: 4, seqLen: 10 }), 0);
   await h.fill('7');
   await expect(h).toHaveAttribute('aria-invalid', 'false');
+  await page.keyboard.press('Enter');
   await waitForRun(page);
   await expectValuesMatch(page, engineTrace({ hiddenSize: 7, seqLen: 10 }), 0);
+});
+
+test('a number is run once the user is done typing it, never its beginnings', async ({ page }) => {
+  await page.goto(`/${query({ H: 8, T: 10 })}`);
+  await waitForRun(page);
+  const requests = () => page.evaluate(() => performance.getEntriesByName('gatescope:first-request').length + performance.getEntriesByType('mark').filter((m) => m.name === 'gatescope:run-done').length);
+  const before = await requests();
+  const h = page.getByLabel('Hidden size H');
+  await h.click();
+  await h.press('Control+a');
+  await h.pressSequentially('1000', { delay: 200 }); // slower than the run's debounce: 1, 10 and 100 would each have run
+  await expect(h).toHaveAttribute('aria-invalid', 'true');
+  await page.waitForTimeout(400);
+  expect(await requests()).toBe(before); // no run for 1, 10 or 100
+  await expect(page).not.toHaveURL(/[?&]H=/); // still the default, 8
+  // Leaving the field with a number out of range puts back the one from before the edit.
+  await page.keyboard.press('Tab');
+  await expect(h).toHaveValue('8');
+  // Enter runs a good number; Escape drops an edit; an arrow key's step runs at once.
+  await h.fill('12');
+  await h.press('Enter');
+  await waitForRun(page);
+  await expect(page).toHaveURL(/[?&]H=12(&|$)/);
+  await h.fill('30');
+  await h.press('Escape');
+  await expect(h).toHaveValue('12');
+  await expect(h).not.toBeFocused();
+  await h.focus();
+  await h.press('ArrowUp');
+  await expect(page).toHaveURL(/[?&]H=13(&|$)/);
+  await waitForRun(page);
+  await expectValuesMatch(page, engineTrace({ hiddenSize: 13, seqLen: 10 }), 0);
+});
+
+test('a refused setting leaves the run on screen streaming to its end, and says why', async ({ page }) => {
+  // H = 200: T = 8,000 is an 83 MB trace that takes a few seconds; T = 100,000 would need 1.04 GB.
+  await page.goto(`/${query({ H: 200, T: 8000 })}`);
+  await expect(page.locator('.diagram-step')).toContainText('t = 1');
+  const T = page.getByLabel('Sequence length T');
+  await T.fill('100000');
+  await T.press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: "Can't run this model" });
+  await expect(alert).toContainText('shorten the sequence or shrink H');
+  await expect(alert).toContainText('The previous run is still shown.');
+  await expect(page.getByRole('status').first()).toContainText('%'); // refused while the run streamed
+  // The run on screen wasn't stopped for the refused one: it streams to its end.
+  await waitForRun(page);
+  await expect(page.getByRole('status').first()).toContainText('8,000 / 8,000 steps');
+  await expect(alert).toBeVisible();
+});
+
+test('a refused model says so in every panel, in the lecture view too, and the timeline waits', async ({ page }) => {
+  await page.goto(`/${query({ H: 512, T: 100000, lecture: 1 })}`);
+  await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).toContainText('needs 2.67 GB');
+  await expect(page.getByRole('region', { name: 'Cell diagram' })).toContainText('the engine refused this model');
+  await expect(page.getByRole('region', { name: 'Equations' })).toContainText('the engine refused this model');
+  await expect(page.getByLabel('Current timestep')).toHaveText('t = – / –');
+  await expect(page.getByRole('slider', { name: 'Timestep' })).toBeDisabled();
 });
 
 test('a long LSTM (H=128, T=10,000) streams to the end while the page stays usable', async ({ page }) => {

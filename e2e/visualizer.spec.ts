@@ -324,7 +324,10 @@ test('the heatmaps show the engine\'s values, and a new run of the same size rep
   const base = { hiddenSize: 20, seqLen: 300 };
   await page.goto(`/${query({ H: 20, T: 300, seed: 1 })}`);
   for (const seed of [1, 2]) {
-    if (seed === 2) await page.getByLabel('Random seed').fill('2');
+    if (seed === 2) {
+      await page.getByLabel('Random seed').fill('2');
+      await page.keyboard.press('Enter');
+    }
     await expect(page.getByRole('status').first()).toContainText('300 / 300 steps');
     await waitForRun(page);
     const { trace } = engineRun({ ...base, seed });

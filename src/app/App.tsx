@@ -116,7 +116,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
           <button type="button" className="text-button" onClick={() => setProblems([])}>Dismiss</button>
         </div>
       )}
-      {!lecture && <RunStatus />}
+      <RunStatus lecture={lecture} />
       <main className="app-main">
         <div className="stage">
           <PanelBoundary name="Cell diagram"><CellDiagram /></PanelBoundary>

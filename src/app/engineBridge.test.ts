@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
-import { useConfig } from '../state/config';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG, runSpecOf, useConfig } from '../state/config';
 import { useRun } from '../state/run';
+import { buildRun } from '../worker/host';
+import { createRunner } from '../engine/run';
 import { createEngineHost } from '../worker/host';
 import { FakeWorker } from '../worker/testing/fakeWorker';
 import { startEngineBridge } from './engineBridge';
@@ -36,5 +38,72 @@ describe('the engine bridge', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('a setting the engine would refuse', () => {
+    const fresh = useRun.getState();
+    beforeEach(() => {
+      useRun.setState(fresh, true);
+      useConfig.setState(DEFAULT_CONFIG);
+    });
+    // H = 512 and T = 100,000: a trace of 2.67 GB against the page's 1 GB.
+    const TOO_BIG = { hiddenSize: 512, seqLen: 100_000 };
+
+    it('leaves the run streaming on screen to go on to its end, and says why it wasn\'t replaced', async () => {
+      useConfig.setState({ hiddenSize: 16, seqLen: 4000 });
+      // The first run holds after its first steps until the page has settled: mid-stream, for certain.
+      let worker: FakeWorker | null = null;
+      const host = createEngineHost((m) => worker?.answer(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
+      const stop = startEngineBridge(() => (worker = new FakeWorker((m) => host.handle(m))));
+      try {
+        await vi.waitFor(() => expect(useRun.getState().trace).not.toBeNull());
+        useConfig.setState(TOO_BIG);
+        await vi.waitFor(() => expect(useRun.getState().error).toMatch(/needs 2\.6\d GB/));
+        expect(useRun.getState().trace!.filled).toBeLessThan(4000); // refused mid-stream
+        useRun.setState({ settled: true }); // the held run goes on
+        await vi.waitFor(() => expect(useRun.getState().status).toBe('done'), { timeout: 10_000 });
+        expect(useRun.getState().trace!.filled).toBe(4000);
+        expect(useRun.getState().trace!.layout.hiddenSize).toBe(16);
+        expect(worker!.sent.map((m) => m.type)).toEqual(['run', 'resume']); // nothing cancelled, nothing sent
+      } finally {
+        stop();
+      }
+    });
+
+    it('stops a requested run that hasn\'t reached the screen, since the controls no longer ask for it', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        useRun.setState({ settled: true });
+        const worker = new FakeWorker();
+        const stop = startEngineBridge(() => worker);
+        // Run 1 reaches the screen with its first step.
+        const { model, seq } = buildRun(runSpecOf(DEFAULT_CONFIG));
+        const runner = createRunner(model, seq);
+        worker.answer({ type: 'start', id: 1, layout: runner.layout, initial: runner.initial, model, notes: [], kernel: 'scalar' });
+        worker.answer({ type: 'chunk', id: 1, chunk: runner.next(1), elapsedMs: 1 });
+        const shown = useRun.getState().trace;
+        // Run 2 is asked for (and run 1 stopped for it); before it has started, a refused setting comes.
+        useConfig.setState({ seed: 5 });
+        vi.advanceTimersByTime(200);
+        useConfig.setState(TOO_BIG);
+        vi.advanceTimersByTime(200);
+        expect(worker.sent.map((m) => `${m.type} ${m.id}`)).toEqual(['run 1', 'resume 1', 'cancel 1', 'run 2', 'cancel 2']);
+        expect(useRun.getState()).toMatchObject({ status: 'error', trace: shown });
+        expect(useRun.getState().error).toMatch(/needs 2\.6\d GB/);
+        stop();
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('refused as the page\'s first run: an error, and nothing sent to the worker', () => {
+      useConfig.setState(TOO_BIG);
+      const worker = new FakeWorker();
+      const stop = startEngineBridge(() => worker);
+      expect(worker.sent).toEqual([]);
+      expect(useRun.getState()).toMatchObject({ status: 'error', trace: null });
+      expect(useRun.getState().error).toMatch(/needs 2\.6\d GB/);
+      stop();
+    });
   });
 });

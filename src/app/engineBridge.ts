@@ -11,6 +11,8 @@ import type { KernelKind } from '../engine/kernels';
 import { configOf, runSpecOf, useConfig } from '../state/config';
 import { clampCursor } from '../state/cursor';
 import { useRun } from '../state/run';
+import { ModelError } from '../engine/model';
+import { checkRunSpec } from '../worker/spec';
 
 /** Typing in a number field shouldn't start a run per keystroke. */
 const DEBOUNCE_MS = 150;
@@ -52,6 +54,8 @@ function mark(name: string): void {
  * run until it has something new to draw, and then switches in one render.
  */
 let pending: { trace: Trace; model: Model; notes: string[]; kernel: KernelKind } | null = null;
+/** The run whose trace is on screen (0 before the first). */
+let shownId = 0;
 
 function handle(msg: FromWorker, requestedAt: number): void {
   switch (msg.type) {
@@ -63,6 +67,7 @@ function handle(msg: FromWorker, requestedAt: number): void {
       if (pending) {
         const { trace, model, notes, kernel } = pending;
         pending = null;
+        shownId = msg.id;
         trace.append(msg.chunk);
         mark('gatescope:first-chunk');
         lastProgress = performance.now();
@@ -91,6 +96,21 @@ function handle(msg: FromWorker, requestedAt: number): void {
   }
 }
 
+/**
+ * A setting the engine would refuse, found before the run is sent. A run still streaming onto the screen
+ * goes on (the user loses nothing); a requested run that hasn't reached the screen is stopped, since the
+ * controls no longer ask for it, and the run on screen, which it had stopped, stays as far as it got.
+ */
+function refuse(client: EngineClient, requestedId: number, message: string): void {
+  const streaming = requestedId === shownId && useRun.getState().trace !== null;
+  if (streaming) return useRun.setState({ error: message });
+  if (requestedId !== shownId) {
+    client.cancel();
+    pending = null;
+  }
+  useRun.setState({ status: 'error', error: message });
+}
+
 /** Lets the held run go on once the page has settled (or after HOLD_LIMIT_MS); returns a function that stops waiting. */
 function resumeWhenSettled(client: EngineClient, id: number): () => void {
   let unsubscribe = () => {};
@@ -116,17 +136,27 @@ export function spawnEngineWorker(): WorkerLike {
 
 /** Starts the bridge; returns a function that stops it. */
 export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): () => void {
+  [pending, shownId] = [null, 0]; // a new client numbers its runs from 1 again
   let requestedAt = 0;
   const client = new EngineClient(spawn, {
     message: (msg) => handle(msg, requestedAt),
     restarted: (reason) => useRun.setState({ notice: reason }),
   });
   let stopWaiting = () => {};
+  /** The last run sent to the worker. */
+  let requestedId = 0;
   const run = (first = false) => {
     requestedAt = performance.now();
     mark('gatescope:first-request');
-    const id = client.run(runSpecOf(configOf(useConfig.getState())), first);
-    if (first) stopWaiting = resumeWhenSettled(client, id);
+    const spec = runSpecOf(configOf(useConfig.getState()));
+    try {
+      checkRunSpec(spec);
+    } catch (err) {
+      if (!(err instanceof ModelError)) throw err;
+      return refuse(client, requestedId, err.message);
+    }
+    requestedId = client.run(spec, first);
+    if (first) stopWaiting = resumeWhenSettled(client, requestedId);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = useConfig.subscribe(() => {

@@ -6,6 +6,7 @@
  * (applyUrl and syncUrl touch location/history and are left to the browser tests.)
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VOCAB } from '../engine/inputs';
 import { createRng } from '../engine/rng';
 import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
 import { usePlayback } from '../state/playback';
@@ -20,8 +21,8 @@ describe('readUrl: valid values', () => {
     for (const v of [1e-7, 0.30000000000000004, 1.2345678, -4.999999999999999, 2.5]) {
       expect(readUrl(`?fbias=${String(v)}`).patches.config.forgetBias).toBe(v);
     }
-    const r = readUrl('?t=-0&seed=-0&fbias=-0');
-    expect(Object.is(r.patches.playback.t, 0) && Object.is(r.patches.config.seed, 0) && Object.is(r.patches.config.forgetBias, 0)).toBe(true);
+    const r = readUrl('?unit=-0&seed=-0&fbias=-0');
+    expect(Object.is(r.patches.playback.unit, 0) && Object.is(r.patches.config.seed, 0) && Object.is(r.patches.config.forgetBias, 0)).toBe(true);
   });
 
   it('parses each kind of property into its store patch', () => {
@@ -37,19 +38,20 @@ describe('readUrl: valid values', () => {
   it('parses every property of the table', () => {
     const r = readUrl(
       'cell=rnn_relu&reset=before&input=text&signal=pulses&I=7&H=512&layers=4&T=100000&seed=2147483647&text=a+b%26c' +
-        '&fbias=-5&classes=0&t=99&unit=511&layer=3&lecture=false&theme=dark',
+        '&fbias=-5&classes=0&t=4&unit=511&layer=4&lecture=false&theme=dark',
     );
     expect(r.problems).toEqual([]);
     expect(r.patches.config).toEqual({
       cell: 'rnn_relu', gruReset: 'before', inputKind: 'text', signal: 'pulses', inputSize: 7, hiddenSize: 512, numLayers: 4,
       seqLen: 100_000, seed: 2 ** 31 - 1, text: 'a b&c', forgetBias: -5, classes: 0,
     });
-    expect(r.patches.playback).toEqual({ t: 99, unit: 511, layer: 3 });
+    // t and layer count from 1 in the URL, as on screen; the stores count from 0.
+    expect(r.patches.playback).toEqual({ t: 3, unit: 511, layer: 3 });
     expect(r.patches.view).toEqual({ lecture: false, theme: 'dark' });
   });
 
   it('accepts the bounds themselves', () => {
-    const r = readUrl('I=1&H=1&layers=1&T=1&seed=0&fbias=5&classes=64&t=0&unit=0&layer=0');
+    const r = readUrl('I=1&H=1&layers=1&T=1&seed=0&fbias=5&classes=64&t=1&unit=0&layer=1');
     expect(r.problems).toEqual([]);
     expect(r.patches.config).toMatchObject({ inputSize: 1, hiddenSize: 1, numLayers: 1, seqLen: 1, seed: 0, forgetBias: 5, classes: 64 });
   });
@@ -92,9 +94,11 @@ describe('readUrl: invalid values are ignored and reported', () => {
     ['layers=5', 'layers', 'a whole number from 1 to 4'],
     ['I=65', 'I', 'a whole number from 1 to 64'],
     ['classes=65', 'classes', 'a whole number from 0 to 64'],
-    ['t=-1', 't', 'a whole number from 0 to 99999'],
+    ['t=0', 't', 'a whole number from 1 to 100000'],
+    ['t=-1', 't', 'a whole number from 1 to 100000'],
     ['unit=512', 'unit', 'a whole number from 0 to 511'],
-    ['layer=4', 'layer', 'a whole number from 0 to 3'],
+    ['layer=0', 'layer', 'a whole number from 1 to 4'],
+    ['layer=5', 'layer', 'a whole number from 1 to 4'],
     ['fbias=5.5', 'fbias', 'a number from -5 to 5'],
     ['fbias=-6', 'fbias', 'a number from -5 to 5'],
     ['fbias=1e1', 'fbias', 'a number from -5 to 5'],
@@ -250,6 +254,47 @@ describe('readUrl: hostile input', () => {
   });
 });
 
+describe('readUrl: what a person writes by hand', () => {
+  it('reads "rnn" as the tanh RNN, and writes it back in full', () => {
+    const r = readUrl('?cell=rnn');
+    expect(r).toEqual({ patches: { config: { cell: 'rnn_tanh' }, view: {}, playback: {} }, problems: [] });
+  });
+
+  it('says when a parameter is given more than once, and uses the last', () => {
+    const r = readUrl('?H=512&T=20&H=2');
+    expect(r.patches.config).toEqual({ hiddenSize: 2, seqLen: 20 });
+    expect(r.problems).toEqual(['H is given 2 times; the last one, H="2", counts.']);
+    // The last one decides even when it is the bad one: the earlier good value isn't quietly used instead.
+    const bad = readUrl('?H=8&H=abc');
+    expect(bad.patches.config).toEqual({});
+    expect(bad.problems).toHaveLength(2);
+  });
+
+  it('moves a cursor past the end of the model asked for to its end, and says so', () => {
+    const r = readUrl('?T=60&t=99999&H=2&unit=511&layers=2&layer=4');
+    expect(r.patches.playback).toEqual({ t: 59, unit: 1, layer: 1 });
+    expect(r.problems).toEqual([
+      't=99999 is past the end of the sequence (T = 60); showing t = 60.',
+      'unit=511 is past the last unit (H = 2, units 0 to 1); showing unit 1.',
+      'layer=4 is past the top of the stack (2 layers); showing layer 2.',
+    ]);
+    // Against the defaults when the URL sets no size (T = 60, H = 8, one layer), and the text's own length.
+    expect(readUrl('?t=61').patches.playback).toEqual({ t: 59 });
+    expect(readUrl('?t=60&unit=7&layer=1').problems).toEqual([]);
+    expect(readUrl('?input=text&text=ab%E2%98%83c&t=4').patches.playback).toEqual({ t: 2 }); // ☃ is skipped: T = 3
+  });
+
+  it('lists a few problems and counts the rest, however many a junk address has', () => {
+    const junk = Array.from({ length: 2500 }, (_, k) => `p${k}=1`).join('&');
+    const r = readUrl(`?${junk}`);
+    expect(r.problems).toHaveLength(9);
+    expect(r.problems[0]).toBe('Ignored unknown URL parameter "p0".');
+    expect(r.problems[8]).toBe('…and 2492 more problems with the address.');
+    // Nine are shown as they are: a count would hide no more than it says.
+    expect(readUrl(`?${Array.from({ length: 9 }, (_, k) => `q${k}=1`).join('&')}`).problems).toHaveLength(9);
+  });
+});
+
 describe('writeUrl', () => {
   const initial = {
     config: useConfig.getState(),
@@ -275,7 +320,7 @@ describe('writeUrl', () => {
     useConfig.setState({ hiddenSize: 32 });
     expect(writeUrl()).toBe('?H=32');
     usePlayback.setState({ t: 5, sub: 2, playing: true });
-    expect(writeUrl()).toBe('?H=32&t=5');
+    expect(writeUrl()).toBe('?H=32&t=6'); // the sixth step, as the screen says
   });
 
   it('round-trips non-default values of every property through readUrl', () => {
@@ -284,7 +329,7 @@ describe('writeUrl', () => {
       seqLen: 1234, seed: 987654321, text: 'Hello & goodbye? 100% = "ok" +1 #tag\nnew line', forgetBias: -1.25, classes: 0,
     };
     const view = { lecture: true, theme: 'dark' as const };
-    const playback = { t: 77, unit: 9, layer: 2 };
+    const playback = { t: 20, unit: 9, layer: 2 };
     useConfig.setState(config);
     useView.setState(view);
     usePlayback.setState(playback);
@@ -316,7 +361,9 @@ describe('writeUrl', () => {
         classes: between(B.classes[0], B.classes[1]),
       };
       const view = { lecture: rng.next() < 0.5, theme: pick(['auto', 'light', 'dark'] as const) };
-      const playback = { t: between(0, 5000), unit: between(0, 511), layer: between(0, 3) };
+      const T = config.inputKind === 'text' ? [...config.text!].filter((ch) => VOCAB.includes(ch.toLowerCase())).length : config.seqLen!;
+      // A cursor inside the model written (one past it is moved back, and said so: tested above).
+      const playback = { t: between(0, Math.max(0, T - 1)), unit: between(0, config.hiddenSize! - 1), layer: between(0, config.numLayers! - 1) };
       useConfig.setState({ ...DEFAULT_CONFIG, ...config });
       useView.setState(view);
       usePlayback.setState(playback);

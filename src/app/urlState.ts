@@ -3,18 +3,20 @@
  * does): each property names its URL parameter, its store field and what values it accepts. A URL is
  * untrusted input: values that don't fit are ignored, and each is reported with what was expected.
  */
-import { SIGNAL_KINDS } from '../engine/inputs';
+import { encodeText, SIGNAL_KINDS } from '../engine/inputs';
 import { CELL_KINDS } from '../engine/types';
-import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig } from '../state/config';
+import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
 import { usePlayback } from '../state/playback';
 import { useView } from '../state/view';
 
 type Store = 'config' | 'view' | 'playback';
 
 type Prop = { param: string; store: Store; field: string } & (
-  | { type: 'int'; min: number; max: number }
+  /** `oneBased`: the URL counts from 1, as the screen does ("t = 37", "layer 2 of 3"); the store from 0. */
+  | { type: 'int'; min: number; max: number; oneBased?: true }
   | { type: 'number'; min: number; max: number }
-  | { type: 'enum'; values: readonly string[] }
+  /** `aliases`: other spellings a person might write, read as the value they stand for. */
+  | { type: 'enum'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
   | { type: 'bool' }
   | { type: 'string'; maxLength: number }
 );
@@ -22,7 +24,7 @@ type Prop = { param: string; store: Store; field: string } & (
 const B = CONFIG_BOUNDS;
 
 export const URL_PROPS: readonly Prop[] = [
-  { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS },
+  { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS, aliases: { rnn: 'rnn_tanh' } },
   { param: 'reset', store: 'config', field: 'gruReset', type: 'enum', values: ['after', 'before'] },
   { param: 'input', store: 'config', field: 'inputKind', type: 'enum', values: ['signal', 'text'] },
   { param: 'signal', store: 'config', field: 'signal', type: 'enum', values: SIGNAL_KINDS },
@@ -34,9 +36,10 @@ export const URL_PROPS: readonly Prop[] = [
   { param: 'text', store: 'config', field: 'text', type: 'string', maxLength: B.textLength },
   { param: 'fbias', store: 'config', field: 'forgetBias', type: 'number', min: B.forgetBias[0], max: B.forgetBias[1] },
   { param: 'classes', store: 'config', field: 'classes', type: 'int', min: B.classes[0], max: B.classes[1] },
-  { param: 't', store: 'playback', field: 't', type: 'int', min: 0, max: B.seqLen[1] - 1 },
+  { param: 't', store: 'playback', field: 't', type: 'int', min: 1, max: B.seqLen[1], oneBased: true },
+  // Units are numbered from 0 on screen too: they index the PyTorch tensors (h[3]).
   { param: 'unit', store: 'playback', field: 'unit', type: 'int', min: 0, max: B.hiddenSize[1] - 1 },
-  { param: 'layer', store: 'playback', field: 'layer', type: 'int', min: 0, max: B.numLayers[1] - 1 },
+  { param: 'layer', store: 'playback', field: 'layer', type: 'int', min: 1, max: B.numLayers[1], oneBased: true },
   { param: 'lecture', store: 'view', field: 'lecture', type: 'bool' },
   { param: 'theme', store: 'view', field: 'theme', type: 'enum', values: ['auto', 'light', 'dark'] },
 ];
@@ -57,7 +60,7 @@ function parse(p: Prop, raw: string): { ok: true; value: unknown } | { ok: false
     case 'int': {
       if (!/^-?\d{1,10}$/.test(raw)) return { ok: false };
       const v = Number(raw) + 0; // + 0 turns −0 into 0
-      return v >= p.min && v <= p.max ? { ok: true, value: v } : { ok: false };
+      return v >= p.min && v <= p.max ? { ok: true, value: p.oneBased ? v - 1 : v } : { ok: false };
     }
     case 'number': {
       // Whatever String(number) writes for a value in range reads back: 1.5, 0.30000000000000004, 1e-7.
@@ -65,8 +68,10 @@ function parse(p: Prop, raw: string): { ok: true; value: unknown } | { ok: false
       const v = Number(raw) + 0;
       return v >= p.min && v <= p.max ? { ok: true, value: v } : { ok: false };
     }
-    case 'enum':
-      return p.values.includes(raw) ? { ok: true, value: raw } : { ok: false };
+    case 'enum': {
+      const v = p.aliases && Object.hasOwn(p.aliases, raw) ? p.aliases[raw] : raw;
+      return p.values.includes(v) ? { ok: true, value: v } : { ok: false };
+    }
     case 'bool':
       return raw === '1' || raw === '0' || raw === 'true' || raw === 'false' ? { ok: true, value: raw === '1' || raw === 'true' } : { ok: false };
     case 'string':
@@ -82,21 +87,60 @@ export interface UrlRead {
 
 const show = (raw: string) => JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 
+/** The most problems listed one by one; the rest are counted, so a junk address can't fill the screen. */
+const LISTED_PROBLEMS = 8;
+
 export function readUrl(search: string): UrlRead {
   const params = new URLSearchParams(search.length > 20_000 ? '' : search);
   const out: UrlRead = { patches: { config: {}, view: {}, playback: {} }, problems: [] };
   if (search.length > 20_000) out.problems.push(`The address is ${search.length} characters long; it was ignored (the limit is 20,000).`);
+  // A parameter given twice counts once, as its last value (as the address bar's later edits win).
+  const last = new Map<string, string>();
+  const times = new Map<string, number>();
   for (const [param, raw] of params) {
+    last.set(param, raw);
+    times.set(param, (times.get(param) ?? 0) + 1);
+  }
+  for (const [param, raw] of last) {
     const p = URL_PROPS.find((q) => q.param === param);
     if (!p) {
       out.problems.push(`Ignored unknown URL parameter ${show(param)}.`);
       continue;
     }
+    const n = times.get(param)!;
+    if (n > 1) out.problems.push(`${param} is given ${n} times; the last one, ${param}=${show(raw)}, counts.`);
     const r = parse(p, raw);
     if (r.ok) out.patches[p.store][p.field] = r.value;
     else out.problems.push(`Ignored ${param}=${show(raw)}: expected ${expected(p)}.`);
   }
+  checkCursor(out);
+  if (out.problems.length > LISTED_PROBLEMS + 1) {
+    const more = out.problems.length - LISTED_PROBLEMS;
+    out.problems = [...out.problems.slice(0, LISTED_PROBLEMS), `…and ${more} more problems with the address.`];
+  }
   return out;
+}
+
+/**
+ * A cursor past the end of the model the URL asks for (t beyond T, a unit beyond H, a layer beyond the
+ * stack) is moved to the last one, and said so: each bound alone can't know the others.
+ */
+function checkCursor(out: UrlRead): void {
+  const c = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
+  const cursor = out.patches.playback as { t?: number; unit?: number; layer?: number };
+  const T = c.inputKind === 'text' ? encodeText(c.text).tokens.length : c.seqLen;
+  if (cursor.t !== undefined && T > 0 && cursor.t >= T) {
+    out.problems.push(`t=${cursor.t + 1} is past the end of the sequence (T = ${T}); showing t = ${T}.`);
+    cursor.t = T - 1;
+  }
+  if (cursor.unit !== undefined && cursor.unit >= c.hiddenSize) {
+    out.problems.push(`unit=${cursor.unit} is past the last unit (H = ${c.hiddenSize}, units 0 to ${c.hiddenSize - 1}); showing unit ${c.hiddenSize - 1}.`);
+    cursor.unit = c.hiddenSize - 1;
+  }
+  if (cursor.layer !== undefined && cursor.layer >= c.numLayers) {
+    out.problems.push(`layer=${cursor.layer + 1} is past the top of the stack (${c.numLayers} layer${c.numLayers > 1 ? 's' : ''}); showing layer ${c.numLayers}.`);
+    cursor.layer = c.numLayers - 1;
+  }
 }
 
 const STORES = {
@@ -117,7 +161,7 @@ export function writeUrl(): string {
   for (const p of URL_PROPS) {
     const v = (STORES[p.store].getState() as unknown as Record<string, unknown>)[p.field];
     if (v === DEFAULTS[p.store][p.field]) continue;
-    params.set(p.param, p.type === 'bool' ? (v ? '1' : '0') : String(v));
+    params.set(p.param, p.type === 'bool' ? (v ? '1' : '0') : p.type === 'int' && p.oneBased ? String((v as number) + 1) : String(v));
   }
   const s = params.toString();
   return s ? `?${s}` : '';

@@ -25,8 +25,9 @@ export function useKeyboard(): void {
         if (e.key === 'Escape' && e.target instanceof HTMLElement) e.target.blur();
         return;
       }
-      // A modal (the help overlay) has the keyboard to itself; Escape closes it.
-      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
+      // A modal (the help overlay) has the keyboard to itself, wherever the focus is (Tab can take it out
+      // to the body behind); Escape closes it.
+      if (document.querySelector('dialog[open]')) return;
       if (pressesControl(e)) return;
       const c = commandForKey(e);
       if (!c) return;

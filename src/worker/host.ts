@@ -3,15 +3,14 @@
  * build the model and the input, then compute and post the trace in chunks sized to ~12 ms of work (step 1
  * alone first), yielding between chunks so that a newer request or a cancel is seen at once.
  */
-import { initModel, validateConfig } from '../engine/init';
+import { initModel } from '../engine/init';
 import { encodeText, makeSignal } from '../engine/inputs';
 import { ModelError } from '../engine/model';
 import { createRunner } from '../engine/run';
 import { kernelKind } from '../engine/kernels';
-import { layerSeries } from '../engine/trace';
 import type { InputSequence, Model } from '../engine/types';
-import { formatBytes, LIMITS } from '../engine/limits';
 import type { FromWorker, RunSpec, ToWorker } from './protocol';
+import { checkRunSpec, skippedNote } from './spec';
 
 /** Work per chunk: long enough to amortise messaging, short enough that the page sees progress each frame. */
 const CHUNK_TARGET_MS = 12;
@@ -34,43 +33,15 @@ export function restAfterChunkMs(cores: number): number {
   return cores <= 2 ? 8 : 0;
 }
 
-/**
- * Refuses, before anything is allocated, a run whose full trace would not fit the page's budget: the
- * sizes are checked first, then T × (I + layers · H · series + 2 · V) float32 values against the budget.
- */
-function checkTraceBudget(spec: RunSpec): void {
-  validateConfig(spec.model);
-  const m = spec.model;
-  let T: number;
-  if (spec.input.kind === 'text') {
-    T = spec.input.text.length; // an upper bound: characters outside the vocabulary are skipped
-  } else {
-    T = spec.input.steps;
-    if (!Number.isInteger(T) || T < 1 || T > LIMITS.steps) {
-      throw new ModelError(`the sequence length T must be a whole number from 1 to ${LIMITS.steps}, got ${T}`);
-    }
-  }
-  const I = m.input === 'onehot' ? m.vocab : m.inputSize;
-  const series = layerSeries(m.cell, m.gruReset).length;
-  const bytes = 4 * T * (I + m.numLayers * m.hiddenSize * series + 2 * m.readoutSize);
-  if (bytes > spec.maxTraceBytes) {
-    throw new ModelError(
-      `this run's trace needs ${formatBytes(bytes)} (T = ${T}, H = ${m.hiddenSize}, ${m.numLayers} layer${m.numLayers > 1 ? 's' : ''} ` +
-        `of ${series} series); the limit is ${formatBytes(spec.maxTraceBytes)}; shorten the sequence or shrink H`,
-    );
-  }
-}
-
 /** Builds what a spec asks for, or throws ModelError saying what is wrong. */
 export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; notes: string[] } {
   const notes: string[] = [];
-  checkTraceBudget(spec);
+  checkRunSpec(spec);
   const model = initModel(spec.model, spec.seed);
   let seq: InputSequence;
   if (spec.input.kind === 'text') {
     const { tokens, unknown } = encodeText(spec.input.text);
-    if (unknown.length > 0) notes.push(`Skipped characters outside the vocabulary: ${unknown.map((c) => JSON.stringify(c)).join(' ')}`);
-    if (tokens.length === 0) throw new ModelError('the text has no characters the model knows; type some letters');
+    if (unknown.length > 0) notes.push(skippedNote(unknown));
     seq = { kind: 'tokens', tokens };
   } else {
     const T = spec.input.steps;

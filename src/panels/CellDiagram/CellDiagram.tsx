@@ -8,6 +8,7 @@ import { CELL_NAMES } from '../../cellinfo/series';
 import { subSteps } from '../../cellinfo/substeps';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
+import { noTraceText } from '../noTrace';
 import { useView } from '../../state/view';
 import { CANVAS_COLOURS, useEffectiveTheme } from '../../app/theme';
 import { geometryFor } from '../../viz/geometry';
@@ -18,7 +19,6 @@ import { Legend } from './Legend';
 import { partStates } from './partStates';
 import { TopLayer } from './TopLayer';
 import { WireLayer } from './WireLayer';
-
 
 export function CellDiagram() {
   const trace = useRun((r) => r.trace);
@@ -32,6 +32,7 @@ export function CellDiagram() {
   const subFocus = usePlayback((p) => p.subFocus);
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);
+  const playing = usePlayback((p) => p.playing);
   const norm = useView((v) => v.heatmapNorm);
   const theme = useEffectiveTheme();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -91,7 +92,7 @@ export function CellDiagram() {
   }, [geometry, trace, ready, status, shownLayer, t, unit, states, norm, size, theme]);
 
   if (!trace || !layout || !geometry) {
-    return <section className="panel diagram-panel" aria-label="Cell diagram"><p className="muted">Starting the engine…</p></section>;
+    return <section className="panel diagram-panel" aria-label="Cell diagram"><p className="muted">{noTraceText(status)}</p></section>;
   }
   const cellName = CELL_NAMES[layout.cell];
   return (
@@ -103,7 +104,8 @@ export function CellDiagram() {
         </h2>
         {/* Its text first appears with step 1's numbers: the browser's time for that paint is the
             'first timestep on screen' of `npm run bench:ui`. */}
-        <p className="diagram-step" aria-live="polite" elementtiming="first-timestep">
+        {/* Read out after a step or a selection, never during playback: 60 announcements a second help no one. */}
+        <p className="diagram-step" aria-live={playing ? 'off' : 'polite'} elementtiming="first-timestep">
           {subFocus && steps.length > 1 ? <>Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></> : <>t = {t + 1}, unit {Math.min(unit, layout.hiddenSize - 1)}</>}
         </p>
       </header>

@@ -1,8 +1,11 @@
 /**
- * A whole-number field that commits only valid values. While the text is not a number in range the
- * field says so (aria-invalid plus a visible hint) and the model keeps its last good value.
+ * A number field that commits only valid values, and only once the user is done with them: on Enter, on
+ * leaving the field, or at once for a step of its arrows (keys or spin buttons). Committing keystroke by
+ * keystroke would run every prefix on the way: typing H = 1000 ran H = 1, 10 and 100, and kept 100.
+ * While the text is not a number in range the field says so (aria-invalid plus a visible hint); Escape,
+ * or leaving the field with such text, puts back the value from before the edit.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 interface Props {
   label: string;
@@ -28,6 +31,11 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
     return raw.trim() !== '' && Number.isFinite(n) && (!integer || Number.isInteger(n)) && n >= min && n <= max;
   };
   const valid = accepts(text);
+  /** Set by Escape: the blur that follows it (the page's Escape handler blurs fields) must not commit. */
+  const cancelled = useRef(false);
+  const commit = (raw: string) => {
+    if (accepts(raw) && Number(raw) !== value) onCommit(Number(raw));
+  };
   return (
     <label className="field" title={title}>
       <span className="field-label">{label}</span>
@@ -42,11 +50,26 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
         style={{ width: `calc(${chars}ch + 2.2rem)` }}
         aria-invalid={!valid}
         aria-describedby={valid ? undefined : hintId}
-        onFocus={() => setDraft(String(value))}
-        onBlur={() => setDraft(null)}
+        onFocus={() => {
+          cancelled.current = false;
+          setDraft(String(value));
+        }}
+        onBlur={(e) => {
+          if (!cancelled.current) commit(e.target.value);
+          setDraft(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+          else if (e.key === 'Escape') {
+            cancelled.current = true;
+            setDraft(String(value));
+          }
+        }}
         onChange={(e) => {
+          cancelled.current = false;
           setDraft(e.target.value);
-          if (accepts(e.target.value)) onCommit(Number(e.target.value));
+          // Typing, pasting and deleting are InputEvents; a step of the arrows is a plain Event.
+          if (!(e.nativeEvent instanceof InputEvent)) commit(e.target.value);
         }}
       />
       {!valid && (

@@ -7,6 +7,7 @@ import { useSettled } from '../../app/useSettled';
 import { showSubStep } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
+import { noTraceText } from '../noTrace';
 import { Icons } from '../../app/icons';
 import { useView } from '../../state/view';
 import { buildEquations, type EquationGroup } from './build';
@@ -37,6 +38,7 @@ function useGrowing(total: number): number {
 export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const liveTrace = useRun((r) => r.trace);
   const liveModel = useRun((r) => r.model);
+  const status = useRun((r) => r.status);
   // Typesetting follows a step at once, and scrubbing or fast playback once the cursor settles.
   const liveT = useSettled(usePlayback((p) => p.t));
   const liveArrived = useRun((r) => liveT < r.filled);
@@ -100,7 +102,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
         <span className="visually-hidden" aria-live="polite">{copied ? 'Equations copied as LaTeX' : ''}</span>
       </header>
       {!ready ? (
-        <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : 'Starting the engine…'}</p>
+        <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : noTraceText(status)}</p>
       ) : (
         // Busy while the first groups are still coming in, a frame each (useGrowing): a screen reader
         // waits for the whole set, and so do the tests.

@@ -11,7 +11,6 @@ import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { fmtInt } from '../../viz/format';
 
-
 /** The buttons never change with the cursor: drawn once, not on every step of playback. */
 const Buttons = memo(function Buttons({ playing }: { playing: boolean }) {
   return (
@@ -50,14 +49,16 @@ export function Transport() {
         <input
           type="range"
           aria-label="Timestep"
-          aria-valuetext={`step ${t + 1} of ${total}`}
+          aria-valuetext={total ? `step ${t + 1} of ${total}` : 'no run yet'}
+          disabled={total === 0}
           min={0}
           max={Math.max(0, total - 1)}
           value={Math.min(t, Math.max(0, total - 1))}
           onChange={(e) => seek(Number(e.target.value))}
         />
-        <output className="t-label" aria-label="Current timestep">
-          t = {fmtInt(t + 1)} <span className="muted">/ {fmtInt(total)}</span>
+        {/* An <output> is a live region by default: the diagram's step line is the one that speaks. */}
+        <output className="t-label" aria-label="Current timestep" aria-live="off">
+          {total ? <>t = {fmtInt(t + 1)} <span className="muted">/ {fmtInt(total)}</span></> : <span className="muted">t = – / –</span>}
         </output>
       </div>
       {steps.length > 1 && (

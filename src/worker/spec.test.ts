@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../engine/model';
+import { runSpecOf, DEFAULT_CONFIG, type Config } from '../state/config';
+import { characterName, checkRunSpec, skippedNote } from './spec';
+
+const spec = (patch: Partial<Config> = {}) => runSpecOf({ ...DEFAULT_CONFIG, ...patch });
+
+describe('checkRunSpec', () => {
+  it('passes what the engine can run, up to the budget itself', () => {
+    expect(() => checkRunSpec(spec())).not.toThrow();
+    expect(() => checkRunSpec(spec({ hiddenSize: 512, seqLen: 1000, numLayers: 4 }))).not.toThrow();
+    expect(() => checkRunSpec(spec({ inputKind: 'text', text: 'é a' }))).not.toThrow();
+  });
+
+  it('refuses, with what is wrong and what would do, a trace over the budget, bad sizes and a text with nothing known', () => {
+    const refusal = (s: ReturnType<typeof spec>) => {
+      try {
+        checkRunSpec(s);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ModelError);
+        return (err as Error).message;
+      }
+      return null;
+    };
+    expect(refusal({ ...spec({ hiddenSize: 512, seqLen: 100_000 }), maxTraceBytes: 1e9 })).toMatch(/needs 2\.6\d GB .*the limit is 1\.00 GB; shorten the sequence or shrink H/);
+    expect(refusal(spec({ hiddenSize: 0 }))).toMatch(/hidden size H must be a whole number/);
+    expect(refusal(spec({ inputKind: 'text', text: 'ÉÉ☃' }))).toBe('the text has no characters the model knows; type some letters');
+  });
+});
+
+describe('the note of skipped characters', () => {
+  it('quotes a character that shows, and names by code point one that doesn\'t', () => {
+    expect(characterName('é')).toBe('"é"');
+    expect(characterName('"')).toBe('"\\""');
+    expect(characterName('\u202e')).toBe('U+202E'); // right-to-left override: would turn the note around
+    expect(characterName('\u200b')).toBe('U+200B'); // zero-width space
+    expect(characterName('\t')).toBe('U+0009');
+    expect(characterName('\u00a0')).toBe('U+00A0');
+    expect(characterName('\ud800')).toBe('U+D800'); // a lone surrogate
+    expect(characterName('😀')).toBe('"😀"');
+  });
+
+  it('lists 20 and counts the rest', () => {
+    const many = Array.from({ length: 1500 }, (_, k) => String.fromCodePoint(0x4e00 + k));
+    const note = skippedNote(many);
+    expect(note).toMatch(/^Skipped characters outside the vocabulary: "一" "丁" .* and 1480 more$/);
+    expect(note.match(/"/g)).toHaveLength(40);
+    expect(skippedNote(['é', '\u202e'])).toBe('Skipped characters outside the vocabulary: "é" U+202E');
+  });
+});

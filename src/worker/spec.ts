@@ -1,0 +1,62 @@
+/**
+ * What a run spec must satisfy before anything is allocated for it, checked in one place: by the worker
+ * (which must never trust a message) and by the page before it sends a run, so that a refused setting
+ * doesn't stop the run on screen.
+ */
+import { validateConfig } from '../engine/init';
+import { encodeText } from '../engine/inputs';
+import { ModelError } from '../engine/model';
+import { formatBytes, LIMITS } from '../engine/limits';
+import { layerSeries } from '../engine/trace';
+import type { RunSpec } from './protocol';
+
+/** The most characters a note lists by name; the rest are counted. */
+const LISTED_CHARACTERS = 20;
+
+/**
+ * Throws ModelError saying what is wrong if the spec can't be run: its sizes, the memory its whole
+ * trace would take, T × (I + layers · H · series + 2 · V) float32 values against the budget, and a
+ * text with no character the model knows.
+ */
+export function checkRunSpec(spec: RunSpec): void {
+  validateConfig(spec.model);
+  const m = spec.model;
+  let T: number;
+  if (spec.input.kind === 'text') {
+    T = spec.input.text.length; // an upper bound: characters outside the vocabulary are skipped
+  } else {
+    T = spec.input.steps;
+    if (!Number.isInteger(T) || T < 1 || T > LIMITS.steps) {
+      throw new ModelError(`the sequence length T must be a whole number from 1 to ${LIMITS.steps}, got ${T}`);
+    }
+  }
+  const I = m.input === 'onehot' ? m.vocab : m.inputSize;
+  const series = layerSeries(m.cell, m.gruReset).length;
+  const bytes = 4 * T * (I + m.numLayers * m.hiddenSize * series + 2 * m.readoutSize);
+  if (bytes > spec.maxTraceBytes) {
+    throw new ModelError(
+      `this run's trace needs ${formatBytes(bytes)} (T = ${T}, H = ${m.hiddenSize}, ${m.numLayers} layer${m.numLayers > 1 ? 's' : ''} ` +
+        `of ${series} series); the limit is ${formatBytes(spec.maxTraceBytes)}; shorten the sequence or shrink H`,
+    );
+  }
+  if (spec.input.kind === 'text' && encodeText(spec.input.text).tokens.length === 0) {
+    throw new ModelError('the text has no characters the model knows; type some letters');
+  }
+}
+
+/**
+ * A character as a note names it: quoted if it shows, by code point if it doesn't (a right-to-left
+ * override or a zero-width space in quotes looks like nothing, or turns the note around).
+ */
+export function characterName(ch: string): string {
+  return /^[\p{C}\p{Z}]$/u.test(ch) && ch !== ' '
+    ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+    : JSON.stringify(ch);
+}
+
+/** The note for characters a text model skipped: the first few by name, then how many more. */
+export function skippedNote(unknown: readonly string[]): string {
+  const listed = unknown.slice(0, LISTED_CHARACTERS).map(characterName).join(' ');
+  const more = unknown.length - LISTED_CHARACTERS;
+  return `Skipped characters outside the vocabulary: ${listed}${more > 0 ? ` and ${more} more` : ''}`;
+}
