@@ -121,6 +121,19 @@ test('a number is run once the user is done typing it, never its beginnings', as
   await expectValuesMatch(page, engineTrace({ hiddenSize: 13, seqLen: 10 }), 0);
 });
 
+test('a text longer than the limit is cut to it, and the field says so', async ({ page }) => {
+  await page.goto(`/${query({ input: 'text' })}`);
+  await waitForRun(page);
+  const field = page.getByRole('textbox', { name: 'Input text' });
+  await field.fill('ab '.repeat(1000)); // 3,000 characters
+  await expect(page.getByRole('alert').filter({ hasText: 'cut to the first 2,000 of 3,000 characters' })).toBeVisible();
+  expect((await field.inputValue()).length).toBe(2000);
+  await waitForRun(page);
+  await expect(page.getByRole('status').first()).toContainText('/ 2,000 steps');
+  await field.fill('hello');
+  await expect(page.getByRole('alert').filter({ hasText: 'cut to the first' })).toHaveCount(0);
+});
+
 test('a refused setting leaves the run on screen streaming to its end, and says why', async ({ page }) => {
   // H = 200: T = 8,000 is an 83 MB trace that takes a few seconds; T = 100,000 would need 1.04 GB.
   await page.goto(`/${query({ H: 200, T: 8000 })}`);

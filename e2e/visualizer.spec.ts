@@ -138,18 +138,25 @@ for (const k of CASES) {
   });
 }
 
-test('every diagram component has an accessible name', async ({ page }) => {
-  const names: Record<string, RegExp[]> = {
-    lstm: [/^forget gate/, /^input gate/, /^candidate/, /^output gate/, /^cell state/, /^hidden state/, /^Hadamard product f⊙c/, /^Hadamard product i⊙g/, /^tanh of cell state/, /^previous cell state/, /^previous hidden state/, /^input\./, /^softmax readout/],
-    gru: [/^update gate/, /^reset gate/, /^candidate/, /^hidden state/, /^Hadamard product r⊙Uh/, /^Hadamard product z⊙h/, /^Hadamard product \(1−z\)⊙h'/, /^one minus update gate/, /^recurrent product U h/],
-    rnn_tanh: [/^hidden state/, /^previous hidden state/, /^input\./],
+test('every diagram component has an accessible name, and its number as its description', async ({ page }) => {
+  const names: Record<string, string[]> = {
+    lstm: ['forget gate', 'input gate', 'candidate', 'output gate', 'cell state', 'hidden state', 'Hadamard product f⊙c', 'Hadamard product i⊙g', 'tanh of cell state', 'previous cell state', 'previous hidden state', 'input', 'softmax readout'],
+    gru: ['update gate', 'reset gate', 'candidate', 'hidden state', 'Hadamard product r⊙Uh', 'Hadamard product z⊙h', "Hadamard product (1−z)⊙h'", 'one minus update gate', 'recurrent product U h'],
+    rnn_tanh: ['hidden state', 'previous hidden state', 'input'],
   };
   for (const [cell, list] of Object.entries(names)) {
     await page.goto(`/${query({ cell, H: 4, T: 5 })}`);
     await waitForRun(page);
     const diagram = page.getByRole('group', { name: /cell diagram$/ });
-    for (const name of list) await expect(diagram.getByRole('img', { name })).toHaveCount(1);
+    for (const name of list) await expect(diagram.getByRole('img', { name, exact: true })).toHaveCount(1);
   }
+  // The number is in the description, and follows the cursor and the unit.
+  const { trace, model } = engineRun({ cell: 'rnn_tanh', hiddenSize: 4, seqLen: 5 });
+  const h = page.getByRole('group', { name: /cell diagram$/ }).getByRole('img', { name: 'hidden state', exact: true });
+  await expect(h).toHaveAccessibleDescription(`hₜ, unit 0: ${stripValueText(trace, model, 0, 'h', 0, 0)}`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press(']');
+  await expect(h).toHaveAccessibleDescription(`hₜ, unit 1: ${stripValueText(trace, model, 0, 'h', 1, 1)}`);
 });
 
 test('clicking a unit on a strip selects it everywhere', async ({ page }) => {

@@ -7,11 +7,11 @@ import { useState, type MouseEvent } from 'react';
 import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { selectUnit } from '../../state/cursor';
-import { cellAt, STRIP_H, STRIP_W, type CellGeometry, type DiagramNode, type DiagramPart } from '../../viz/geometry';
+import { cellAt, STRIP_H, STRIP_W, type CellGeometry, type DiagramNode, type DiagramPart, type EndLabel } from '../../viz/geometry';
 import { fmtValue } from '../../viz/format';
-import { isPerUnit, sourceSymbol, sourceValues, sourceWidth } from '../../viz/sources';
+import { isPerUnit, sourceValues, sourceWidth } from '../../viz/sources';
 import type { PartState } from './drawStrips';
-import { stripValueText } from './stripText';
+import { stripSymbol, stripValueText } from './stripText';
 
 function Node({ n }: { n: DiagramNode }) {
   switch (n.kind) {
@@ -74,6 +74,19 @@ function StripValue({ value, x, split }: { value: string; x: number; split: bool
   );
 }
 
+/**
+ * A wire's name where it enters or leaves. Above the first layer the input is the hₜ of the layer below,
+ * written as the equations write it, hₜ^(l−1) with the page's layer numbers (index k reads layer k): the
+ * superscript is set smaller and raised, in characters the page's font has.
+ */
+function End({ e, layer }: { e: EndLabel; layer: number }) {
+  return (
+    <text className="end-label" x={e.x} y={e.y} textAnchor={e.anchor}>
+      {e.input && layer > 0 ? <>hₜ<tspan baselineShift="super" fontSize="0.7em">({layer})</tspan></> : e.text}
+    </text>
+  );
+}
+
 function labelPlacement(part: DiagramPart) {
   const s = part.strip!;
   switch (s.label) {
@@ -110,14 +123,15 @@ export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, ce
     <svg className="diagram-layer diagram-top" viewBox={`0 0 ${g.width} ${g.height}`} role="group" aria-label={`${cellName} cell diagram`}>
       {g.parts.map((part) => {
         const state = states.get(part.source) ?? 'idle';
-        const symbol = sourceSymbol(trace, part.source);
+        const symbol = stripSymbol(trace, layer, part.source);
         const shown = arrived && state !== 'pending';
         const value = shown ? stripValueText(trace, model, layer, part.source, t, unit) : '…';
         const place = part.strip ? labelPlacement(part) : null;
         const perUnit = isPerUnit(layer, part.source);
         const described = perUnit ? `${symbol}, unit ${unit}: ${value}` : `${symbol}: ${value}`;
         return (
-          <g key={part.source} className={`part state-${state}`} role="img" aria-label={`${part.name}. ${described}`} data-source={part.source}>
+          // The name is the part, found the same way at every step; its symbol and number are its description.
+          <g key={part.source} className={`part state-${state}`} role="img" aria-label={part.name} aria-description={described} data-source={part.source}>
             {part.nodes.map((n, k) => <Node key={k} n={n} />)}
             {place && (
               <text className="strip-label" x={place.x} y={place.y} textAnchor={place.anchor}>
@@ -150,9 +164,7 @@ export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, ce
           </g>
         );
       })}
-      {g.ends.map((e) => (
-        <text key={e.text} className="end-label" x={e.x} y={e.y} textAnchor={e.anchor}>{e.text}</text>
-      ))}
+      {g.ends.map((e) => <End key={e.text} e={e} layer={layer} />)}
       {hover && arrived && states.get(hover.source) !== 'pending' && hover.j < sourceWidth(trace, layer, hover.source) && (
         <g className="hover-tip" pointerEvents="none">
           <rect x={hover.x - 80} y={hover.y - 50} width={160} height={28} rx={5} />

@@ -1,11 +1,24 @@
-/** The number written beside a strip: the selected unit's value, or what stands for the vector. */
+/** The text written beside a strip: its symbol, and the selected unit's value or what stands for the vector. */
 import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { tokenLabel } from '../../engine/inputs';
 import { fmtValue } from '../../viz/format';
 import { classLabel, isTextModel, topClass } from '../../viz/labels';
-import { isPerUnit, sourceValues } from '../../viz/sources';
+import { isPerUnit, sourceSymbol, sourceValues } from '../../viz/sources';
 
+/**
+ * The symbol beside a strip. Two differ from the series' own symbol, which other panels use:
+ * - the input of a stacked layer is no xₜ but the hₜ of the layer below (layers are numbered from 1 on
+ *   the page, so the layer with index k reads the one numbered k);
+ * - PyTorch's reset-after GRU keeps b_hn inside the reset product, so the strip after U carries U·hₜ₋₁ + b_hn.
+ */
+export function stripSymbol(trace: Trace, layer: number, source: string): string {
+  if (source === 'x' && layer > 0) return `hₜ of layer ${layer}`;
+  if (source === 'hn') return 'U·hₜ₋₁ + b';
+  return sourceSymbol(trace, source);
+}
+
+/** The number written beside a strip: the selected unit's value, or what stands for the vector. */
 export function stripValueText(trace: Trace, model: Model | null, layer: number, source: string, t: number, unit: number): string {
   const v = sourceValues(trace, layer, source, t);
   if (source === 'probs') {

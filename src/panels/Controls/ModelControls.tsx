@@ -1,4 +1,5 @@
 /** The model and input the user picks: cell, sizes, sequence and seed. Writes only to the config store. */
+import { useId, useState } from 'react';
 import { SIGNAL_KINDS, type SignalKind } from '../../engine/inputs';
 import type { CellKind, GruReset } from '../../engine/types';
 import { CONFIG_BOUNDS as B, useConfig } from '../../state/config';
@@ -46,19 +47,40 @@ export function ModelControls() {
         <NumberField label="F. bias" title="Added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} chars={3} onCommit={(v) => c.set({ forgetBias: v })} />
       )}
       <NumberField label="Seed" title="Random seed" chars={7} value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />
-      {text && (
-        <label className="field field-text">
-          <span className="field-label">Text</span>
-          <input
-            type="text"
-            aria-label="Input text"
-            maxLength={B.textLength}
-            value={c.text}
-            spellCheck={false}
-            onChange={(e) => c.set({ text: e.target.value })}
-          />
-        </label>
-      )}
+      {text && <TextField value={c.text} onChange={(v) => c.set({ text: v })} />}
     </form>
+  );
+}
+
+/**
+ * The text a text model reads. A paste longer than the limit is cut to it, and the field says so: the
+ * browser's own maxLength would cut it without a word.
+ */
+function TextField({ value, onChange }: { value: string; onChange(v: string): void }) {
+  const [cutFrom, setCutFrom] = useState<number | null>(null);
+  const hintId = useId();
+  return (
+    <label className="field field-text">
+      <span className="field-label">Text</span>
+      <input
+        type="text"
+        aria-label="Input text"
+        value={value}
+        spellCheck={false}
+        aria-describedby={cutFrom === null ? undefined : hintId}
+        onChange={(e) => {
+          const v = e.target.value;
+          setCutFrom(v.length > B.textLength ? v.length : null);
+          // The limit counts UTF-16 units, as the URL's does; a cut never splits an emoji's surrogate pair.
+          const end = /[\uD800-\uDBFF]/.test(v[B.textLength - 1] ?? '') ? B.textLength - 1 : B.textLength;
+          onChange(v.slice(0, end));
+        }}
+      />
+      {cutFrom !== null && (
+        <span id={hintId} className="field-hint" role="alert">
+          cut to the first {B.textLength.toLocaleString('en-US')} of {cutFrom.toLocaleString('en-US')} characters
+        </span>
+      )}
+    </label>
   );
 }

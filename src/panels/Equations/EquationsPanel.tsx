@@ -132,7 +132,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
       <details className="eq-symbols">
         <summary>Notation and PyTorch tensors</summary>
         <p>
-          W multiplies the input x<sub>t</sub>, U the previous hidden state h<sub>t−1</sub>; ⊙ is the element-wise
+          W multiplies the input x<sub>t</sub>{shownLayer > 0 ? <> (on this layer h<sub>t</sub><sup>({shownLayer})</sup>, the h<sub>t</sub> of layer {shownLayer} below)</> : ''}, U the previous hidden state h<sub>t−1</sub>; ⊙ is the element-wise
           (Hadamard) product. Hover a W, U or b in an equation to see its PyTorch tensor: gate blocks are stacked
           in weight_ih_l<i>k</i> and weight_hh_l<i>k</i> in the order {trace?.layout.cell === 'lstm' ? 'i, f, g, o' : trace?.layout.cell === 'gru' ? 'r, z, n (n is the candidate h′)' : 'of a single block'},
           each H rows; a gate's b is bias_ih + bias_hh of its rows{trace?.layout.cell === 'gru' && trace.layout.gruReset === 'after' ? ', except the candidate, whose b_hn stays inside the reset product' : ''}.

@@ -2,10 +2,12 @@
  * buildEquations against the engine. For every cell (LSTM, GRU reset after/before, RNN tanh/ReLU), one and
  * two layers, several timesteps and units, the equations must (a) follow the cell's sub-steps, (b) state
  * every result as the trace's own number (formatted like the page does), (c) decompose each pre-activation
- * into W·x + U·h + b that really adds up (recomputed here from the PyTorch-layout parameters), and
- * (d) show the readout's top class only on the last layer. dotTerms is checked on its own against a
- * brute-force dot product and ordering.
+ * into W·x + U·h + b that really adds up (recomputed here from the PyTorch-layout parameters),
+ * (d) show the readout's top class only on the last layer, (e) leave no number of the reset-after GRU's
+ * candidate underived, (f) call a stacked layer's input h_t^{(l−1)}, never x_t, and (g) typeset in KaTeX.
+ * dotTerms is checked on its own against a brute-force dot product and ordering.
  */
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { subSteps } from '../../cellinfo/substeps';
 import { createRng } from '../../engine/rng';
@@ -77,7 +79,7 @@ function resultsBySub(trace: Trace): string[][] {
 function concludedBySub(trace: Trace): string[][] {
   const { cell, gruReset } = trace.layout;
   if (cell === 'lstm') return [['f_pre', 'f'], ['i_pre', 'i', 'g_pre', 'g'], ['c'], ['o_pre', 'o', 'h']];
-  if (cell === 'gru') return [['r_pre', 'r', 'z_pre', 'z'], gruReset === 'after' ? ['n'] : ['rh', 'n_pre', 'n'], ['h']];
+  if (cell === 'gru') return [['r_pre', 'r', 'z_pre', 'z'], gruReset === 'after' ? ['hn', 'n'] : ['rh', 'n_pre', 'n'], ['h']];
   return [['a', 'h']];
 }
 
@@ -137,9 +139,7 @@ describe.each(CASES)('buildEquations: $name', ({ patch }) => {
       groups.forEach((g: EquationGroup, k) => {
         const text = flatAll(g.lines);
         for (const name of results[k]) {
-          // GRU reset-after writes U h + b_hn (hn) in the details line of the candidate.
-          const where = name === 'hn' ? flatAll(g.details) : text;
-          expect(mentions(where, at(layer, name, t, j)), `${name} (${num(at(layer, name, t, j))}) at l${layer} t${t} j${j} in:\n${where}`).toBe(true);
+          expect(mentions(text, at(layer, name, t, j)), `${name} (${num(at(layer, name, t, j))}) at l${layer} t${t} j${j} in:\n${text}`).toBe(true);
         }
         for (const name of concluded[k]) {
           expect(concludes(g.lines, at(layer, name, t, j)), `a line of '${g.title}' ends with = ${name}`).toBe(true);
@@ -186,8 +186,13 @@ describe.each(CASES)('buildEquations: $name', ({ patch }) => {
         const hp = hPrev(trace, layer, t)[j];
         act(0, 'r', '\\sigma');
         act(0, 'z', '\\sigma');
-        if (gruReset === 'after') expectChain(1, `+${F(v('r'))}\\cdot${F(v('hn'))}\\big)=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);
-        else {
+        if (gruReset === 'after') {
+          // Each half of the candidate with its own bias, then the tanh of both: reset after U.
+          const r = recompute(trace, model, layer, t, 2 * H + j, hPrev(trace, layer, t));
+          expectChain(1, `=${num(r.wx)}${plus(r.bIh)}=${num(r.wx + r.bIh)}`);
+          expectChain(1, `=${num(r.uh)}${plus(r.bHh)}=${num(v('hn'))}`);
+          expectChain(1, `=\\tanh\\big(${num(r.wx + r.bIh)}+${F(v('r'))}\\cdot${F(v('hn'))}\\big)=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);
+        } else {
           expectChain(1, `=${F(v('r'))}\\cdot${F(hp)}=${num(v('rh'))}`);
           expectChain(1, `=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);
         }
@@ -241,9 +246,14 @@ describe.each(CASES)('buildEquations: $name', ({ patch }) => {
         expect(lines).toContain(flat(`${num(r.wx)} ${plus(r.uh)} ${plus(r.bIh + r.bHh)}=${num(at(layer, 'n_pre', t, j))}`));
       }
       if (trace.layout.cell === 'gru' && trace.layout.gruReset === 'after') {
-        // tanh(W_n x + b_in + r ⊙ hn): the first number is the input part with its bias.
+        // tanh(W_h x + b_in + r ⊙ (U_h h + b_hn)): each half is its product plus its own bias, and both
+        // products are written out in the details, as every gate's are.
         const r = recompute(trace, model, layer, t, 2 * H + j, h);
-        expect(mentions(flatAll(groups[1].lines), r.wx + r.bIh), 'W_n x + b_in in the candidate').toBe(true);
+        const candidate = flatAll(groups[1].lines);
+        expect(candidate).toContain(flat(`${num(r.wx)} ${plus(r.bIh)}=${num(r.wx + r.bIh)}`));
+        expect(candidate).toContain(flat(`${num(r.uh)} ${plus(r.bHh)}=${num(at(layer, 'hn', t, j))}`));
+        expect(concludes(groups[1].details, r.wx), 'W_h x written out').toBe(true);
+        expect(concludes(groups[1].details, r.uh), 'U_h h_{t-1} written out').toBe(true);
       }
     }
   });
@@ -337,8 +347,8 @@ describe('dotTerms', () => {
 });
 
 describe('the written-out matrix products', () => {
-  it('join every term with +, so that the line reads as the sum it states', () => {
-    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, hiddenSize: 3, inputSize: 3, seed: 11 }));
+  it.each(CASES)('join every term with +, so that the line reads as the sum it states: $name', ({ patch }) => {
+    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch, hiddenSize: 3, inputSize: 3, seed: 11 }));
     const trace = runAll(model, seq);
     for (let t = 0; t < 6; t++) {
       for (const g of buildEquations(trace, model, 0, t, 1)) {
@@ -355,6 +365,101 @@ describe('the written-out matrix products', () => {
           }, 0);
           const stated = Number(d.slice(d.lastIndexOf(' = ') + 3));
           expect(Math.abs(sum - stated), d).toBeLessThan(5e-3);
+        }
+      }
+    }
+  });
+});
+
+/**
+ * The signed numbers of some LaTeX, in order: "0.012 - 0.011" gives 0.012 and -0.011. Indices, layer
+ * superscripts, term counts and tensor names (our hover markup) carry digits too, and are left out.
+ */
+function numbersIn(tex: string): string[] {
+  const plain = tex
+    .replace(/\\htmlData\{[^}]*\}/g, '')
+    .replace(/\[[\d,:]+\]|\^\{\(\d+\)\}|_\{\(\d+\\ \\text\{more\}\)\}/g, '')
+    .replace(/[\s()]/g, '');
+  return [...plain.matchAll(/-?\d+\.\d+/g)].map((m) => m[0]);
+}
+
+/** The steps of a chain "lhs = s1 = s2 = … = v", without its layout and hover markup (tensor=…). */
+const stepsOf = (line: string) => chainOf(line.replace(/\\htmlData\{[^}]*\}/g, '')).split('=');
+
+describe('the reset-after GRU candidate can be checked by hand', () => {
+  const cases = CASES.filter((k) => k.patch.cell === 'gru' && k.patch.gruReset === 'after');
+  it.each(cases)('every number of its tanh line is stated above it, each half a written-out product plus its bias: $name', ({ patch }) => {
+    const { trace, model } = run(patch);
+    for (let layer = 0; layer < model.layers.length; layer++) {
+      const p = model.layers[layer];
+      for (const [t, j] of POINTS) {
+        const [gates, candidate] = buildEquations(trace, model, layer, t, j);
+        // What the two sub-steps state as results ("… = v"), in their lines or their written-out products.
+        const results = new Set([...gates.lines, ...gates.details, ...candidate.lines, ...candidate.details].map((l) => numbersIn(l).at(-1)));
+        const tanhLine = candidate.lines.find((l) => stepsOf(l)[0] === `h'_t[${j}]`)!;
+        const operands = numbersIn(stepsOf(tanhLine)[1]);
+        expect(operands, tanhLine).toHaveLength(3); // W x + b_in, r, U h + b_hn
+        for (const v of operands) expect(results.has(v), `${v} of ${tanhLine} is a result stated above it`).toBe(true);
+        const halves = candidate.lines.filter((l) => /^\(.*\)\[\d+\] = /.test(l));
+        const row = 2 * model.hiddenSize + j;
+        const biases = [p.biasIh![row], p.biasHh![row]];
+        expect(halves).toHaveLength(2);
+        halves.forEach((half, k) => {
+          const [product, bias] = numbersIn(stepsOf(half)[1]);
+          expect(concludes(candidate.details, Number(product)), `${product} of ${half} is written out in the details`).toBe(true);
+          expect(bias, `the bias of ${half}`).toBe(num(biases[k]));
+        });
+      }
+    }
+  });
+
+  it('names b_in and b_hn on hover, and writes U_h h_{t−1} out like W_h x_t', () => {
+    const { trace, model } = run({ cell: 'gru', gruReset: 'after', numLayers: 2 });
+    const [, candidate] = buildEquations(trace, model, 1, 4, 2);
+    const text = candidate.lines.join('\n');
+    expect(text).toContain('\\htmlData{tensor=bias_ih_l1[16:24]}{b_{in}}');
+    expect(text).toContain('\\htmlData{tensor=bias_hh_l1[16:24]}{b_{hn}}');
+    expect(candidate.details).toHaveLength(2);
+    expect(candidate.details[0]).toMatch(/^\\begin\{aligned\}\\htmlData\{tensor=weight_ih_l1\[16:24\]\}\{W_h\}\[2,:\]/);
+    expect(candidate.details[1]).toMatch(/^\\begin\{aligned\}\\htmlData\{tensor=weight_hh_l1\[16:24\]\}\{U_h\}\[2,:\]\\, h_\{t-1\} &= .*\\cdot/);
+  });
+});
+
+describe("a stacked layer's input", () => {
+  it.each(CASES.filter((k) => (k.patch.numLayers ?? 1) > 1))('is x_t on layer 1 and h_t^{(l−1)} above it, with its tensor on hover: $name', ({ patch }) => {
+    const { trace, model } = run(patch);
+    const module = { lstm: 'nn.LSTM', gru: 'nn.GRU', rnn_tanh: 'nn.RNN', rnn_relu: 'nn.RNN' }[model.cell];
+    for (let layer = 0; layer < model.layers.length; layer++) {
+      const groups = buildEquations(trace, model, layer, 3, 1);
+      const tex = groups.flatMap((g) => [...g.lines, ...g.details]).join('\n');
+      if (layer === 0) {
+        expect(tex).toContain('\\htmlData{tensor=input[t]}{x_t}');
+        expect(tex).not.toContain('h_t^{(');
+        continue;
+      }
+      expect(tex).not.toMatch(/x_t/);
+      const input = `\\htmlData{tensor=h_t of layer l${layer - 1} fed to weight_ih_l${layer} (${module} returns only its last step: h_n[${layer - 1}])}{h_t^{(${layer})}}`;
+      expect(tex).toContain(input);
+      // Every product with the input: the symbolic lines and the written-out W rows.
+      const withW = tex.split('\n').filter((l) => l.includes(`tensor=weight_ih_l${layer}`));
+      expect(withW.length).toBeGreaterThan(0);
+      for (const l of withW) expect(l, l).toContain(input);
+    }
+  });
+});
+
+describe('typesetting', () => {
+  // As the panel typesets (Katex.tsx), but failing loudly.
+  const options: katex.KatexOptions = { displayMode: true, throwOnError: true, strict: 'ignore', trust: (ctx) => ctx.command === '\\htmlData' };
+
+  it.each(CASES)('every line and written-out product typesets, each symbol with its tensor: $name', ({ patch }) => {
+    const { trace, model } = run(patch);
+    for (let layer = 0; layer < model.layers.length; layer++) {
+      for (const g of buildEquations(trace, model, layer, 5, 2)) {
+        for (const line of [...g.lines, ...g.details]) {
+          const html = katex.renderToString(line, options);
+          const marked = (line.match(/\\htmlData\{/g) ?? []).length;
+          expect((html.match(/data-tensor="[^"]+"/g) ?? []).length, line).toBe(marked);
         }
       }
     }

@@ -7,7 +7,7 @@ import { subSteps } from '../../cellinfo/substeps';
 import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { classLabel, topClass } from '../../viz/labels';
-import { gateBlock, gateTensors } from './tensors';
+import { gateBlock, gateTensors, inputTensor } from './tensors';
 import { chain, factor, num, plus, sym } from './tex';
 
 export interface EquationGroup {
@@ -63,6 +63,19 @@ interface Ctx {
 /** A value of this layer's series at (t, j). */
 const val = (c: Ctx, name: string) => c.trace.at(`l${c.layer}.${name}`, c.t, c.j);
 
+/**
+ * The layer's input in the course notes' notation: x_t for the first layer; above it the h_t of the layer
+ * below, h_t^{(l−1)} with layers numbered from 1 as the page numbers them (layer index k shows as layer
+ * k + 1, so its input is h_t^{(k)}). Written x_t there, a student would take it for the sequence.
+ */
+function inputTex(c: Ctx): string {
+  const tex = c.layer === 0 ? 'x_t' : `h_t^{(${c.layer})}`;
+  return sym(tex, inputTensor(c.model.cell, c.layer));
+}
+
+/** The tensor named for a bias, or what stands there in a model without biases. */
+const biasTensor = (hasBias: boolean, tensor: string) => (hasBias ? tensor : 'none (bias=False)');
+
 /** The pre-activation of one gate, split into its input product, recurrent product and bias. */
 function preactivation(c: Ctx, gate: string, preName: string, texName: string, opts: { recurrent?: Float32Array; biasHh?: boolean } = {}) {
   const { trace, model, layer, t, j } = c;
@@ -76,23 +89,26 @@ function preactivation(c: Ctx, gate: string, preName: string, texName: string, o
   const wx = dotTerms(p.weightIh, inputs, row, x);
   const uh = dotTerms(p.weightHh, H, row, h);
   const withHh = opts.biasHh ?? true;
-  const b = (p.biasIh ? p.biasIh[row] : 0) + (withHh && p.biasHh ? p.biasHh[row] : 0);
+  const bIh = p.biasIh ? p.biasIh[row] : 0;
+  const bHh = p.biasHh ? p.biasHh[row] : 0;
+  const b = bIh + (withHh ? bHh : 0);
   const T = gateTensors(model.cell, gate, layer, H);
   const g = gate === '' ? '' : `_${gate}`;
   const W = sym(`W${g}`, T.W);
   const U = sym(`U${g}`, T.U);
-  const B = sym(`b${g}`, p.biasIh ? (withHh ? `${T.bIh} + ${T.bHh}` : T.bIh) : 'none (bias=False)');
+  const B = sym(`b${g}`, biasTensor(!!p.biasIh, withHh ? `${T.bIh} + ${T.bHh}` : T.bIh));
+  const X = inputTex(c);
   const hSym = opts.recurrent ? '(r_t \\odot h_{t-1})' : 'h_{t-1}';
   const pre = val(c, preName);
   return {
     pre,
-    symbolic: `${texName} = ${W} x_t + ${U} ${hSym} + ${B}`,
+    symbolic: `${texName} = ${W} ${X} + ${U} ${hSym} + ${B}`,
     numeric: chain(`${texName}[${j}]`, `${num(wx.sum)} ${plus(uh.sum)} ${plus(b)}`, num(pre)),
     details: [
-      productTex(`${W}[${j},:]\\, x_t`, wx),
+      productTex(`${W}[${j},:]\\, ${X}`, wx),
       productTex(`${U}[${j},:]\\, ${hSym}`, uh),
     ],
-    wx, uh, b,
+    wx, uh, bIh, bHh, W, U, X, tensors: T, hasBias: !!p.biasIh,
   };
 }
 
@@ -150,41 +166,56 @@ function lstm(c: Ctx): EquationGroup[] {
   ];
 }
 
+/**
+ * PyTorch's reset-after candidate, h'_t = tanh(W_h x_t + b_in + r_t ⊙ (U_h h_{t−1} + b_hn)). b_hn sits
+ * inside the reset product, so no single pre-activation line can hold it: each half gets a line of its own
+ * (its product plus its bias), the products are written out in the details as every gate's are, and the
+ * tanh line uses only numbers stated above it.
+ */
+function candidateResetAfter(c: Ctx): { lines: string[]; details: string[] } {
+  const { j } = c;
+  const n = preactivation(c, 'h', 'n_pre', "a^{h'}_t", { biasHh: false });
+  const bin = sym('b_{in}', biasTensor(n.hasBias, n.tensors.bIh));
+  const bhn = sym('b_{hn}', biasTensor(n.hasBias, n.tensors.bHh));
+  const inputHalf = `${n.W} ${n.X} + ${bin}`;
+  const recurrentHalf = `${n.U} h_{t-1} + ${bhn}`;
+  const inputSum = n.wx.sum + n.bIh;
+  const hn = val(c, 'hn');
+  return {
+    lines: [
+      inputHalf,
+      chain(`(${inputHalf})[${j}]`, `${num(n.wx.sum)} ${plus(n.bIh)}`, num(inputSum)),
+      recurrentHalf,
+      chain(`(${recurrentHalf})[${j}]`, `${num(n.uh.sum)} ${plus(n.bHh)}`, num(hn)),
+      `h'_t = \\tanh\\big(${inputHalf} + r_t \\odot (${recurrentHalf})\\big)`,
+      chain(`h'_t[${j}]`, `\\tanh\\big(${num(inputSum)} + ${factor(val(c, 'r'))}\\cdot${factor(hn)}\\big)`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
+    ],
+    details: n.details,
+  };
+}
+
+/** Cho et al.'s reset-before candidate: the reset gate scales h_{t−1} before U_h, so it is a plain pre-activation. */
+function candidateResetBefore(c: Ctx): { lines: string[]; details: string[] } {
+  const { j, trace, layer, t } = c;
+  const n = preactivation(c, 'h', 'n_pre', "a^{h'}_t", { recurrent: trace.row(trace.index(`l${layer}.rh`), t) });
+  return {
+    lines: [
+      'r_t \\odot h_{t-1}',
+      chain(`(r_t \\odot h_{t-1})[${j}]`, `${factor(val(c, 'r'))}\\cdot${factor(trace.previous(layer, 'h', t)[j])}`, num(val(c, 'rh'))),
+      n.symbolic, n.numeric,
+      `h'_t = \\tanh(a^{h'}_t)`,
+      chain(`h'_t[${j}]`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
+    ],
+    details: n.details,
+  };
+}
+
 function gru(c: Ctx): EquationGroup[] {
   const r = gateLines(c, 'r', 'σ', 'r_t', 'a^{r}_t');
   const z = gateLines(c, 'z', 'σ', 'z_t', 'a^{z}_t');
   const { j, trace, layer, t } = c;
-  const after = trace.layout.gruReset === 'after';
   const hPrev = trace.previous(layer, 'h', t)[j];
-  let candidate: { lines: string[]; details: string[] };
-  if (after) {
-    const n = preactivation(c, 'h', 'n_pre', "a^{h'}_t", { biasHh: false });
-    const hn = val(c, 'hn');
-    const T = gateTensors('gru', 'h', layer, trace.layout.hiddenSize);
-    const U = sym('U_h', T.U);
-    const bhn = sym('b_{hn}', T.bHh);
-    const W = sym('W_h', T.W);
-    const bin = sym('b_{in}', T.bIh);
-    candidate = {
-      lines: [
-        `h'_t = \\tanh\\big(${W} x_t + ${bin} + r_t \\odot (${U} h_{t-1} + ${bhn})\\big)`,
-        chain(`h'_t[${j}]`, `\\tanh\\big(${num(n.wx.sum + n.b)} + ${factor(val(c, 'r'))}\\cdot${factor(hn)}\\big)`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
-      ],
-      details: [n.details[0], `${U}[${j},:]\\, h_{t-1} + ${bhn}[${j}] = ${num(hn)}`],
-    };
-  } else {
-    const n = preactivation(c, 'h', 'n_pre', "a^{h'}_t", { recurrent: trace.row(trace.index(`l${layer}.rh`), t) });
-    candidate = {
-      lines: [
-        'r_t \\odot h_{t-1}',
-        chain(`(r_t \\odot h_{t-1})[${j}]`, `${factor(val(c, 'r'))}\\cdot${factor(hPrev)}`, num(val(c, 'rh'))),
-        n.symbolic, n.numeric,
-        `h'_t = \\tanh(a^{h'}_t)`,
-        chain(`h'_t[${j}]`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
-      ],
-      details: n.details,
-    };
-  }
+  const candidate = trace.layout.gruReset === 'after' ? candidateResetAfter(c) : candidateResetBefore(c);
   return [
     { sub: 0, title: 'Reset and update gates', lines: [...r.lines, ...z.lines], details: [...r.details, ...z.details] },
     { sub: 1, title: 'Candidate', lines: candidate.lines, details: candidate.details },

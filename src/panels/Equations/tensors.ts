@@ -30,3 +30,15 @@ export function gateTensors(cell: CellKind, gate: string, k: number, H: number) 
     bHh: `bias_hh_l${k}${r}`,
   };
 }
+
+const MODULES: Record<CellKind, string> = { lstm: 'nn.LSTM', gru: 'nn.GRU', rnn_tanh: 'nn.RNN', rnn_relu: 'nn.RNN' };
+
+/**
+ * The tensor behind the input of layer k. Above the first layer it is no input at all but the h_t of
+ * layer k−1, which PyTorch never hands back per step: `output` holds the top layer only, h_n the last step.
+ * (No commas: \htmlData reads them as separators.)
+ */
+export function inputTensor(cell: CellKind, k: number): string {
+  if (k === 0) return 'input[t]';
+  return `h_t of layer l${k - 1} fed to weight_ih_l${k} (${MODULES[cell]} returns only its last step: h_n[${k - 1}])`;
+}

@@ -23,9 +23,17 @@ export function sym(tex: string, tensor: string): string {
   return `\\htmlData{tensor=${tensor.replace(/[{}\\%#&$^~]/g, '')}}{${tex}}`;
 }
 
-/** Rough printed width of some LaTeX, in characters: commands and braces don't print. */
+/**
+ * Rough printed width of some LaTeX, in characters: braces and markup don't print, a symbol command prints
+ * one character, an operator name its letters (\tanh is four wide: counted as one, h_t = o·tanh(c) = …
+ * ran past the lecture view's equation column).
+ */
 function printedLength(tex: string): number {
-  return tex.replace(/\\htmlData\{[^}]*\}/g, '').replace(/\\[a-zA-Z]+/g, 'x').replace(/[{}_^]/g, '').length;
+  return tex
+    .replace(/\\htmlData\{[^}]*\}/g, '')
+    .replace(/\\(tanh|softmax|exp|log|max|min)(?![a-zA-Z])/g, (_, name: string) => '#'.repeat(name.length)) // not letters: \cdot\tanh stays two
+    .replace(/\\[a-zA-Z]+/g, 'x')
+    .replace(/[{}_^]/g, '').length;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The cell diagrams as data, for every cell (LSTM, GRU reset after/before, RNN tanh/ReLU) with and without
  * the readout: each part draws something the trace (or the step's inputs) really has, names are unique,
- * everything lies inside the viewBox and no two value strips overlap. Then the strip grid: cellRect and
- * cellAt are inverse (what is drawn at unit j is what a click there selects), and strips wrap above 64 units.
+ * everything lies inside the viewBox, no two value strips overlap and the input's end label is marked.
+ * Then the strip grid: cellRect and cellAt are inverse (what is drawn at unit j is what a click there
+ * selects), and strips wrap above 64 units.
  */
 import { describe, expect, it } from 'vitest';
 import { layerSeries } from '../../engine/trace';
@@ -96,6 +97,17 @@ describe.each(VARIANTS)('geometry: $label', ({ cell, gruReset, readout }) => {
     expect(texts).toEqual(expect.arrayContaining(['xₜ', 'hₜ₋₁', 'hₜ']));
     expect(texts.includes('ŷₜ')).toBe(readout);
     expect(texts.includes('cₜ₋₁')).toBe(cell === 'lstm');
+  });
+
+  it("marks the input's end label (renamed above the first layer) and sets it left of its wire, away from the strip's label", () => {
+    const inputs = g.ends.filter((e) => e.input);
+    expect(inputs.map((e) => e.text)).toEqual(['xₜ']);
+    const part = g.parts.find((p) => p.source === 'x')!;
+    const wireX = part.wires[0].points[0][0];
+    // A label ending left of the wire grows leftwards, into empty space; the strip's label is on the right.
+    expect(inputs[0].anchor).toBe('end');
+    expect(inputs[0].x).toBeLessThan(wireX);
+    expect(part.strip!.label).toBe('right');
   });
 });
 

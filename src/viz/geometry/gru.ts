@@ -112,7 +112,7 @@ export function gruGeometry(reset: GruReset, readout: boolean): CellGeometry {
     ],
     ends: [
       { text: 'hₜ₋₁', x: 8, y: TOP - 14, anchor: 'start' },
-      { text: 'xₜ', x: 232, y: 552, anchor: 'start' },
+      { text: 'xₜ', x: 208, y: 552, anchor: 'end', input: true },
       { text: 'hₜ', x: 1192, y: TOP - 14, anchor: 'end' },
       ...(readout ? [{ text: 'ŷₜ', x: X.y + 12, y: 432, anchor: 'start' as const }] : []),
     ],

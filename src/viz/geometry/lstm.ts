@@ -98,7 +98,7 @@ export function lstmGeometry(readout: boolean): CellGeometry {
     ends: [
       { text: 'cₜ₋₁', x: 8, y: BELT - 14, anchor: 'start' },
       { text: 'hₜ₋₁', x: 8, y: BUS - 14, anchor: 'start' },
-      { text: 'xₜ', x: 232, y: 552, anchor: 'start' },
+      { text: 'xₜ', x: 208, y: 552, anchor: 'end', input: true },
       { text: 'cₜ', x: 1192, y: BELT - 14, anchor: 'end' },
       { text: 'hₜ', x: 1192, y: BUS - 14, anchor: 'end' },
       ...(readout ? [{ text: 'ŷₜ', x: X.y + 12, y: 146, anchor: 'start' as const }] : []),

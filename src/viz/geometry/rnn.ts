@@ -42,7 +42,7 @@ export function rnnGeometry(relu: boolean, readout: boolean): CellGeometry {
     ],
     ends: [
       { text: 'hₜ₋₁', x: 8, y: BUS - 14, anchor: 'start' },
-      { text: 'xₜ', x: 262, y: 434, anchor: 'start' },
+      { text: 'xₜ', x: 238, y: 434, anchor: 'end', input: true },
       { text: 'hₜ', x: 892, y: OUT - 14, anchor: 'end' },
       ...(readout ? [{ text: 'ŷₜ', x: 792, y: 414, anchor: 'start' as const }] : []),
     ],

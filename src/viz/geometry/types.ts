@@ -55,6 +55,18 @@ export interface DiagramPart {
   strip: DiagramStrip | null;
 }
 
+export interface EndLabel {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  /**
+   * The layer's input, written `text` (xₜ) on the first layer only: above it the input is the hₜ of the
+   * layer below, which only the renderer knows. Set left of its wire, so that the longer label has room.
+   */
+  input?: boolean;
+}
+
 export interface CellGeometry {
   width: number;
   height: number;
@@ -62,7 +74,7 @@ export interface CellGeometry {
   frame: { x: number; y: number; w: number; h: number };
   parts: DiagramPart[];
   /** Labels of the wires where they enter or leave: 'cₜ₋₁', 'xₜ', … */
-  ends: Array<{ text: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }>;
+  ends: EndLabel[];
 }
 
 /** Size of every strip, so that unit j sits at the same offset in all of them. */

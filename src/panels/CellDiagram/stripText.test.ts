@@ -1,0 +1,52 @@
+/**
+ * The symbols beside the diagram's strips, against engine runs: a stacked layer's input is named as the
+ * h_t of the layer below, the reset-after GRU's U strip owns up to its bias (which the trace's hn really
+ * holds), every other symbol is the series' own.
+ */
+import { describe, expect, it } from 'vitest';
+import { runAll } from '../../engine/run';
+import { DEFAULT_CONFIG, runSpecOf, type Config } from '../../state/config';
+import { geometryFor } from '../../viz/geometry';
+import { sourceSymbol } from '../../viz/sources';
+import { buildRun } from '../../worker/host';
+import { stripSymbol } from './stripText';
+
+function run(patch: Partial<Config>) {
+  const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 12, ...patch }));
+  return { trace: runAll(model, seq), model };
+}
+
+describe('stripSymbol', () => {
+  it("names a stacked layer's input as the h_t of the layer below, with the page's layer numbers", () => {
+    const { trace } = run({ cell: 'lstm', numLayers: 3 });
+    expect(stripSymbol(trace, 0, 'x')).toBe('xₜ');
+    expect(stripSymbol(trace, 1, 'x')).toBe('hₜ of layer 1');
+    expect(stripSymbol(trace, 2, 'x')).toBe('hₜ of layer 2');
+  });
+
+  it("writes the bias into the reset-after GRU's U strip: it carries U_h h_{t−1} + b_hn", () => {
+    const { trace, model } = run({ cell: 'gru', gruReset: 'after' });
+    expect(stripSymbol(trace, 0, 'hn')).toBe('U·hₜ₋₁ + b');
+    // It is the trace's hn, which really holds the bias (checked against the parameters).
+    const H = model.hiddenSize;
+    const p = model.layers[0];
+    const t = 4;
+    const h = trace.row(trace.index('l0.h'), t - 1);
+    for (let j = 0; j < H; j++) {
+      const row = 2 * H + j;
+      let uh = 0;
+      for (let k = 0; k < H; k++) uh += p.weightHh[row * H + k] * h[k];
+      expect(Math.abs(uh + p.biasHh![row] - trace.at('l0.hn', t, j))).toBeLessThan(1e-5);
+    }
+  });
+
+  it("keeps every other part's own symbol", () => {
+    for (const patch of [{ cell: 'lstm' }, { cell: 'gru', gruReset: 'after' }, { cell: 'gru', gruReset: 'before' }, { cell: 'rnn_tanh' }] as const) {
+      const { trace } = run({ ...patch, numLayers: 2 });
+      for (const part of geometryFor(trace.layout, true).parts) {
+        if (part.source === 'x' || part.source === 'hn') continue;
+        for (const layer of [0, 1]) expect(stripSymbol(trace, layer, part.source)).toBe(sourceSymbol(trace, part.source));
+      }
+    }
+  });
+});
