@@ -203,6 +203,25 @@ test('the help overlay lists every command and closes with Escape; lecture view 
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
 });
 
+test('while the timeline\'s thumb is held the diagram follows it, and the equations wait for its release', async ({ page }) => {
+  await page.goto(`/${query({ H: 4, T: 200 })}`);
+  await waitForRun(page);
+  const equations = page.getByRole('region', { name: 'Equations' }).getByRole('heading', { level: 2 });
+  await expect(equations).toHaveText(/· t = 1$/);
+  const box = (await page.getByRole('slider', { name: 'Timestep' }).boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 8, y);
+  await page.mouse.down();
+  for (const f of [0.2, 0.4, 0.5]) await page.mouse.move(box.x + box.width * f, y, { steps: 4 });
+  await page.waitForTimeout(600); // longer than any settling: only the release may typeset them
+  const held = (await cursorOf(page)).t;
+  expect(held).toBeGreaterThan(50);
+  await expect(page.locator('.diagram-step')).toContainText(`t = ${held + 1},`);
+  await expect(equations).toHaveText(/· t = 1$/);
+  await page.mouse.up();
+  await expect(equations).toHaveText(new RegExp(`· t = ${held + 1}$`));
+});
+
 test('play runs the clock and Space pauses it', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 400 })}`);
   await waitForRun(page);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, runSpecOf, useConfig } from '../state/config';
 import { useRun } from '../state/run';
+import { usePlayback } from '../state/playback';
 import { buildRun } from '../worker/host';
 import { createRunner } from '../engine/run';
 import { createEngineHost } from '../worker/host';
@@ -37,6 +38,21 @@ describe('the engine bridge', () => {
       expect(worker.sent.map((m) => m.type)).toEqual(['run']);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('tells the worker when the user starts and stops scrubbing, once each', () => {
+    const worker = new FakeWorker();
+    const stop = startEngineBridge(() => worker);
+    try {
+      usePlayback.setState({ scrubbing: true });
+      usePlayback.setState({ t: 3 });
+      usePlayback.setState({ t: 9 });
+      usePlayback.setState({ scrubbing: false });
+      expect(worker.sent.filter((m) => m.type === 'pace')).toEqual([{ type: 'pace', id: 0, busy: true }, { type: 'pace', id: 0, busy: false }]);
+    } finally {
+      stop();
+      usePlayback.setState({ t: 0 });
     }
   });
 

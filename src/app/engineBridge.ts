@@ -11,6 +11,7 @@ import type { KernelKind } from '../engine/kernels';
 import { configOf, runSpecOf, useConfig } from '../state/config';
 import { clampCursor } from '../state/cursor';
 import { useRun } from '../state/run';
+import { usePlayback } from '../state/playback';
 import { ModelError } from '../engine/model';
 import { checkRunSpec } from '../worker/spec';
 
@@ -163,8 +164,12 @@ export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): 
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });
+  const unpace = usePlayback.subscribe((p, before) => {
+    if (p.scrubbing !== before.scrubbing) client.pace(p.scrubbing);
+  });
   run(true);
   return () => {
+    unpace();
     clearTimeout(timer);
     clearTimeout(trailingProgress);
     stopWaiting();

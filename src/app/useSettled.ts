@@ -11,16 +11,22 @@ const IDLE_MS = 300;
 /** While changes keep coming, show the value once it has stayed put this long. */
 const QUIET_MS = 150;
 
-export function useSettled<T>(value: T): T {
+export function useSettled<T>(value: T, hold = false): T {
   const [shown, setShown] = useState(value);
   const lastChange = useRef(0);
   useEffect(() => {
+    // Held (the timeline's thumb is down): nothing until it is let go. On two busy cores, input events
+    // came further apart than QUIET_MS, and the equations were typeset again and again mid-drag.
+    if (hold) {
+      lastChange.current = performance.now();
+      return;
+    }
     const now = performance.now();
     const fresh = now - lastChange.current > IDLE_MS;
     lastChange.current = now;
     const timer = setTimeout(() => setShown(value), fresh ? 0 : QUIET_MS);
     return () => clearTimeout(timer);
-  }, [value]);
+  }, [value, hold]);
   return shown;
 }
 

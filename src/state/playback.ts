@@ -19,6 +19,8 @@ export interface Playback {
   playing: boolean;
   /** Timesteps per second while playing. */
   speed: number;
+  /** The timeline's thumb is held: the panels costly to redraw wait for its release, and the stream slows. */
+  scrubbing: boolean;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60, 120, 240] as const;
@@ -32,4 +34,5 @@ export const usePlayback = create<Playback>()(() => ({
   unit: 0,
   playing: false,
   speed: 5,
+  scrubbing: false,
 }));

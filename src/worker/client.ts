@@ -94,6 +94,11 @@ export class EngineClient {
     this.currentSpec = null;
   }
 
+  /** Tells the worker whether the user is busy with the page (scrubbing): its stream then rests longer. */
+  pace(busy: boolean): void {
+    this.worker.postMessage({ type: 'pace', id: 0, busy });
+  }
+
   dispose(): void {
     this.worker.terminate();
   }

@@ -10,7 +10,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const channel = new MessageChannel();
 const waiting: Array<() => void> = [];
 channel.port1.onmessage = () => waiting.shift()?.();
-const restMs = restAfterChunkMs(navigator.hardwareConcurrency || 1);
+const cores = navigator.hardwareConcurrency || 1;
+let restMs = restAfterChunkMs(cores);
 const yieldToEvents = () =>
   new Promise<void>((resolve) => {
     if (restMs > 0) {
@@ -29,6 +30,7 @@ const host = createEngineHost(
 
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   try {
+    if (e.data.type === 'pace') restMs = restAfterChunkMs(cores, e.data.busy);
     host.handle(e.data);
   } catch (err) {
     const id = typeof e.data?.id === 'number' ? e.data.id : 0;

@@ -141,4 +141,11 @@ describe('the rest after each chunk', () => {
     for (const cores of [1, 2]) expect(restAfterChunkMs(cores)).toBeGreaterThan(0);
     for (const cores of [3, 4, 16]) expect(restAfterChunkMs(cores)).toBe(0);
   });
+
+  it('rests longer on any machine while the user scrubs, and goes back after', () => {
+    for (const cores of [1, 2, 16]) {
+      expect(restAfterChunkMs(cores, true)).toBeGreaterThanOrEqual(3 * restAfterChunkMs(2));
+      expect(restAfterChunkMs(cores, false)).toBe(restAfterChunkMs(cores));
+    }
+  });
 });

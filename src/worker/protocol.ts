@@ -35,7 +35,9 @@ export type ToWorker =
   | { type: 'run'; id: number; spec: RunSpec; hold?: boolean }
   /** Go on with a held run. */
   | { type: 'resume'; id: number }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /** The user is scrubbing (busy) or done: the stream rests longer between chunks meanwhile. No run's: id 0. */
+  | { type: 'pace'; id: 0; busy: boolean };
 
 export type FromWorker =
   /** The run is valid and starting; the page allocates its trace from `layout`. */

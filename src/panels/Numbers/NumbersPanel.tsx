@@ -16,7 +16,7 @@ const MAX_COLUMNS = 8;
 
 export default function NumbersPanel() {
   const liveTrace = useRun((r) => r.trace);
-  const liveT = useSettled(usePlayback((p) => p.t));
+  const liveT = useSettled(usePlayback((p) => p.t), usePlayback((p) => p.scrubbing));
   const liveReady = useRun((r) => liveT < r.filled);
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);

@@ -11,6 +11,18 @@ import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { fmtInt } from '../../viz/format';
 
+/** Marks the thumb as held until the pointer is let go, wherever that happens. */
+function holdThumb(): void {
+  usePlayback.setState({ scrubbing: true });
+  const release = () => {
+    usePlayback.setState({ scrubbing: false });
+    window.removeEventListener('pointerup', release);
+    window.removeEventListener('pointercancel', release);
+  };
+  window.addEventListener('pointerup', release);
+  window.addEventListener('pointercancel', release);
+}
+
 /** The buttons never change with the cursor: drawn once, not on every step of playback. */
 const Buttons = memo(function Buttons({ playing }: { playing: boolean }) {
   return (
@@ -55,6 +67,7 @@ export function Transport() {
           max={Math.max(0, total - 1)}
           value={Math.min(t, Math.max(0, total - 1))}
           onChange={(e) => seek(Number(e.target.value))}
+          onPointerDown={holdThumb}
         />
         {/* An <output> is a live region by default: the diagram's step line is the one that speaks. */}
         <output className="t-label" aria-label="Current timestep" aria-live="off">
