@@ -12,7 +12,8 @@ const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 // Wide inputs and H = 64 make the longest written-out products; two layers add the layer column.
 const CASES = [
   { cell: 'lstm', I: 6, H: 64, layers: 2 },
-  { cell: 'gru', reset: 'after', I: 6, H: 64 },
+  // The top layer of a stack: its input is written h_t^(1), the widest of the candidate's lines.
+  { cell: 'gru', reset: 'after', I: 6, H: 64, layers: 2, layer: 2 },
   { cell: 'gru', reset: 'before', I: 6, H: 64 },
   { cell: 'rnn_tanh', I: 6, H: 64 },
   { cell: 'gru', input: 'text', H: 16 },
@@ -24,7 +25,8 @@ function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > window.innerWidth + 1) problems.push(`the page scrolls sideways: ${root.scrollWidth}px wide in ${window.innerWidth}px`);
-    for (const line of document.querySelectorAll<HTMLElement>('.eq-line')) {
+    // The line and its typeset display, which scrolls sideways rather than be cut (and so would hide it).
+    for (const line of document.querySelectorAll<HTMLElement>('.eq-line, .eq-line .katex-display')) {
       if (line.scrollWidth > line.clientWidth + 1) {
         problems.push(`cut off: "${(line.textContent ?? '').slice(0, 50)}…" needs ${line.scrollWidth}px, has ${line.clientWidth}px`);
       }
