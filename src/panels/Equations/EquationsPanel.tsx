@@ -20,20 +20,19 @@ export function plainLatex(groups: EquationGroup[]): string {
 }
 
 /**
- * How many of `total` groups to show: one more each frame until every group has been shown, then all;
- * again from one for each new `run` (a new seed or cell re-lays out the whole page in its first frame).
- * Typesetting every group at once (about 2,000 elements, and the first glyphs of KaTeX's fonts) was one
- * layout of 80–140 ms on two cores; a group a frame, each layout is a fraction of that.
+ * How many of `total` groups to show: one more each frame until every group has been shown once, then all.
+ * The first typesetting of every group at once (about 2,000 elements, and the first glyphs of KaTeX's
+ * fonts) was one layout of 80–140 ms on two cores; a group a frame, each layout is a fraction of that.
+ * Only the first time: growing again for each new run re-laid out the whole page once a frame, and a run
+ * started on the loaded page then had tasks over 50 ms in 3–4 of 8 loads, against none.
  */
-function useGrowing(total: number, run: unknown): number {
-  const [grown, setGrown] = useState({ n: 1, run });
-  if (grown.run !== run) setGrown({ n: 1, run }); // a render-phase reset: no frame shows the old count
-  const n = grown.run === run ? grown.n : 1;
+function useGrowing(total: number): number {
+  const [n, setN] = useState(1);
   useEffect(() => {
     if (n >= total) return;
-    const id = requestAnimationFrame(() => setGrown({ n: n + 1, run }));
+    const id = requestAnimationFrame(() => setN(n + 1));
     return () => cancelAnimationFrame(id);
-  }, [n, total, run]);
+  }, [n, total]);
   return Math.min(n, total);
 }
 
@@ -73,7 +72,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   // One sub-step at a time while walking through them, and always in the lecture view (large type).
   const focused = subFocus || lecture;
   const visible = focused ? groups.filter((g) => g.sub === current) : groups;
-  const shown = useGrowing(visible.length, trace);
+  const shown = useGrowing(visible.length);
   const allShown = ready && shown === visible.length;
   useEffect(() => { if (allShown) onShown?.(); }, [allShown, onShown]);
 
