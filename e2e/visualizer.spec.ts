@@ -181,6 +181,11 @@ test('the help overlay lists every command and closes with Escape; lecture view 
   // Behind the open dialog the page's shortcuts are off.
   await page.keyboard.press('ArrowRight');
   await expect(page.getByLabel('Current timestep')).toContainText('t = 1 ');
+  // Also with the focus taken out of the dialog to the page behind it (Tab past its last button can).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('End');
+  await expect(page.getByLabel('Current timestep')).toContainText('t = 1 ');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
@@ -229,7 +234,11 @@ test('play runs the clock and Space pauses it', async ({ page }) => {
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press(' ');
   await expect.poll(async () => (await cursorOf(page)).t, { timeout: 10_000 }).toBeGreaterThan(10);
+  // Nothing is read out during playback: the step line speaks after a step, the timeline's output never.
+  await expect(page.locator('.diagram-step')).toHaveAttribute('aria-live', 'off');
+  await expect(page.getByLabel('Current timestep')).toHaveAttribute('aria-live', 'off');
   await page.keyboard.press(' ');
+  await expect(page.locator('.diagram-step')).toHaveAttribute('aria-live', 'polite');
   const stopped = (await cursorOf(page)).t;
   await page.waitForTimeout(300);
   expect((await cursorOf(page)).t).toBe(stopped);
