@@ -8,14 +8,19 @@ import { createEngineHost } from '../worker/host';
 import { FakeWorker } from '../worker/testing/fakeWorker';
 import { startEngineBridge } from './engineBridge';
 
+/** The bridge over the real engine host behind a worker double; returns what was sent and how to stop. */
+function startOverRealHost(): { sent: () => FakeWorker['sent']; stop: () => void } {
+  let worker: FakeWorker | null = null;
+  const host = createEngineHost((m) => worker?.answer(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
+  const stop = startEngineBridge(() => (worker = new FakeWorker((m) => host.handle(m))));
+  return { sent: () => worker!.sent, stop };
+}
+
 describe('the engine bridge', () => {
   it('shows every step of a held first run, not only those of its first chunk', async () => {
     useConfig.setState({ hiddenSize: 16, seqLen: 500 });
-    // The real engine host behind a worker double: the first run sends step 1 alone, then a few more
-    // chunks in quick succession, and holds.
-    let worker: FakeWorker | null = null;
-    const host = createEngineHost((m) => worker?.answer(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
-    const stop = startEngineBridge(() => (worker = new FakeWorker((m) => host.handle(m))));
+    // The first run sends step 1 alone, then a few more chunks in quick succession, and holds.
+    const { stop } = startOverRealHost();
     try {
       await vi.waitFor(() => expect(useRun.getState().trace?.filled).toBeGreaterThanOrEqual(8));
       // No more chunks come while it holds: the count on the page must still catch up with the trace.
@@ -68,9 +73,7 @@ describe('the engine bridge', () => {
     it('leaves the run streaming on screen to go on to its end, and says why it wasn\'t replaced', async () => {
       useConfig.setState({ hiddenSize: 16, seqLen: 4000 });
       // The first run holds after its first steps until the page has settled: mid-stream, for certain.
-      let worker: FakeWorker | null = null;
-      const host = createEngineHost((m) => worker?.answer(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
-      const stop = startEngineBridge(() => (worker = new FakeWorker((m) => host.handle(m))));
+      const { sent, stop } = startOverRealHost();
       try {
         await vi.waitFor(() => expect(useRun.getState().trace).not.toBeNull());
         useConfig.setState(TOO_BIG);
@@ -80,7 +83,7 @@ describe('the engine bridge', () => {
         await vi.waitFor(() => expect(useRun.getState().status).toBe('done'), { timeout: 10_000 });
         expect(useRun.getState().trace!.filled).toBe(4000);
         expect(useRun.getState().trace!.layout.hiddenSize).toBe(16);
-        expect(worker!.sent.map((m) => m.type)).toEqual(['run', 'resume']); // nothing cancelled, nothing sent
+        expect(sent().map((m) => m.type)).toEqual(['run', 'resume']); // nothing cancelled, nothing sent
       } finally {
         stop();
       }
