@@ -208,6 +208,22 @@ test('the help overlay lists every command and closes with Escape; lecture view 
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(before);
 });
 
+test('a link with a sub-step opens on it, and the address follows the sub-steps as they are walked', async ({ page }) => {
+  await page.goto(`/${query({ cell: 'gru', H: 4, T: 20, t: 3, sub: 2 })}`);
+  await waitForRun(page);
+  const diagram = page.getByRole('region', { name: 'Cell diagram' });
+  await expect(diagram).toContainText('Step 2 of 3: Candidate');
+  await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toContainText('2. Candidate');
+  await expect(page.getByLabel('Current timestep')).toContainText('t = 3 ');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(diagram).toContainText('Step 3 of 3: Blend');
+  await expect(page).toHaveURL(/[?&]t=3&sub=3(&|$)/);
+  await page.keyboard.press('Shift+ArrowRight'); // into the next timestep's first sub-step
+  await expect(page).toHaveURL(/[?&]t=4&sub=1(&|$)/);
+  await page.keyboard.press('ArrowRight'); // a whole step: no sub-step to share
+  await expect(page).toHaveURL(/[?&]t=5$/);
+});
+
 test('while the timeline\'s thumb is held the diagram follows it, and the equations wait for its release', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 200 })}`);
   await waitForRun(page);

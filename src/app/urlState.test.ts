@@ -6,6 +6,7 @@
  * (applyUrl and syncUrl touch location/history and are left to the browser tests.)
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { subSteps } from '../cellinfo/substeps';
 import { VOCAB } from '../engine/inputs';
 import { createRng } from '../engine/rng';
 import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
@@ -38,20 +39,21 @@ describe('readUrl: valid values', () => {
   it('parses every property of the table', () => {
     const r = readUrl(
       'cell=rnn_relu&reset=before&input=text&signal=pulses&I=7&H=512&layers=4&T=100000&seed=2147483647&text=a+b%26c' +
-        '&fbias=-5&classes=0&t=4&unit=511&layer=4&lecture=false&theme=dark',
+        '&fbias=-5&classes=0&t=4&unit=511&layer=4&sub=1&lecture=false&theme=dark',
     );
     expect(r.problems).toEqual([]);
     expect(r.patches.config).toEqual({
       cell: 'rnn_relu', gruReset: 'before', inputKind: 'text', signal: 'pulses', inputSize: 7, hiddenSize: 512, numLayers: 4,
       seqLen: 100_000, seed: 2 ** 31 - 1, text: 'a b&c', forgetBias: -5, classes: 0,
     });
-    // t and layer count from 1 in the URL, as on screen; the stores count from 0.
-    expect(r.patches.playback).toEqual({ t: 3, unit: 511, layer: 3 });
+    // t, layer and sub count from 1 in the URL, as on screen; the stores count from 0. A sub-step in the
+    // URL is one the user was walking through: it is shown in focus.
+    expect(r.patches.playback).toEqual({ t: 3, unit: 511, layer: 3, sub: 0, subFocus: true });
     expect(r.patches.view).toEqual({ lecture: false, theme: 'dark' });
   });
 
   it('accepts the bounds themselves', () => {
-    const r = readUrl('I=1&H=1&layers=1&T=1&seed=0&fbias=5&classes=64&t=1&unit=0&layer=1');
+    const r = readUrl('I=1&H=1&layers=1&T=1&seed=0&fbias=5&classes=64&t=1&unit=0&layer=1&sub=4');
     expect(r.problems).toEqual([]);
     expect(r.patches.config).toMatchObject({ inputSize: 1, hiddenSize: 1, numLayers: 1, seqLen: 1, seed: 0, forgetBias: 5, classes: 64 });
   });
@@ -248,7 +250,7 @@ describe('readUrl: hostile input', () => {
       }
       // Only the table's fields, only in their stores.
       for (const store of ['config', 'view', 'playback'] as const) {
-        for (const key of Object.keys(r.patches[store])) expect(URL_PROPS.some((p) => p.store === store && p.field === key)).toBe(true);
+        for (const key of Object.keys(r.patches[store])) expect(URL_PROPS.some((p) => p.store === store && (p.field === key || p.flag === key))).toBe(true);
       }
     }
   });
@@ -282,6 +284,16 @@ describe('readUrl: what a person writes by hand', () => {
     expect(readUrl('?t=61').patches.playback).toEqual({ t: 59 });
     expect(readUrl('?t=60&unit=7&layer=1').problems).toEqual([]);
     expect(readUrl('?input=text&text=ab%E2%98%83c&t=4').patches.playback).toEqual({ t: 2 }); // ☃ is skipped: T = 3
+  });
+
+  it('moves a sub-step past the cell asked for to its last one, and says so', () => {
+    expect(readUrl('?cell=gru&sub=4')).toEqual({
+      patches: { config: { cell: 'gru' }, view: {}, playback: { sub: 2, subFocus: true } },
+      problems: ['sub=4 is past the last sub-step (a GRU timestep has 3); showing sub-step 3.'],
+    });
+    expect(readUrl('?cell=rnn&sub=2').problems).toEqual(['sub=2 is past the last sub-step (an RNN timestep has 1); showing sub-step 1.']);
+    expect(readUrl('?sub=4').problems).toEqual([]); // the default cell, the LSTM, has four
+    expect(readUrl('?sub=5').problems).toEqual(['Ignored sub="5": expected a whole number from 1 to 4.']);
   });
 
   it('lists a few problems and counts the rest, however many a junk address has', () => {
@@ -323,13 +335,22 @@ describe('writeUrl', () => {
     expect(writeUrl()).toBe('?H=32&t=6'); // the sixth step, as the screen says
   });
 
+  it('writes the sub-step only while the user walks through sub-steps', () => {
+    usePlayback.setState({ t: 2, sub: 1, subFocus: true });
+    expect(writeUrl()).toBe('?t=3&sub=2');
+    usePlayback.setState({ sub: 0 }); // the first sub-step: not the default "whole step"
+    expect(writeUrl()).toBe('?t=3&sub=1');
+    usePlayback.setState({ sub: 3, subFocus: false }); // back to whole steps (playing, or ← →)
+    expect(writeUrl()).toBe('?t=3');
+  });
+
   it('round-trips non-default values of every property through readUrl', () => {
     const config: Partial<Config> = {
       cell: 'gru', gruReset: 'before', inputKind: 'text', signal: 'noise', inputSize: 5, hiddenSize: 16, numLayers: 3,
       seqLen: 1234, seed: 987654321, text: 'Hello & goodbye? 100% = "ok" +1 #tag\nnew line', forgetBias: -1.25, classes: 0,
     };
     const view = { lecture: true, theme: 'dark' as const };
-    const playback = { t: 20, unit: 9, layer: 2 };
+    const playback = { t: 20, unit: 9, layer: 2, sub: 1, subFocus: true };
     useConfig.setState(config);
     useView.setState(view);
     usePlayback.setState(playback);
@@ -363,7 +384,12 @@ describe('writeUrl', () => {
       const view = { lecture: rng.next() < 0.5, theme: pick(['auto', 'light', 'dark'] as const) };
       const T = config.inputKind === 'text' ? [...config.text!].filter((ch) => VOCAB.includes(ch.toLowerCase())).length : config.seqLen!;
       // A cursor inside the model written (one past it is moved back, and said so: tested above).
-      const playback = { t: between(0, Math.max(0, T - 1)), unit: between(0, config.hiddenSize! - 1), layer: between(0, config.numLayers! - 1) };
+      const subs = subSteps(config.cell!).length;
+      const walking = rng.next() < 0.5;
+      const playback = {
+        t: between(0, Math.max(0, T - 1)), unit: between(0, config.hiddenSize! - 1), layer: between(0, config.numLayers! - 1),
+        sub: walking ? between(0, subs - 1) : subs - 1, subFocus: walking,
+      };
       useConfig.setState({ ...DEFAULT_CONFIG, ...config });
       useView.setState(view);
       usePlayback.setState(playback);
@@ -372,7 +398,7 @@ describe('writeUrl', () => {
       // What readUrl gives back, applied over the defaults, is the state that was written.
       expect({ ...DEFAULT_CONFIG, ...r.patches.config }).toEqual({ ...DEFAULT_CONFIG, ...config });
       expect({ lecture: false, theme: 'auto', ...r.patches.view }).toEqual(view);
-      expect({ t: 0, unit: 0, layer: 0, ...r.patches.playback }).toEqual(playback);
+      expect({ t: 0, unit: 0, layer: 0, sub: subs - 1, subFocus: false, ...r.patches.playback }).toEqual(playback);
     }
   });
 });

@@ -3,6 +3,7 @@
  * does): each property names its URL parameter, its store field and what values it accepts. A URL is
  * untrusted input: values that don't fit are ignored, and each is reported with what was expected.
  */
+import { subSteps } from '../cellinfo/substeps';
 import { encodeText, SIGNAL_KINDS } from '../engine/inputs';
 import { CELL_KINDS } from '../engine/types';
 import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
@@ -11,7 +12,17 @@ import { useView } from '../state/view';
 
 type Store = 'config' | 'view' | 'playback';
 
-type Prop = { param: string; store: Store; field: string } & (
+type Prop = {
+  param: string;
+  store: Store;
+  field: string;
+  /**
+   * A boolean field of the same store that says whether the value means anything: the parameter is written
+   * only while it is on, and reading the parameter turns it on (a sub-step is shown only while the user
+   * walks through them).
+   */
+  flag?: string;
+} & (
   /** `oneBased`: the URL counts from 1, as the screen does ("t = 37", "layer 2 of 3"); the store from 0. */
   | { type: 'int'; min: number; max: number; oneBased?: true }
   | { type: 'number'; min: number; max: number }
@@ -40,6 +51,8 @@ export const URL_PROPS: readonly Prop[] = [
   // Units are numbered from 0 on screen too: they index the PyTorch tensors (h[3]).
   { param: 'unit', store: 'playback', field: 'unit', type: 'int', min: 0, max: B.hiddenSize[1] - 1 },
   { param: 'layer', store: 'playback', field: 'layer', type: 'int', min: 1, max: B.numLayers[1], oneBased: true },
+  // Numbered from 1 as on screen ("Step 2 of 4"); absent, the whole timestep is shown.
+  { param: 'sub', store: 'playback', field: 'sub', type: 'int', min: 1, max: Math.max(...CELL_KINDS.map((c) => subSteps(c).length)), oneBased: true, flag: 'subFocus' },
   { param: 'lecture', store: 'view', field: 'lecture', type: 'bool' },
   { param: 'theme', store: 'view', field: 'theme', type: 'enum', values: ['auto', 'light', 'dark'] },
 ];
@@ -110,8 +123,10 @@ export function readUrl(search: string): UrlRead {
     const n = times.get(param)!;
     if (n > 1) out.problems.push(`${param} is given ${n} times; the last one, ${param}=${show(raw)}, counts.`);
     const r = parse(p, raw);
-    if (r.ok) out.patches[p.store][p.field] = r.value;
-    else out.problems.push(`Ignored ${param}=${show(raw)}: expected ${expected(p)}.`);
+    if (r.ok) {
+      out.patches[p.store][p.field] = r.value;
+      if (p.flag) out.patches[p.store][p.flag] = true;
+    } else out.problems.push(`Ignored ${param}=${show(raw)}: expected ${expected(p)}.`);
   }
   checkCursor(out);
   if (out.problems.length > LISTED_PROBLEMS + 1) {
@@ -127,7 +142,7 @@ export function readUrl(search: string): UrlRead {
  */
 function checkCursor(out: UrlRead): void {
   const c = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
-  const cursor = out.patches.playback as { t?: number; unit?: number; layer?: number };
+  const cursor = out.patches.playback as { t?: number; unit?: number; layer?: number; sub?: number };
   const T = c.inputKind === 'text' ? encodeText(c.text).tokens.length : c.seqLen;
   if (cursor.t !== undefined && T > 0 && cursor.t >= T) {
     out.problems.push(`t=${cursor.t + 1} is past the end of the sequence (T = ${T}); showing t = ${T}.`);
@@ -140,6 +155,12 @@ function checkCursor(out: UrlRead): void {
   if (cursor.layer !== undefined && cursor.layer >= c.numLayers) {
     out.problems.push(`layer=${cursor.layer + 1} is past the top of the stack (${c.numLayers} layer${c.numLayers > 1 ? 's' : ''}); showing layer ${c.numLayers}.`);
     cursor.layer = c.numLayers - 1;
+  }
+  const subs = subSteps(c.cell).length;
+  if (cursor.sub !== undefined && cursor.sub >= subs) {
+    const cell = c.cell === 'lstm' ? 'an LSTM' : c.cell === 'gru' ? 'a GRU' : 'an RNN';
+    out.problems.push(`sub=${cursor.sub + 1} is past the last sub-step (${cell} timestep has ${subs}); showing sub-step ${subs}.`);
+    cursor.sub = subs - 1;
   }
 }
 
@@ -159,8 +180,9 @@ const DEFAULTS: Record<Store, Record<string, unknown>> = {
 export function writeUrl(): string {
   const params = new URLSearchParams();
   for (const p of URL_PROPS) {
-    const v = (STORES[p.store].getState() as unknown as Record<string, unknown>)[p.field];
-    if (v === DEFAULTS[p.store][p.field]) continue;
+    const state = STORES[p.store].getState() as unknown as Record<string, unknown>;
+    const v = state[p.field];
+    if (p.flag ? !state[p.flag] : v === DEFAULTS[p.store][p.field]) continue;
     params.set(p.param, p.type === 'bool' ? (v ? '1' : '0') : p.type === 'int' && p.oneBased ? String((v as number) + 1) : String(v));
   }
   const s = params.toString();
