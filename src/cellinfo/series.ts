@@ -42,7 +42,8 @@ const GRU: Record<string, SeriesInfo> = {
   n_pre: { tex: "a^{h'}_t", symbol: "aʰ'ₜ", name: 'candidate pre-activation' },
   r: { tex: 'r_t', symbol: 'rₜ', name: 'reset gate' },
   z: { tex: 'z_t', symbol: 'zₜ', name: 'update gate' },
-  hn: { tex: 'U_h h_{t-1} + b_{hn}', symbol: 'U·hₜ₋₁', name: 'recurrent product U h' },
+  // PyTorch's reset-after GRU keeps b_hn inside the reset product: this series carries it.
+  hn: { tex: 'U_h h_{t-1} + b_{hn}', symbol: 'U·hₜ₋₁ + b', name: 'recurrent product U h' },
   rhn: { tex: 'r_t \\odot (U_h h_{t-1} + b_{hn})', symbol: 'r⊙Uh', name: 'Hadamard product r⊙Uh' },
   rh: { tex: 'r_t \\odot h_{t-1}', symbol: 'r⊙h', name: 'Hadamard product r⊙h' },
   n: { tex: "h'_t", symbol: "h'ₜ", name: 'candidate' },

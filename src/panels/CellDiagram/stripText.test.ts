@@ -4,6 +4,7 @@
  * holds), every other symbol is the series' own.
  */
 import { describe, expect, it } from 'vitest';
+import { seriesInfo } from '../../cellinfo/series';
 import { runAll } from '../../engine/run';
 import { DEFAULT_CONFIG, runSpecOf, type Config } from '../../state/config';
 import { geometryFor } from '../../viz/geometry';
@@ -24,9 +25,10 @@ describe('stripSymbol', () => {
     expect(stripSymbol(trace, 2, 'x')).toBe('hₜ of layer 2');
   });
 
-  it("writes the bias into the reset-after GRU's U strip: it carries U_h h_{t−1} + b_hn", () => {
+  it("writes the bias into the reset-after GRU's U strip, as every panel does: it carries U_h h_{t−1} + b_hn", () => {
     const { trace, model } = run({ cell: 'gru', gruReset: 'after' });
     expect(stripSymbol(trace, 0, 'hn')).toBe('U·hₜ₋₁ + b');
+    expect(seriesInfo('gru', 'hn').symbol).toBe('U·hₜ₋₁ + b'); // the heatmap's row and the values table
     // It is the trace's hn, which really holds the bias (checked against the parameters).
     const H = model.hiddenSize;
     const p = model.layers[0];
@@ -44,7 +46,7 @@ describe('stripSymbol', () => {
     for (const patch of [{ cell: 'lstm' }, { cell: 'gru', gruReset: 'after' }, { cell: 'gru', gruReset: 'before' }, { cell: 'rnn_tanh' }] as const) {
       const { trace } = run({ ...patch, numLayers: 2 });
       for (const part of geometryFor(trace.layout, true).parts) {
-        if (part.source === 'x' || part.source === 'hn') continue;
+        if (part.source === 'x') continue;
         for (const layer of [0, 1]) expect(stripSymbol(trace, layer, part.source)).toBe(sourceSymbol(trace, part.source));
       }
     }

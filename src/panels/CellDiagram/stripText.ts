@@ -7,14 +7,12 @@ import { classLabel, isTextModel, topClass } from '../../viz/labels';
 import { isPerUnit, sourceSymbol, sourceValues } from '../../viz/sources';
 
 /**
- * The symbol beside a strip. Two differ from the series' own symbol, which other panels use:
- * - the input of a stacked layer is no xₜ but the hₜ of the layer below (layers are numbered from 1 on
- *   the page, so the layer with index k reads the one numbered k);
- * - PyTorch's reset-after GRU keeps b_hn inside the reset product, so the strip after U carries U·hₜ₋₁ + b_hn.
+ * The symbol beside a strip: the series' own, which other panels use, except for the input of a stacked
+ * layer, which is no xₜ but the hₜ of the layer below (layers are numbered from 1 on the page, so the
+ * layer with index k reads the one numbered k).
  */
 export function stripSymbol(trace: Trace, layer: number, source: string): string {
   if (source === 'x' && layer > 0) return `hₜ of layer ${layer}`;
-  if (source === 'hn') return 'U·hₜ₋₁ + b';
   return sourceSymbol(trace, source);
 }
 
