@@ -317,12 +317,30 @@ async function heatmapPixelsWrong(
   return wrong;
 }
 
+test('a heatmap below the fold is painted only once it is scrolled to, and then shows the whole run', async ({ page }) => {
+  const cfg = { hiddenSize: 8, seqLen: 50, seed: 1 };
+  await page.goto(`/${query({ H: 8, T: 50 })}`);
+  await waitForRun(page);
+  const { trace } = engineRun(cfg);
+  const k = trace.index('l0.h');
+  const row = page.getByRole('img', { name: /^hidden state over time/ });
+  const picture = row.locator('canvas.heatmap-picture');
+  const points = (w: number, h: number) => [[0, 0], [w >> 1, h >> 1], [w - 1, h - 1]];
+  // The LSTM's last row, hₜ, sits far below a 720-pixel window.
+  expect((await row.boundingBox())!.y).toBeGreaterThan(720 + 300);
+  await page.waitForTimeout(500);
+  expect(await heatmapPixelsWrong(picture, trace, k, 50, 8, points)).not.toEqual([]);
+  await picture.scrollIntoViewIfNeeded();
+  await expect.poll(() => heatmapPixelsWrong(picture, trace, k, 50, 8, points)).toEqual([]);
+});
+
 test('if the heatmaps\' worker fails to load, the page draws them itself', async ({ page, context }) => {
   await context.route(/\/assets\/presenter\.worker-[\w-]+\.js$/, (route) => route.abort());
   const cfg = { hiddenSize: 8, seqLen: 50, seed: 1 };
   await page.goto(`/${query({ H: 8, T: 50 })}`);
   await waitForRun(page);
   const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
+  await picture.scrollIntoViewIfNeeded(); // a heatmap off screen isn't painted
   // A fresh canvas with a context of its own on the page, showing the engine's values.
   await expect.poll(() => picture.evaluate((c: HTMLCanvasElement) => { try { return c.getContext('2d') ? 'page' : 'none'; } catch { return 'worker'; } })).toBe('page');
   const { trace } = engineRun(cfg);
@@ -383,6 +401,7 @@ test('the heatmaps show the engine\'s values, and a new run of the same size rep
     await waitForRun(page);
     const { trace } = engineRun({ ...base, seed });
     const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
+    await picture.scrollIntoViewIfNeeded(); // a heatmap off screen isn't painted
     // The painter works in slices across frames: wait until the last column shows the last step.
     await expect.poll(() => heatmapPixelsWrong(picture, trace, trace.index('l0.f'), 300, 20, (w, h) => [[0, 0], [w >> 1, 7], [w - 1, h - 1], [w >> 2, h >> 1]]),
       { message: `seed ${seed}` }).toEqual([]);

@@ -9,6 +9,7 @@ import type { Trace } from '../../engine/trace';
 import { seek, selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useView } from '../../state/view';
+import { useOnScreen } from '../../app/useOnScreen';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtValue } from '../../viz/format';
 import { panWindow, stepAt, zoomWindow } from '../../viz/heatmap';
@@ -47,7 +48,9 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
   }, []);
 
   // The picture: one pixel per screen pixel (capped by the number of units and steps shown), painted in
-  // slices by the painter; `filled` changing only means new columns.
+  // slices by the painter; `filled` changing only means new columns. A row off screen waits: once
+  // scrolled to, it catches up on whatever changed meanwhile in one update.
+  const onScreen = useOnScreen(wrap);
   const painter = useRef<ReturnType<typeof createHeatmapPainter> | null>(null);
   // A new canvas, and a painter for it, if the worker drawing the old one fails (see surface.ts).
   const generation = useSyncExternalStore(onPresenterGeneration, presenterGeneration);
@@ -58,12 +61,12 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     return () => painter.current?.dispose();
   }, [generation]);
   useEffect(() => {
-    if (width === 0) return;
+    if (width === 0 || !onScreen) return;
     painter.current?.update({
       trace, k, t0, t1, blank, domain: seriesDomain(trace, k, norm),
       w: Math.max(1, Math.min(width, Math.ceil(t1 - t0))), h: Math.max(1, Math.min(height, H)),
     });
-  }, [trace, k, filled, t0, t1, norm, width, height, H, blank, generation]);
+  }, [trace, k, filled, t0, t1, norm, width, height, H, blank, generation, onScreen]);
 
   // The selected unit's marks: two small triangles at the row's edges, moved straight from the store when
   // the unit changes. (Elements, not a canvas: a canvas changed means a texture uploaded, costly without
