@@ -6,7 +6,9 @@
  *    and → the main thread done with that frame (a mark queued from it; the frame reaches the screen
  *    after the compositor has drawn it, some 40 ms later here); and the first contentful paint (index.html's
  *    placeholder); also for the page opened again in the same tab (a reload, say), where the browser
- *    reuses the tab's renderer process and the scripts it has already compiled;
+ *    reuses the tab's renderer process and the scripts it has already compiled; and in tabs no DevTools
+ *    session watches, as in a user's browser (bench/uninspected.ts: Playwright's own session costs the
+ *    start-up some 50 ms);
  *  - long tasks: the longest main-thread task (PerformanceObserver 'longtask') while LSTM H=128,
  *    T=10,000 streams in, both as the page's first run and as a run started on the loaded page; and the
  *    longest during start-up, before the first run's stream goes on;
@@ -31,6 +33,7 @@ import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { build, preview } from 'vite';
+import { uninspectedLoads } from './uninspected';
 // @ts-expect-error plain ESM helper without types
 import { CHROMIUM_FLAGS, findChromium } from '../scripts/chromium.mjs';
 
@@ -296,6 +299,8 @@ async function main() {
     }
     results.baseline = await floors.close();
     results.firstTimestepSameTabMs = stat(await sameTabLoads(browser, 2 * RUNS));
+    const uninspected = await uninspectedLoads(exe, CHROMIUM_FLAGS, `${BASE}?H=128&T=10000`, ON_SCREEN, 2 * RUNS);
+    results.firstTimestepUninspectedMs = { noDevTools: stat(uninspected.clean), devToolsAttached: stat(uninspected.inspected) };
     // 2b. A stream started from the page once it is loaded (the user sets T = 10,000): the page must stay
     // responsive while the trace streams in. Also the request → first chunk latency of a warm worker.
     const afterLoad: number[] = [];
@@ -436,6 +441,9 @@ async function main() {
     row('first timestep on screen, new tab (median / worst)', mw(results.firstTimestepOnScreenMs), 'target ≤ 300 ms');
     row('  main thread done with that frame', mw(results.firstPaintMs), '(gatescope:first-paint)');
     row('  opened again in the same tab (median / worst)', mw(results.firstTimestepSameTabMs), '(its process and compiled code reused)');
+    const uninspectedMs = results.firstTimestepUninspectedMs as Record<'noDevTools' | 'devToolsAttached', unknown>;
+    row('  no DevTools attached, as in a user\'s browser', mw(uninspectedMs.noDevTools), '(bench/uninspected.ts)');
+    row('  the same harness, DevTools attached', mw(uninspectedMs.devToolsAttached), '(as Playwright is: the difference is its cost)');
     row('  first contentful paint', mw(results.firstContentfulPaintMs), '(index.html\'s placeholder)');
     row('  floor: static HTML on screen (median / worst)', mw(baseline.staticFcpMs), '(bench/baseline/public/static.html)');
     row('  floor: React 19 alone on screen (median / worst)', mw(baseline.onScreenMs), '(bench/baseline)');
