@@ -202,6 +202,16 @@ test('the first run draws step 1 at once and streams the rest once the page has 
   expect(await page.evaluate(() => (window as unknown as { groupsAtResume?: number }).groupsAtResume)).toBe(4);
 });
 
+test('a link to a later step opens on it: the first run streams to it without waiting for the page to load', async ({ page }) => {
+  // The README's example. Held after its first steps, the run reached step 37 only at the hold's limit.
+  await page.goto('/?cell=gru&H=8&T=120&signal=steps&t=37&sub=2&unit=3&lecture=1');
+  await expect(page.getByRole('region', { name: 'Cell diagram' })).toContainText('Step 2 of 3: Candidate');
+  await expect(page.getByRole('region', { name: 'Equations' }).getByRole('heading', { level: 2 })).toHaveText(/unit 3 · t = 37$/);
+  // The lecture view has no status line to wait on: the run's end is marked.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('gatescope:run-done').length)).toBe(1);
+  expect(await page.evaluate(() => performance.getEntriesByName('gatescope:stream-resume').length)).toBe(0); // never held
+});
+
 test('the page\'s chunk, its imports and its stylesheet are asked for by the HTML, each loaded once', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));

@@ -46,6 +46,21 @@ describe('the engine bridge', () => {
     }
   });
 
+  it('holds the first run after its first steps only if the page opens on one of them', () => {
+    // A shared link's t=37 can't be drawn, and so the page can't settle, until the stream has reached it.
+    for (const [t, hold] of [[0, true], [7, true], [8, false], [36, false]] as const) {
+      usePlayback.setState({ t });
+      const worker = new FakeWorker();
+      const stop = startEngineBridge(() => worker);
+      try {
+        expect(worker.sent[0], `opened at t = ${t + 1}`).toMatchObject({ type: 'run', hold });
+      } finally {
+        stop();
+      }
+    }
+    usePlayback.setState({ t: 0 });
+  });
+
   it('tells the worker when the user starts and stops scrubbing, once each', () => {
     const worker = new FakeWorker();
     const stop = startEngineBridge(() => worker);

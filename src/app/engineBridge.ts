@@ -5,7 +5,7 @@
  */
 import { Trace } from '../engine/trace';
 import { EngineClient, type WorkerLike } from '../worker/client';
-import type { FromWorker } from '../worker/protocol';
+import { HELD_STEPS, type FromWorker } from '../worker/protocol';
 import type { Model } from '../engine/types';
 import type { KernelKind } from '../engine/kernels';
 import { configOf, runSpecOf, useConfig } from '../state/config';
@@ -156,8 +156,12 @@ export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): 
       if (!(err instanceof ModelError)) throw err;
       return refuse(client, requestedId, err.message);
     }
-    requestedId = client.run(spec, first);
-    if (first) stopWaiting = resumeWhenSettled(client, requestedId);
+    // The page's first run holds after its first steps while the page loads, unless the page opens on a
+    // later step (a shared link's t=37): that step would wait for the hold's time limit, as the page
+    // can't settle without it.
+    const hold = first && usePlayback.getState().t < HELD_STEPS;
+    requestedId = client.run(spec, hold);
+    if (hold) stopWaiting = resumeWhenSettled(client, requestedId);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = useConfig.subscribe(() => {

@@ -9,15 +9,13 @@ import { ModelError } from '../engine/model';
 import { createRunner } from '../engine/run';
 import { kernelKind } from '../engine/kernels';
 import type { InputSequence, Model } from '../engine/types';
-import type { FromWorker, RunSpec, ToWorker } from './protocol';
+import { HELD_STEPS, type FromWorker, type RunSpec, type ToWorker } from './protocol';
 import { checkRunSpec, skippedNote } from './spec';
 
 /** Work per chunk: long enough to amortise messaging, short enough that the page sees progress each frame. */
 const CHUNK_TARGET_MS = 12;
 /** Step 1 goes out alone, so that it is on screen as soon as it can be. */
 const FIRST_CHUNK_STEPS = 1;
-/** A held run stops once this many steps are out: enough to step through before the stream resumes. */
-const HELD_STEPS = 8;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 

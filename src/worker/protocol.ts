@@ -27,6 +27,9 @@ export interface RunSpec {
   maxTraceBytes: number;
 }
 
+/** A held run stops once this many steps are out: enough to step through before the stream resumes. */
+export const HELD_STEPS = 8;
+
 export type ToWorker =
   /**
    * Start a run. With `hold`, the worker sends the first few steps (step 1 alone first), then waits for
