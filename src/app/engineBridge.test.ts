@@ -46,6 +46,24 @@ describe('the engine bridge', () => {
     }
   });
 
+  it('times the whole run from the request, as it does its first step, so that "all in" is never the shorter', async () => {
+    // A worker that takes 40 ms to start, as the page's first one does (the engine times its run from its own start).
+    let worker: FakeWorker | null = null;
+    const host = createEngineHost((m) => worker?.answer(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
+    useConfig.setState({ hiddenSize: 4, seqLen: 20 });
+    usePlayback.setState({ t: 20 }); // not held
+    const stop = startEngineBridge(() => (worker = new FakeWorker((m) => void setTimeout(() => host.handle(m), 40))));
+    try {
+      await vi.waitFor(() => expect(useRun.getState().status).toBe('done'));
+      const { firstChunkMs, elapsedMs } = useRun.getState();
+      expect(firstChunkMs).toBeGreaterThanOrEqual(40);
+      expect(elapsedMs).toBeGreaterThanOrEqual(firstChunkMs!);
+    } finally {
+      stop();
+      usePlayback.setState({ t: 0 });
+    }
+  });
+
   it('holds the first run after its first steps only if the page opens on one of them', () => {
     // A shared link's t=37 can't be drawn, and so the page can't settle, until the stream has reached it.
     for (const [t, hold] of [[0, true], [7, true], [8, false], [36, false]] as const) {

@@ -57,6 +57,11 @@ function mark(name: string): void {
 let pending: { trace: Trace; model: Model; notes: string[]; kernel: KernelKind } | null = null;
 /** The run whose trace is on screen (0 before the first). */
 let shownId = 0;
+/**
+ * ms between the request and the run's start in the worker (its start-up, for the page's first run): the
+ * worker times its run from its start and without the first run's hold, the page from the request.
+ */
+let startLatency = 0;
 
 function handle(msg: FromWorker, requestedAt: number): void {
   switch (msg.type) {
@@ -72,9 +77,10 @@ function handle(msg: FromWorker, requestedAt: number): void {
         trace.append(msg.chunk);
         mark('gatescope:first-chunk');
         lastProgress = performance.now();
+        startLatency = Math.max(0, lastProgress - requestedAt - msg.elapsedMs);
         useRun.setState({
           status: 'running', trace, model, notes, kernel, filled: trace.filled, total: trace.layout.steps, error: null,
-          elapsedMs: msg.elapsedMs, firstChunkMs: lastProgress - requestedAt,
+          elapsedMs: msg.elapsedMs + startLatency, firstChunkMs: lastProgress - requestedAt,
         });
         clampCursor();
         break;
@@ -82,13 +88,13 @@ function handle(msg: FromWorker, requestedAt: number): void {
       const { trace } = useRun.getState();
       if (!trace) return;
       trace.append(msg.chunk);
-      reportProgress(trace, msg.elapsedMs);
+      reportProgress(trace, msg.elapsedMs + startLatency);
       break;
     }
     case 'done':
       clearTimeout(trailingProgress);
       performance.mark('gatescope:run-done'); // every run's (the UI benchmark times streams by it)
-      useRun.setState((r) => ({ status: 'done', elapsedMs: msg.elapsedMs, filled: r.trace?.filled ?? r.filled }));
+      useRun.setState((r) => ({ status: 'done', elapsedMs: msg.elapsedMs + startLatency, filled: r.trace?.filled ?? r.filled }));
       break;
     case 'error':
       pending = null;

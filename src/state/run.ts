@@ -27,7 +27,7 @@ export interface RunState {
   notice: string | null;
   /** ms from request to the first chunk. */
   firstChunkMs: number | null;
-  /** ms from request to now (or to the end). */
+  /** ms from request to now (or to the end), not counting the time the page's first run was held. */
   elapsedMs: number;
   /** Which kernel the engine computes with: 'wasm-simd', or 'scalar' where WebAssembly is unavailable. */
   kernel: KernelKind | null;
