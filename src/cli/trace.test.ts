@@ -7,7 +7,7 @@
  * marked "npm run" and "tsx" go through the real entry points.
  */
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,12 +45,12 @@ interface Result { code: number; stdout: string; stderr: string }
 let slots = Math.max(2, availableParallelism());
 const waiting: Array<() => void> = [];
 
-async function run(args: string[], command = cli): Promise<Result> {
+async function run(args: string[], command = cli, cwd = ROOT): Promise<Result> {
   if (slots === 0) await new Promise<void>((go) => waiting.push(go));
   else slots--;
   try {
     return await new Promise((done) => {
-      execFile(command[0], [...command.slice(1), ...args], { cwd: ROOT, maxBuffer: 256 << 20, env: { ...process.env, GATESCOPE_DEBUG: '' } },
+      execFile(command[0], [...command.slice(1), ...args], { cwd, maxBuffer: 256 << 20, env: { ...process.env, GATESCOPE_DEBUG: '' } },
         (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }));
     });
   } finally {
@@ -129,6 +129,22 @@ describe.concurrent('trace matches PyTorch', { timeout: 30_000 }, () => {
   it('npm run -s trace (the package script, through tsx)', async () => {
     const g = byName('lstm_2layer');
     expectMatchesGolden(await run(['run', '-s', 'trace', '--', ...goldenArgs(g)], ['npm']), g);
+  });
+
+  it('npm run trace from another directory reads relative paths from there, as a user typing them expects', async () => {
+    // npm runs the script from the package's root: the files are found from where npm was run (INIT_CWD).
+    const g = byName('lstm_2layer');
+    const here = join(dir, 'elsewhere');
+    mkdirSync(here, { recursive: true });
+    const args = goldenArgs(g);
+    for (let k = 0; k < args.length; k++) {
+      if (!args[k].startsWith('--') && existsSync(args[k])) {
+        const name = `file${k}.json`;
+        writeFileSync(join(here, name), readFileSync(args[k]));
+        args[k] = name;
+      }
+    }
+    expectMatchesGolden(await run(['--prefix', ROOT, 'run', '-s', 'trace', '--', ...args], ['npm'], here), g);
   });
 
   it('node --import tsx src/cli/trace.ts, GRU reset before', async () => {
@@ -232,7 +248,7 @@ const bad: Array<[string, () => string[], Array<string | RegExp>]> = [
   ['--gru-reset for an LSTM', () => [...withX(lstm.x), '--gru-reset', 'before'], ['--gru-reset is for a GRU', 'an LSTM']],
   ['--nonlinearity for a GRU', () => [...withX(gru.x, gru), '--nonlinearity', 'relu'], ['--nonlinearity is for an RNN', 'a GRU']],
   // files
-  ['a missing file', () => ['--state-dict', join(dir, 'nope.json'), '--input', json(lstm.x)], ['--state-dict', 'nope.json', 'no such file']],
+  ['a missing file', () => ['--state-dict', join(dir, 'nope.json'), '--input', json(lstm.x)], ['--state-dict', 'nope.json', `no such file (looked for ${join(dir, 'nope.json')})`]],
   ['a directory', () => { const d = join(dir, `d${files++}`); mkdirSync(d); return ['--state-dict', json(lstm.state_dict), '--input', d]; }, ['--input', 'directory']],
   ['a file that is too large', () => { const p = text(''); truncateSync(p, 300 * 1024 * 1024); return ['--state-dict', p, '--input', json(lstm.x)]; }, ['--state-dict', '314.6 MB', 'the largest accepted is 256.0 MB']],
   ['an empty file', () => ['--state-dict', text(''), '--input', json(lstm.x)], ['--state-dict', 'not valid JSON', 'line 1, column 1']],

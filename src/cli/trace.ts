@@ -7,6 +7,7 @@
  */
 import { once } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { JsonError, parseJson, type JsonValue } from '../engine/formats/json';
 import { modelFromStateDict } from '../engine/formats/stateDict';
 import { TensorError, expectShape, float32Text, shapeText, toTensor, type Tensor } from '../engine/formats/tensor';
@@ -31,17 +32,24 @@ function inFile<T>(where: string, fn: () => T): T {
   }
 }
 
+/**
+ * Where relative paths start: the directory the user typed `npm run trace` in (npm sets INIT_CWD to it,
+ * and runs the script from the package's root), or else the current one.
+ */
+const BASE_DIR = process.env.npm_lifecycle_event === 'trace' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+
 function readJson(flag: string, path: string): JsonValue {
   const where = `${flag} ${path}`;
+  const full = resolve(BASE_DIR, path);
   let text: string;
   try {
-    const size = statSync(path).size;
+    const size = statSync(full).size;
     if (size > MAX_FILE_BYTES) throw new CliError(`${where}: the file is ${formatBytes(size)}; the largest accepted is ${formatBytes(MAX_FILE_BYTES)}`);
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(full, 'utf8');
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why = code === 'ENOENT' ? `no such file (looked for ${full})` : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new CliError(`${where}: cannot read the file: ${why}`);
   }
   return inFile(where, () => parseJson(text, MAX_FILE_BYTES));
