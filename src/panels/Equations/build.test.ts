@@ -191,7 +191,7 @@ describe.each(CASES)('buildEquations: $name', ({ patch }) => {
           const r = recompute(trace, model, layer, t, 2 * H + j, hPrev(trace, layer, t));
           expectChain(1, `=${num(r.wx)}${plus(r.bIh)}=${num(r.wx + r.bIh)}`);
           expectChain(1, `=${num(r.uh)}${plus(r.bHh)}=${num(v('hn'))}`);
-          expectChain(1, `=\\tanh\\big(${num(r.wx + r.bIh)}+${F(v('r'))}\\cdot${F(v('hn'))}\\big)=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);
+          expectChain(1, `=\\tanh\\bigl(${num(r.wx + r.bIh)}+${F(v('r'))}\\cdot${F(v('hn'))}\\bigr)=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);
         } else {
           expectChain(1, `=${F(v('r'))}\\cdot${F(hp)}=${num(v('rh'))}`);
           expectChain(1, `=\\tanh(${num(v('n_pre'))})=${num(v('n'))}`);

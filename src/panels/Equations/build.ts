@@ -187,8 +187,9 @@ function candidateResetAfter(c: Ctx): { lines: string[]; details: string[] } {
       chain(`(${inputHalf})[${j}]`, `${num(n.wx.sum)} ${plus(n.bIh)}`, num(inputSum)),
       recurrentHalf,
       chain(`(${recurrentHalf})[${j}]`, `${num(n.uh.sum)} ${plus(n.bHh)}`, num(hn)),
-      `h'_t = \\tanh\\big(${inputHalf} + r_t \\odot (${recurrentHalf})\\big)`,
-      chain(`h'_t[${j}]`, `\\tanh\\big(${num(inputSum)} + ${factor(val(c, 'r'))}\\cdot${factor(hn)}\\big)`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
+      // \bigl( opens (\big( is an ordinary symbol to TeX): a sign after it is a sign, not a minus with spaces.
+      `h'_t = \\tanh\\bigl(${inputHalf} + r_t \\odot (${recurrentHalf})\\bigr)`,
+      chain(`h'_t[${j}]`, `\\tanh\\bigl(${num(inputSum)} + ${factor(val(c, 'r'))}\\cdot${factor(hn)}\\bigr)`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
     ],
     details: n.details,
   };
