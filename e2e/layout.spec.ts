@@ -89,6 +89,27 @@ for (const size of SIZES) {
   }
 }
 
+test('walking through sub-steps and back to whole steps never moves the panels below the diagram', async ({ page }) => {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const cell of ['lstm', 'gru', 'rnn_tanh']) {
+      await page.goto(`/${query({ cell, H: 8, T: 20 })}`);
+      await expect(page.getByRole('status').first()).toContainText('all in');
+      await expect(page.locator('.equations-body')).toHaveAttribute('aria-busy', 'false');
+      // The equations' length changes with each sub-step (one group in focus, all of them for a whole step).
+      const top = () => page.getByRole('region', { name: 'Input sequence' }).evaluate((e) => Math.round(e.getBoundingClientRect().top + window.scrollY));
+      const whole = await top();
+      for (let s = 0; s < subSteps(cell as 'lstm').length; s++) {
+        await page.keyboard.press('Shift+ArrowRight');
+        await expect(page.locator('.equations .eq-group.current .katex').first()).toBeVisible();
+        expect(await top(), `${cell} at ${size.width} px, sub-step ${s + 1}`).toBe(whole);
+      }
+      await page.keyboard.press('ArrowRight');
+      expect(await top(), `${cell} at ${size.width} px, a whole step again`).toBe(whole);
+    }
+  }
+});
+
 // The layout checked above holds for every user only if every user gets these fonts (see styles.css).
 test('the page is set in its own fonts, all loaded', async ({ page }) => {
   await page.goto(`/${query({ T: 20 })}`);
