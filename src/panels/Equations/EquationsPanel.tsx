@@ -10,14 +10,9 @@ import { useRun } from '../../state/run';
 import { noTraceText } from '../noTrace';
 import { Icons } from '../../app/icons';
 import { useView } from '../../state/view';
-import { buildEquations, type EquationGroup } from './build';
+import { buildEquations } from './build';
 import { Katex } from './Katex';
-
-/** LaTeX without our hover markup, as a person would paste it into notes. */
-export function plainLatex(groups: EquationGroup[]): string {
-  const strip = (s: string) => s.replace(/\\htmlData\{[^}]*\}\{([^}]*)\}/g, '$1');
-  return groups.map((g) => [`% ${g.title}`, ...g.lines.map((l) => `\\[ ${strip(l)} \\]`)].join('\n')).join('\n\n');
-}
+import { plainLatex } from './latex';
 
 /**
  * How many of `total` groups to show: one more each frame until every group has been shown once, then all.
@@ -85,8 +80,12 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   };
 
   const copy = async () => {
+    if (!trace) return;
+    // The same cell, layer, unit and timestep as the panel's heading, and the sub-step when only it is shown.
+    const { cell, gruReset, numLayers } = trace.layout;
+    const sub = focused ? { index: current, count: groups.length } : undefined;
     try {
-      await navigator.clipboard.writeText(plainLatex(visible));
+      await navigator.clipboard.writeText(plainLatex(visible, { cell, gruReset, layer: shownLayer, numLayers, unit: j, t, sub }));
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {

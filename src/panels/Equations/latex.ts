@@ -1,0 +1,41 @@
+/**
+ * The LaTeX that "Copy as LaTeX" puts on the clipboard. Pure, so the text is tested without a browser.
+ */
+import { CELL_NAMES } from '../../cellinfo/series';
+import type { CellKind, GruReset } from '../../engine/types';
+import type { EquationGroup } from './build';
+
+/** What the copied equations show: as on the panel, layers from 1, units from 0, timesteps from 1. */
+export interface LatexContext {
+  cell: CellKind;
+  gruReset: GruReset;
+  /** Layer index, from 0. */
+  layer: number;
+  numLayers: number;
+  unit: number;
+  /** Timestep index, from 0. */
+  t: number;
+  /** The sub-step in focus (index, and how many the cell has), when only that one is copied. */
+  sub?: { index: number; count: number };
+}
+
+/**
+ * A comment line saying which cell, layer, unit and timestep the equations are for: pasted into notes,
+ * the numbers would otherwise lose what they are the numbers of. A comment, so the LaTeX still compiles.
+ */
+export function latexHeader(c: LatexContext): string {
+  // The two GRU conventions have different candidate equations: say which one these are.
+  const cell = c.cell === 'gru' ? `GRU (reset ${c.gruReset})` : CELL_NAMES[c.cell];
+  const parts = ['Gatescope', cell];
+  if (c.numLayers > 1) parts.push(`layer ${c.layer + 1} of ${c.numLayers}`);
+  parts.push(`unit ${c.unit}`, `t = ${c.t + 1}`);
+  if (c.sub) parts.push(`sub-step ${c.sub.index + 1} of ${c.sub.count}`);
+  return `% ${parts.join(' · ')}`;
+}
+
+/** LaTeX without our hover markup, as a person would paste it into notes, under the header. */
+export function plainLatex(groups: EquationGroup[], context: LatexContext): string {
+  const strip = (s: string) => s.replace(/\\htmlData\{[^}]*\}\{([^}]*)\}/g, '$1');
+  const body = groups.map((g) => [`% ${g.title}`, ...g.lines.map((l) => `\\[ ${strip(l)} \\]`)].join('\n')).join('\n\n');
+  return `${latexHeader(context)}\n\n${body}`;
+}
