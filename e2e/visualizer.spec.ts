@@ -407,3 +407,63 @@ test('the heatmaps show the engine\'s values, and a new run of the same size rep
       { message: `seed ${seed}` }).toEqual([]);
   }
 });
+
+/**
+ * What cuts off part of an element: the viewport, or an ancestor that clips its overflow (a scroll box, a
+ * box with hidden overflow, a panel with paint containment). Nothing, for a tip the reader sees whole.
+ */
+async function clippedBy(el: Locator): Promise<string[]> {
+  return el.evaluate((tip) => {
+    const r = tip.getBoundingClientRect();
+    const within = (b: { left: number; top: number; right: number; bottom: number }) =>
+      r.left >= b.left - 0.5 && r.right <= b.right + 0.5 && r.top >= b.top - 0.5 && r.bottom <= b.bottom + 0.5;
+    const cuts: string[] = [];
+    const root = document.documentElement;
+    if (!within({ left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight })) cuts.push('the viewport');
+    for (let a = tip.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible' || /paint|strict|content/.test(s.contain);
+      if (clips && !within(a.getBoundingClientRect())) cuts.push(`.${a.className}`);
+    }
+    return cuts;
+  });
+}
+
+test('a symbol\'s PyTorch tip sits next to it, whole, however far the equations are scrolled', async ({ page }) => {
+  await page.goto(`/${query({ H: 8, T: 50 })}`);
+  await waitForRun(page);
+  const region = page.getByRole('region', { name: 'Equations' });
+  const body = region.locator('.equations-body');
+  await expect(body).toHaveAttribute('aria-busy', 'false');
+  const tip = page.getByRole('tooltip');
+
+  // The readout's bias, in the last group: below the equations box's fold at 1280×720.
+  const bias = region.getByRole('region', { name: 'Output gate and hidden state' }).locator('[data-tensor="readout bias"]');
+  await bias.scrollIntoViewIfNeeded();
+  expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  await bias.hover();
+  await expect(tip).toHaveText('PyTorch: readout bias');
+  let s = (await bias.boundingBox())!;
+  let b = (await tip.boundingBox())!;
+  // Just above it, centred on it.
+  expect(s.y - (b.y + b.height)).toBeGreaterThanOrEqual(0);
+  expect(s.y - (b.y + b.height)).toBeLessThan(12);
+  expect(Math.abs(b.x + b.width / 2 - (s.x + s.width / 2))).toBeLessThan(2);
+  expect(await clippedBy(tip)).toEqual([]);
+
+  // Scrolling moves the symbol from under the tip: the tip goes, and the next hover places it afresh.
+  await body.evaluate((el) => { el.scrollTop = 0; });
+  await expect(tip).toBeHidden();
+
+  // A symbol at the top edge of the window: no room above it, so the tip goes below, still on screen.
+  const weight = region.getByRole('region', { name: 'Forget gate' }).locator('[data-tensor^="weight_ih_l0"]').first();
+  await page.evaluate((y) => window.scrollBy(0, y - 3), (await weight.boundingBox())!.y);
+  await weight.hover();
+  await expect(tip).toHaveText(/^PyTorch: weight_ih_l0\[8:16\]$/);
+  s = (await weight.boundingBox())!;
+  b = (await tip.boundingBox())!;
+  expect(s.y).toBeLessThan(10);
+  expect(b.y - (s.y + s.height)).toBeGreaterThanOrEqual(0);
+  expect(b.y - (s.y + s.height)).toBeLessThan(12);
+  expect(await clippedBy(tip)).toEqual([]);
+});

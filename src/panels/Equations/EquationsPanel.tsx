@@ -2,7 +2,9 @@
  * The current sub-step's equations with the selected unit's numbers in them, typeset by KaTeX, with the
  * PyTorch tensor behind each symbol on hover and a button that copies the LaTeX.
  */
-import { useDeferredValue, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { FloatingTip } from '../../app/FloatingTip';
+import type { Box } from '../../app/placeTip';
 import { useSettled } from '../../app/useSettled';
 import { showSubStep } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -52,7 +54,8 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const sub = usePlayback((p) => p.sub);
   const subFocus = usePlayback((p) => p.subFocus);
   const lecture = useView((v) => v.lecture);
-  const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
+  const [tip, setTip] = useState<{ text: string; anchor: Box } | null>(null);
+  const hideTip = useCallback(() => setTip(null), []);
   const [copied, setCopied] = useState(false);
 
   const ready = !!trace && !!model && view.arrived;
@@ -74,9 +77,9 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const onOver = (e: MouseEvent<HTMLDivElement>) => {
     const el = (e.target as Element).closest?.('[data-tensor]');
     if (!el) return setTip(null);
-    const box = e.currentTarget.getBoundingClientRect();
-    const r = el.getBoundingClientRect();
-    setTip({ text: el.getAttribute('data-tensor') ?? '', x: r.left - box.left + r.width / 2, y: r.top - box.top });
+    // In viewport pixels, as the symbol is on screen now: FloatingTip places the tip from there.
+    const { left, top, right, bottom } = el.getBoundingClientRect();
+    setTip({ text: el.getAttribute('data-tensor') ?? '', anchor: { left, top, right, bottom } });
   };
 
   const copy = async () => {
@@ -107,7 +110,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
       ) : (
         // Busy while the first groups are still coming in, a frame each (useGrowing): a screen reader
         // waits for the whole set, and so do the tests.
-        <div className="equations-body" aria-busy={!allShown} onMouseOver={onOver} onMouseLeave={() => setTip(null)}>
+        <div className="equations-body" aria-busy={!allShown} onMouseOver={onOver} onMouseLeave={hideTip}>
           {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
               <h3>
@@ -124,9 +127,9 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
             </section>
           ))}
           {tip && (
-            <div className="eq-tip" role="tooltip" style={{ left: tip.x, top: tip.y }}>
+            <FloatingTip className="eq-tip" anchor={tip.anchor} onStale={hideTip}>
               PyTorch: <code>{tip.text}</code>
-            </div>
+            </FloatingTip>
           )}
         </div>
       )}
