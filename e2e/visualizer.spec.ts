@@ -15,7 +15,7 @@ import { lutFor, lutIndex } from '../src/viz/scales';
 import { sourceSeries, sourceSubStep, sourceValues } from '../src/viz/sources';
 import { fitViewBox } from '../src/panels/CellDiagram/fitViewBox';
 import type { Config } from '../src/state/config';
-import { engineRun, query, waitForRun } from './helpers';
+import { engineRun, query, shown, waitForRun } from './helpers';
 
 /** The series whose values each sub-step's equations state as results. */
 const RESULTS: Record<string, string[][]> = {
@@ -466,4 +466,28 @@ test('a symbol\'s PyTorch tip sits next to it, whole, however far the equations 
   expect(b.y - (s.y + s.height)).toBeGreaterThanOrEqual(0);
   expect(b.y - (s.y + s.height)).toBeLessThan(12);
   expect(await clippedBy(tip)).toEqual([]);
+});
+
+test('a heatmap\'s hover tip is whole and beside the pointer, over the top unit and at the ends of the row', async ({ page }) => {
+  const [T, H] = [200, 8];
+  await page.goto(`/${query({ H, T })}`);
+  await waitForRun(page);
+  const { trace } = engineRun({ hiddenSize: H, seqLen: T });
+  const map = page.getByRole('img', { name: /^forget gate over time/ });
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  const tip = page.getByRole('tooltip');
+  // Top left, top right (the tip's width from the end: it was cut off there), bottom right.
+  for (const [t, j] of [[0, 0], [T - 3, 0], [T - 1, H - 1], [100, 3]]) {
+    const [x, y] = [box.x + (box.width * (t + 0.5)) / T, box.y + (box.height * (j + 0.5)) / H];
+    await page.mouse.move(x, y);
+    await expect(tip).toHaveText(`t = ${t + 1} · unit ${j} · ${shown(trace.at('l0.f', t, j))}`);
+    const b = (await tip.boundingBox())!;
+    expect(await clippedBy(tip), `tip at t=${t + 1}, unit ${j}`).toEqual([]);
+    // Beside the pointer, not on it.
+    expect(x < b.x || x > b.x + b.width || y < b.y || y > b.y + b.height).toBe(true);
+    expect(Math.max(b.x - x, x - (b.x + b.width), b.y - y, y - (b.y + b.height))).toBeLessThan(16);
+  }
+  await page.mouse.move(box.x - 30, box.y + box.height / 2); // onto the row's label
+  await expect(tip).toBeHidden();
 });

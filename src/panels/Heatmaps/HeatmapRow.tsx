@@ -4,7 +4,8 @@
  * elements and the cursor is one line across all rows (HeatmapsPanel), so playing or scrubbing never
  * repaints the heatmap itself.
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type PointerEvent } from 'react';
+import { FloatingTip } from '../../app/FloatingTip';
 import type { Trace } from '../../engine/trace';
 import { seek, selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -30,11 +31,17 @@ interface Props {
   blank: number;
 }
 
+/** Half the size of the crosshair pointer's middle, kept clear by the hover tip. */
+const CROSSHAIR = 4;
+
 export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, filled, window: [t0, t1], norm, height, blank }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const picture = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
+  // The hover tip, at the pointer in viewport pixels: drawn over the page (FloatingTip), since this box
+  // hides its overflow and a tip inside it was cut off over the top unit or near the right end.
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const hideTip = useCallback(() => setTip(null), []);
   const drag = useRef<{ x: number; t0: number; t1: number; moved: boolean } | null>(null);
   const H = trace.layout.series[k].width;
   const T = trace.layout.steps;
@@ -141,7 +148,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
           // trace.filled, not the `filled` prop: the prop is paced and may lag the trace it is drawn from.
           if (p.t < 0 || p.t >= trace.filled) return setTip(null);
           const v = trace.value(k, p.t, p.j);
-          setTip({ x: p.x, y: p.y, text: `t = ${p.t + 1} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
+          setTip({ x: e.clientX, y: e.clientY, text: `t = ${p.t + 1} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
         }}
         onPointerUp={(e) => {
           const d = drag.current;
@@ -154,7 +161,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
             }
           }
         }}
-        onPointerLeave={() => setTip(null)}
+        onPointerLeave={hideTip}
         onPointerCancel={() => { drag.current = null; }}
         onLostPointerCapture={() => { drag.current = null; }}
       >
@@ -163,7 +170,12 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
           <svg viewBox="0 0 10 14" className="heatmap-unit-mark left"><path d="M1 1 L9 7 L1 13 Z" /></svg>
           <svg viewBox="0 0 10 14" className="heatmap-unit-mark right"><path d="M9 1 L1 7 L9 13 Z" /></svg>
         </div>
-        {tip && <div className="heatmap-tip" style={{ left: tip.x, top: tip.y }}>{tip.text}</div>}
+        {tip && (
+          // Anchored on the crosshair's middle, not its point, so that the tip never covers the spot read.
+          <FloatingTip className="heatmap-tip" align="after" anchor={{ left: tip.x - CROSSHAIR, top: tip.y - CROSSHAIR, right: tip.x + CROSSHAIR, bottom: tip.y + CROSSHAIR }} onStale={hideTip}>
+            {tip.text}
+          </FloatingTip>
+        )}
       </div>
     </div>
   );
