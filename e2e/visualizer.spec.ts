@@ -220,8 +220,9 @@ test('a link with a sub-step opens on it, and the address follows the sub-steps 
   await expect(page).toHaveURL(/[?&]t=3&sub=3(&|$)/);
   await page.keyboard.press('Shift+ArrowRight'); // into the next timestep's first sub-step
   await expect(page).toHaveURL(/[?&]t=4&sub=1(&|$)/);
-  await page.keyboard.press('ArrowRight'); // a whole step: no sub-step to share
+  await page.keyboard.press('ArrowRight'); // a whole step: no sub-step to share, and none lit as the current one
   await expect(page).toHaveURL(/[?&]t=5$/);
+  await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toHaveCount(0);
 });
 
 test('while the timeline\'s thumb is held the diagram follows it, and the equations wait for its release', async ({ page }) => {

@@ -41,6 +41,9 @@ const Buttons = memo(function Buttons({ playing }: { playing: boolean }) {
 export function Transport() {
   const t = usePlayback((p) => p.t);
   const sub = usePlayback((p) => p.sub);
+  // A whole timestep shows every sub-step at once: then none is the current one (lit, the last looked
+  // just like that sub-step walked to on its own).
+  const focus = usePlayback((p) => p.subFocus);
   const playing = usePlayback((p) => p.playing);
   const speed = usePlayback((p) => p.speed);
   const total = useRun((r) => r.total);
@@ -76,13 +79,16 @@ export function Transport() {
       </div>
       {steps.length > 1 && (
         <ol className="substeps" aria-label="Sub-steps of this timestep">
-          {steps.map((s, k) => (
-            <li key={s.title} className={k === Math.min(sub, steps.length - 1) ? 'current' : k < sub ? 'done' : ''} aria-current={k === Math.min(sub, steps.length - 1) ? 'step' : undefined}>
+          {steps.map((s, k) => {
+            const shown = Math.min(sub, steps.length - 1);
+            return (
+            <li key={s.title} className={!focus ? '' : k === shown ? 'current' : k < shown ? 'done' : ''} aria-current={focus && k === shown ? 'step' : undefined}>
               <button type="button" onClick={() => showSubStep(k)}>
                 {k + 1}. {s.title}
               </button>
             </li>
-          ))}
+            );
+          })}
         </ol>
       )}
     </div>
