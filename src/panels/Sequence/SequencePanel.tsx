@@ -3,7 +3,7 @@
  * dimensions as lines. Clicking a position moves the cursor there.
  */
 import { scaleLinear } from 'd3-scale';
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { tokenLabel } from '../../engine/inputs';
 import type { Trace } from '../../engine/trace';
 import { seek } from '../../state/cursor';
@@ -11,25 +11,51 @@ import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { isTextModel } from '../../viz/labels';
 import { useThrottled } from '../../app/useSettled';
+import { tokenWindow } from './tokenWindow';
 
-/** Characters shown at once around the cursor. */
-const TOKEN_WINDOW = 48;
+/** Slots assumed before the strip is first measured (it is measured before it is painted). */
+const FIRST_GUESS_SLOTS = 24;
+
+/**
+ * How many equal slots fit in the strip: its width over a token's width plus the gap. Tokens and
+ * ellipses are one fixed width in styles.css, so one measurement holds for all of them.
+ */
+function useSlots(box: RefObject<HTMLDivElement | null>): number {
+  const [slots, setSlots] = useState(FIRST_GUESS_SLOTS);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      const token = el.querySelector<HTMLElement>('.token');
+      if (!token) return;
+      const gap = parseFloat(getComputedStyle(el).columnGap) || 0;
+      const slot = token.getBoundingClientRect().width + gap;
+      if (slot > 0) setSlots(Math.max(1, Math.floor((el.clientWidth + gap) / slot)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [box]);
+  return slots;
+}
 
 function Tokens({ trace, t }: { trace: Trace; t: number }) {
   const k = trace.index('x');
   const T = trace.layout.steps;
-  const start = Math.max(0, Math.min(t - Math.floor(TOKEN_WINDOW / 2), T - TOKEN_WINDOW));
-  const shown = Array.from({ length: Math.min(TOKEN_WINDOW, T) }, (_, k) => start + k);
+  const box = useRef<HTMLDivElement>(null);
+  const { start, end, before, after } = tokenWindow(t, T, useSlots(box));
+  const shown = Array.from({ length: end - start }, (_, k) => start + k);
   const idOf = (s: number) => (s < trace.filled ? trace.row(k, s).indexOf(1) : -1);
   return (
-    <div className="tokens" aria-label={`Input text: ${t < trace.filled ? `character ${t + 1} of ${T} is ‘${tokenLabel(idOf(t))}’` : `character ${t + 1} of ${T} is not computed yet`}`} role="group">
-      {start > 0 && <span className="token-more">…</span>}
+    <div ref={box} className="tokens" aria-label={`Input text: ${t < trace.filled ? `character ${t + 1} of ${T} is ‘${tokenLabel(idOf(t))}’` : `character ${t + 1} of ${T} is not computed yet`}`} role="group">
+      {before && <span className="token-more" title={`${start} earlier character${start > 1 ? 's' : ''}`}>…</span>}
       {shown.map((s) => (
         <span key={s} className={`token${s === t ? ' current' : s < t ? ' past' : ''}`} onClick={() => seek(s)} aria-hidden="true">
           {s < trace.filled ? tokenLabel(idOf(s)) : '·'}
         </span>
       ))}
-      {start + TOKEN_WINDOW < T && <span className="token-more">…</span>}
+      {after && <span className="token-more" title={`${T - end} more character${T - end > 1 ? 's' : ''}`}>…</span>}
     </div>
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * The panels around the diagram: the input strip, the readout and the values table say what they show
+ * and show it whole, with the engine's numbers (computed here in Node on the same config and seed).
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { tokenLabel } from '../src/engine/inputs';
+import { engineRun, query, waitForRun } from './helpers';
+
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
+
+/** A text longer than any strip: 180 characters. */
+const LONG_TEXT = 'the quick brown fox jumps over the lazy dog. '.repeat(4);
+
+/** Left and right edges of each element, and of the box that clips them. */
+async function edges(strip: Locator, selector: string) {
+  return strip.evaluate((el, sel) => {
+    const box = el.getBoundingClientRect();
+    return {
+      box: { left: box.left, right: box.right },
+      items: [...el.querySelectorAll(sel)].map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent ?? '', left: r.left, right: r.right, current: e.classList.contains('current') };
+      }),
+    };
+  }, selector);
+}
+
+/** Checks the strip with the cursor at `at`: returns whether each end of the text is cut off (marked "…"). */
+async function expectTokens(page: Page, labels: string[], at: number): Promise<{ cutBefore: boolean; cutAfter: boolean }> {
+  const T = labels.length;
+  const strip = page.getByRole('group', { name: `Input text: character ${at + 1} of ${T} is ‘${labels[at]}’` });
+  await expect(strip).toBeVisible();
+  const { box, items } = await edges(strip, '.token, .token-more');
+  // Nothing in the strip is cut by its edges: every character and mark is whole.
+  for (const it of items) {
+    expect(it.left, `"${it.text}" starts inside the strip`).toBeGreaterThanOrEqual(box.left - 0.5);
+    expect(it.right, `"${it.text}" ends inside the strip`).toBeLessThanOrEqual(box.right + 0.5);
+  }
+  const i = items.findIndex((it) => it.current);
+  expect(i, 'the current character is shown').toBeGreaterThanOrEqual(0);
+  // The characters shown are the engine's, in order, around the cursor.
+  const chars = items.filter((it) => it.text !== '…').map((it) => it.text);
+  const first = at - items.slice(0, i).filter((it) => it.text !== '…').length;
+  expect(chars).toEqual(labels.slice(first, first + chars.length));
+  // A cut end is marked, and only a cut end.
+  const cutBefore = first > 0;
+  const cutAfter = first + chars.length < T;
+  expect(items[0].text === '…', 'a mark before iff the text goes on before').toBe(cutBefore);
+  expect(items[items.length - 1].text === '…', 'a mark after iff the text goes on after').toBe(cutAfter);
+  return { cutBefore, cutAfter };
+}
+
+for (const size of SIZES) {
+  test(`at ${size.width}×${size.height} the tokens strip keeps the current character in view, and marks its cut ends`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const { trace } = engineRun({ inputKind: 'text', text: LONG_TEXT });
+    const labels = Array.from({ length: trace.layout.steps }, (_, t) => tokenLabel(trace.row(trace.index('x'), t).indexOf(1)));
+    expect(labels.length).toBe(180);
+    await page.goto(`/${query({ input: 'text', text: LONG_TEXT, t: 91 })}`);
+    await waitForRun(page);
+    expect(await expectTokens(page, labels, 90)).toEqual({ cutBefore: true, cutAfter: true });
+    await page.keyboard.press('End');
+    expect(await expectTokens(page, labels, 179)).toEqual({ cutBefore: true, cutAfter: false });
+    await page.keyboard.press('Home');
+    expect(await expectTokens(page, labels, 0)).toEqual({ cutBefore: false, cutAfter: true });
+  });
+}
