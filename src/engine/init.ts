@@ -84,7 +84,7 @@ export function initModel(cfg: ModelConfig, seed: number): Model {
   const readout = cfg.readoutSize > 0
     ? { size: cfg.readoutSize, weight: uniform(rng, cfg.readoutSize * H, k), bias: uniform(rng, cfg.readoutSize, k) }
     : null;
-  const model: Model = { cell: cfg.cell, gruReset: cfg.gruReset, inputSize, hiddenSize: H, layers, input, readout };
+  const model: Model = { cell: cfg.cell, gruReset: cfg.gruReset, inputSize, hiddenSize: H, layers, input, readout, origin: { kind: 'seeded', seed } };
   validateModel(model);
   return model;
 }

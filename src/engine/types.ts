@@ -51,6 +51,13 @@ export interface Readout {
   bias: Float32Array | null;
 }
 
+/**
+ * Where a model's parameters come from, so that the page can say whether its predictions mean anything.
+ * 'seeded': drawn at random by initModel, untrained; 'loaded': read from a file (a PyTorch state_dict),
+ * perhaps trained.
+ */
+export type WeightsOrigin = { kind: 'seeded'; seed: number } | { kind: 'loaded' };
+
 /** A complete network: a stack of recurrent layers with its input encoding and optional readout. */
 export interface Model {
   /** Which recurrent cell every layer uses. */
@@ -67,6 +74,8 @@ export interface Model {
   input: InputEncoding;
   /** The optional softmax readout on top of the last layer. */
   readout: Readout | null;
+  /** Where the parameters come from; absent when unknown (a model put together by hand). */
+  origin?: WeightsOrigin;
 }
 
 /** A sequence to run: real vectors, or token ids for one-hot and embedding inputs. */

@@ -72,6 +72,8 @@ describe('modelFromStateDict infers the network from the shapes', () => {
       expect([model.layers.length, model.inputSize, model.hiddenSize], what).toEqual([L, I, H]);
       expect(model.input).toEqual({ kind: 'dense' });
       expect(model.readout).toBeNull();
+      // Weights from a file may be trained: the page must not call them random.
+      expect(model.origin).toEqual({ kind: 'loaded' });
       expect(ignored.sort(), what).toEqual(Object.keys(extra).sort());
       model.layers.forEach((p, l) => {
         expect(p.weightIh, `${what} weight_ih_l${l}`).toEqual(f32(sd[`${prefix}weight_ih_l${l}`]));

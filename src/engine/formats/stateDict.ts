@@ -105,6 +105,7 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
     layers,
     input: { kind: 'dense' },
     readout: null,
+    origin: { kind: 'loaded' },
   };
   validateModel(model);
   const used = new Set(own);
