@@ -4,7 +4,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { tokenLabel } from '../src/engine/inputs';
-import { engineRun, query, waitForRun } from './helpers';
+import { engineRun, query, shown, waitForRun } from './helpers';
 
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 
@@ -65,3 +65,36 @@ for (const size of SIZES) {
     expect(await expectTokens(page, labels, 0)).toEqual({ cutBefore: false, cutAfter: true });
   });
 }
+
+test('the readout says its weights are random and untrained, and shows the character that really comes next', async ({ page }) => {
+  const text = 'the cat sat on the mat.';
+  const { trace, model } = engineRun({ inputKind: 'text', text, seed: 5 });
+  expect(model.origin).toEqual({ kind: 'seeded', seed: 5 });
+  const T = trace.layout.steps;
+  const x = trace.index('x');
+  const p = trace.index('probs');
+  await page.goto(`/${query({ input: 'text', text, seed: 5 })}`);
+  await waitForRun(page);
+  const readout = page.getByRole('region', { name: 'Readout' });
+  await expect(readout).toContainText('The weights are random (seed 5) and untrained, so these next-character guesses carry no meaning.');
+  for (let t = 0; t < T; t++) {
+    if (t > 0) await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('group', { name: new RegExp(`^Input text: character ${t + 1} of ${T} `) })).toBeVisible();
+    if (t === T - 1) {
+      await expect(readout).toContainText('This is the last character: nothing follows it in the text.');
+      continue;
+    }
+    const next = trace.row(x, t + 1).indexOf(1);
+    const probs = trace.row(p, t);
+    const rank = 1 + Array.from(probs).filter((q) => q > probs[next]).length;
+    await expect(readout).toContainText(`Next in the text: ‘${tokenLabel(next)}’, which gets ${shown(probs[next])} (rank ${rank} of ${probs.length})`);
+  }
+});
+
+test('a signal model\'s readout says its class probabilities are arbitrary', async ({ page }) => {
+  await page.goto(`/${query({ seed: 3, classes: 4 })}`);
+  await waitForRun(page);
+  const readout = page.getByRole('region', { name: 'Readout' });
+  await expect(readout).toContainText('The weights are random (seed 3) and untrained, so these class probabilities carry no meaning.');
+  await expect(readout).not.toContainText('Next in the text');
+});

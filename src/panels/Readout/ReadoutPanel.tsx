@@ -1,10 +1,30 @@
-/** The readout at the cursor: the top-k classes of softmax(W_y h_t + b_y) as bars. */
+/**
+ * The readout at the cursor: the top-k classes of softmax(W_y h_t + b_y) as bars. It says when the
+ * weights are random (a student would otherwise take the top bar for the model's real guess), and for
+ * a text model which character really comes next: the target that training would push the bars towards.
+ */
+import { tokenLabel } from '../../engine/inputs';
+import type { Trace } from '../../engine/trace';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { fmtValue } from '../../viz/format';
-import { classLabel } from '../../viz/labels';
+import { classLabel, isTextModel } from '../../viz/labels';
+import { rankOf, untrainedNote } from './readoutText';
 
 const K = 5;
+
+/** The character after step t in the text the model reads, from the trace's one-hot inputs. */
+function NextInText({ trace, t, probs, ready }: { trace: Trace; t: number; probs: Float32Array; ready: boolean }) {
+  const T = trace.layout.steps;
+  if (t + 1 >= T) return <p className="readout-next">This is the last character: nothing follows it in the text.</p>;
+  if (!ready || t + 1 >= trace.filled) return <p className="readout-next">Next in the text: …</p>;
+  const next = trace.row(trace.index('x'), t + 1).indexOf(1);
+  return (
+    <p className="readout-next">
+      Next in the text: <b className="readout-target">‘{tokenLabel(next)}’</b>, which gets {fmtValue(probs[next])} (rank {rankOf(probs, next)} of {probs.length})
+    </p>
+  );
+}
 
 export function ReadoutPanel() {
   const trace = useRun((r) => r.trace);
@@ -21,11 +41,15 @@ export function ReadoutPanel() {
       </section>
     );
   }
+  const text = isTextModel(model);
+  const note = untrainedNote(model, text);
   const probs = ready ? trace.row(trace.index('probs'), t) : new Float32Array(V);
   const top = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]).slice(0, Math.min(K, V));
   return (
     <section className="panel readout" aria-label="Readout">
       <h2 className="panel-title">Output ŷₜ = softmax(W_y hₜ + b_y) · top {top.length} of {V}</h2>
+      {note && <p className="readout-note">{note}</p>}
+      {text && <NextInText trace={trace} t={t} probs={probs} ready={ready} />}
       <ol className="bars">
         {top.map((k) => (
           <li key={k} className="bar-row">

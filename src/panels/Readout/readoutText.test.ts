@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { initModel } from '../../engine/init';
+import type { Model } from '../../engine/types';
+import { rankOf, untrainedNote } from './readoutText';
+
+const seeded = initModel({ cell: 'gru', gruReset: 'after', inputSize: 4, hiddenSize: 3, numLayers: 1, bias: true, input: 'dense', vocab: 0, readoutSize: 2, forgetBias: 0 }, 7);
+
+describe('untrainedNote', () => {
+  it('calls a seeded model random and untrained, naming its seed, for text and for classes', () => {
+    expect(seeded.origin).toEqual({ kind: 'seeded', seed: 7 });
+    expect(untrainedNote(seeded, true)).toBe('The weights are random (seed 7) and untrained, so these next-character guesses carry no meaning.');
+    expect(untrainedNote(seeded, false)).toBe('The weights are random (seed 7) and untrained, so these class probabilities carry no meaning.');
+  });
+
+  it('says nothing of a model loaded from a file, or of one whose origin is unknown', () => {
+    const loaded: Model = { ...seeded, origin: { kind: 'loaded' } };
+    const unknown: Model = { ...seeded, origin: undefined };
+    expect(untrainedNote(loaded, true)).toBeNull();
+    expect(untrainedNote(unknown, false)).toBeNull();
+    expect(untrainedNote(null, false)).toBeNull();
+  });
+});
+
+describe('rankOf', () => {
+  it('counts the classes strictly more likely', () => {
+    const p = [0.1, 0.4, 0.1, 0.3, 0.1];
+    expect([0, 1, 2, 3, 4].map((k) => rankOf(p, k))).toEqual([3, 1, 3, 2, 3]);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * What the readout says beside its bars: whether the weights behind them were trained, and for a text
+ * model the character that actually comes next, i.e. what training would push the prediction towards.
+ */
+import type { Model } from '../../engine/types';
+
+/**
+ * A warning that the predictions mean nothing, for a model whose weights are known to be random; null
+ * when they come from a file (they may be trained) or their origin is unknown.
+ */
+export function untrainedNote(model: Model | null, text: boolean): string | null {
+  if (model?.origin?.kind !== 'seeded') return null;
+  const what = text ? 'these next-character guesses' : 'these class probabilities';
+  return `The weights are random (seed ${model.origin.seed}) and untrained, so ${what} carry no meaning.`;
+}
+
+/** The rank of class k in a probability vector: 1 for the most likely (equals share the better rank). */
+export function rankOf(probs: ArrayLike<number>, k: number): number {
+  let above = 0;
+  for (let j = 0; j < probs.length; j++) if (probs[j] > probs[k]) above++;
+  return above + 1;
+}
