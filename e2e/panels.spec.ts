@@ -98,3 +98,29 @@ test('a signal model\'s readout says its class probabilities are arbitrary', asy
   await expect(readout).toContainText('The weights are random (seed 3) and untrained, so these class probabilities carry no meaning.');
   await expect(readout).not.toContainText('Next in the text');
 });
+
+test('the values table says which units it shows of how many, and how to see the others', async ({ page }) => {
+  const { trace } = engineRun({ hiddenSize: 64 });
+  const h = trace.index('l0.h');
+  await page.goto(`/${query({ H: 64, unit: 40, t: 3 })}`);
+  await waitForRun(page);
+  const table = page.getByRole('region', { name: 'Values at this timestep' });
+  await expect(table.getByRole('heading')).toHaveText('Values at t = 3, layer 1');
+  await expect(table).toContainText('Units 36–43 of 64 (0–63), around the selected unit 40. For others, press [ or ], or click a cell on a strip of the diagram.');
+  const headers = table.getByRole('columnheader');
+  await expect(headers).toHaveText(['series', ...Array.from({ length: 8 }, (_, k) => `unit ${36 + k}`)]);
+  // The keys it names do show the others, with the engine's numbers.
+  for (let k = 0; k < 4; k++) await page.keyboard.press(']');
+  await expect(table).toContainText('Units 40–47 of 64 (0–63), around the selected unit 44.');
+  await expect(headers).toHaveText(['series', ...Array.from({ length: 8 }, (_, k) => `unit ${40 + k}`)]);
+  const hRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'hₜ', exact: true }) });
+  await expect(hRow.getByRole('cell')).toHaveText(Array.from({ length: 8 }, (_, k) => shown(trace.row(h, 2)[40 + k])));
+});
+
+test('a values table with every unit says nothing of others', async ({ page }) => {
+  await page.goto(`/${query({ H: 8, t: 3 })}`);
+  await waitForRun(page);
+  const table = page.getByRole('region', { name: 'Values at this timestep' });
+  await expect(table.getByRole('columnheader')).toHaveCount(9);
+  await expect(table).not.toContainText('For others');
+});

@@ -33,10 +33,18 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
   const H = layout.hiddenSize;
   const first = Math.max(0, Math.min(unit - Math.floor(MAX_COLUMNS / 2), H - MAX_COLUMNS));
   const units = Array.from({ length: Math.min(H, MAX_COLUMNS) }, (_, k) => first + k);
+  const some = units.length < H;
   const rows = layout.series.map((s, k) => ({ s, k })).filter(({ s }) => s.layer === layer);
   return (
     <section className="panel numbers" aria-label="Values at this timestep">
       <h2 className="panel-title">Values at t = {t + 1}, layer {layer + 1}</h2>
+      {/* Without this, eight columns of a wide layer read as the whole layer. */}
+      {some && (
+        <p className="numbers-range">
+          Units {units[0]}–{units[units.length - 1]} of {H} (0–{H - 1}), around the selected unit {unit}. For others, press <kbd>[</kbd> or <kbd>]</kbd>,
+          or click a cell on a strip of the diagram.
+        </p>
+      )}
       {!ready ? (
         <p className="muted">Step {t + 1} is still being computed…</p>
       ) : (
