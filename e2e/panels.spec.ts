@@ -124,3 +124,39 @@ test('a values table with every unit says nothing of others', async ({ page }) =
   await expect(table.getByRole('columnheader')).toHaveCount(9);
   await expect(table).not.toContainText('For others');
 });
+
+test('an input of 8 dimensions: the chart has a y-axis at the lines\' range, and every xₜ value is listed at the cursor', async ({ page }) => {
+  const { trace } = engineRun({ inputSize: 8 });
+  const x = trace.index('x');
+  const T = trace.layout.steps;
+  // The lines are the first 6 dimensions; the axis is ticked at their least and greatest values.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let t = 0; t < T; t++) {
+    for (const v of trace.row(x, t).subarray(0, 6)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  await page.goto(`/${query({ I: 8, t: 10 })}`);
+  await waitForRun(page);
+  const panel = page.getByRole('region', { name: 'Input sequence' });
+  const chart = panel.getByRole('img', { name: /^Input signal:/ });
+  await expect(chart).toHaveAccessibleName(`Input signal: 8 dimensions over ${T} timesteps, the first 6 drawn, lines from ${shown(lo)} to ${shown(hi)}; the cursor is at step 10`);
+  await expect(chart.locator('.axis-tick')).toHaveText([shown(hi), shown(lo)]);
+  await expect(panel).not.toContainText('see the heatmaps');
+  await expect(panel).toContainText('x[6]–x[7] have no line; their values are listed here with the others.');
+  for (const t of [9, 10, 11]) {
+    if (t > 9) await page.keyboard.press('ArrowRight');
+    const values = panel.getByRole('list', { name: `xₜ at t = ${t + 1}` });
+    await expect(values.getByRole('listitem')).toHaveText(Array.from(trace.row(x, t), (v, d) => `x[${d}] ${shown(v)}`));
+  }
+  // A click on the chart moves the cursor to the step drawn under the pointer.
+  const box = (await chart.boundingBox())!;
+  await chart.click({ position: { x: box.width * 0.6, y: 20 } });
+  const cursor = chart.locator('.signal-cursor');
+  const at = Number((await chart.getAttribute('aria-label'))!.match(/step (\d+)$/)![1]);
+  await expect(page.getByRole('list', { name: `xₜ at t = ${at}` })).toBeVisible();
+  const cx = await cursor.evaluate((el) => el.getBoundingClientRect().left + el.getBoundingClientRect().width / 2);
+  expect(Math.abs(cx - (box.x + box.width * 0.6))).toBeLessThan(box.width / (T - 1));
+});

@@ -3,12 +3,13 @@
  * dimensions as lines. Clicking a position moves the cursor there.
  */
 import { scaleLinear } from 'd3-scale';
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { tokenLabel } from '../../engine/inputs';
 import type { Trace } from '../../engine/trace';
 import { seek } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
+import { fmtValue } from '../../viz/format';
 import { isTextModel } from '../../viz/labels';
 import { useThrottled } from '../../app/useSettled';
 import { tokenWindow } from './tokenWindow';
@@ -69,7 +70,7 @@ function envelope(trace: Trace, width: number) {
   const I = trace.layout.inputSize;
   const T = trace.layout.steps;
   const cols = Math.max(1, Math.min(T, Math.floor(width)));
-  const D = Math.min(I, 6);
+  const D = Math.min(I, LINES);
   const mn = new Float64Array(cols * D).fill(Infinity);
   const mx = new Float64Array(cols * D).fill(-Infinity);
   trace.forEachRun(k, (data, t0, steps) => {
@@ -88,8 +89,14 @@ function envelope(trace: Trace, width: number) {
     if (mn[i] < lo) lo = mn[i];
     if (mx[i] > hi) hi = mx[i];
   }
-  return { cols, D, T, mn, mx, lo: Number.isFinite(lo) ? lo : -1, hi: Number.isFinite(hi) ? hi : 1 };
+  const any = Number.isFinite(lo);
+  return { cols, D, T, mn, mx, any, lo: any ? lo : -1, hi: any ? hi : 1 };
 }
+
+/** Dimensions drawn as lines; the values of all are listed under the chart. */
+const LINES = 6;
+
+type Envelope = ReturnType<typeof envelope>;
 
 /**
  * Okabe and Ito's palette, told apart with every common colour-vision deficiency, in an order whose
@@ -98,9 +105,22 @@ function envelope(trace: Trace, width: number) {
 const LINE_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 
 const HEIGHT = 92;
+/** Room left of the plot for the y-axis's labels (−12.345 in the tick font). */
+const AXIS = 52;
+
+/** Where step s is drawn, in pixels from the chart's left edge; the cursor and clicks use it too. */
+function xScale(T: number, width: number) {
+  return scaleLinear().domain([0, Math.max(1, T - 1)]).range([AXIS, width - 4]);
+}
+
+/** The vertical scale: the lines' range with a margin, so that no line runs along the chart's edge. */
+function yScale(env: Envelope) {
+  const pad = (env.hi - env.lo) * 0.08 || 0.5;
+  return scaleLinear().domain([env.lo - pad, env.hi + pad]).range([HEIGHT - 4, 4]);
+}
 
 /** One dimension of the envelope as an SVG path, in pixels rounded to 0.1 (short strings, little garbage). */
-function envelopePath(env: ReturnType<typeof envelope>, d: number, x: (t: number) => number, y: (v: number) => number): string {
+function envelopePath(env: Envelope, d: number, x: (t: number) => number, y: (v: number) => number): string {
   const parts: string[] = [];
   const r = (v: number) => Math.round(v * 10) / 10;
   for (let c = 0; c < env.cols; c++) {
@@ -114,29 +134,55 @@ function envelopePath(env: ReturnType<typeof envelope>, d: number, x: (t: number
 }
 
 /**
- * The lines and their legend: the costly part, redrawn only for a new trace, new data or a new width.
+ * The lines and the y-axis: the costly part, redrawn only for a new trace, new data or a new width.
  * SVG, not a canvas: without a GPU, Chromium strokes a canvas's paths on the main thread, an SVG's on
- * its raster threads.
+ * its raster threads. The axis is ticked at the lines' least and greatest values, so that the chart's
+ * height can be read as numbers.
  */
-const SignalLines = memo(function SignalLines({ trace, filled, width }: { trace: Trace; filled: number; width: number }) {
-  const env = useMemo(() => envelope(trace, width), [trace, width, filled]); // eslint-disable-line react-hooks/exhaustive-deps
-  const x = scaleLinear().domain([0, Math.max(1, env.T - 1)]).range([4, width - 4]);
-  const pad = (env.hi - env.lo) * 0.08 || 0.5;
-  const y = scaleLinear().domain([env.lo - pad, env.hi + pad]).range([HEIGHT - 4, 4]);
-  const I = trace.layout.inputSize;
+const SignalLines = memo(function SignalLines({ env, width }: { env: Envelope; width: number }) {
+  const x = xScale(env.T, width);
+  const y = yScale(env);
+  const ticks = !env.any ? [] : env.lo === env.hi ? [env.lo] : [env.hi, env.lo];
   return (
-    <>
-      <svg width={width} height={HEIGHT} aria-hidden="true">
-        <line x1={0} x2={width} y1={y(0)} y2={y(0)} className="axis-zero" />
-        {Array.from({ length: env.D }, (_, d) => <path key={d} d={envelopePath(env, d, x, y)} fill="none" stroke={LINE_COLOURS[d]} strokeWidth={1.5} />)}
-      </svg>
-      <div className="signal-legend">
-        {Array.from({ length: env.D }, (_, d) => <span key={d}><i style={{ background: LINE_COLOURS[d] }} />x[{d}]</span>)}
-        {I > 6 && <span className="muted">+{I - 6} more dimensions (see the heatmaps)</span>}
-      </div>
-    </>
+    <svg width={width} height={HEIGHT} aria-hidden="true">
+      <line x1={AXIS} x2={width} y1={y(0)} y2={y(0)} className="axis-zero" />
+      <line x1={AXIS} x2={AXIS} y1={0} y2={HEIGHT} className="axis-line" />
+      {ticks.map((v) => (
+        <g key={v} transform={`translate(0,${y(v)})`}>
+          <line x1={AXIS - 4} x2={AXIS} className="axis-line" />
+          <text x={AXIS - 6} className="axis-tick">{fmtValue(v)}</text>
+        </g>
+      ))}
+      {Array.from({ length: env.D }, (_, d) => <path key={d} d={envelopePath(env, d, x, y)} fill="none" stroke={LINE_COLOURS[d]} strokeWidth={1.5} />)}
+    </svg>
   );
 });
+
+/**
+ * Every dimension of x at the cursor, as numbers beside the line colours: the chart shows shapes, this
+ * the values, including the dimensions past the first LINES, which have no line.
+ */
+function SignalValues({ trace, t }: { trace: Trace; t: number }) {
+  const id = useId();
+  const I = trace.layout.inputSize;
+  const ready = useRun((r) => t < r.filled);
+  const row = ready ? trace.row(trace.index('x'), t) : null;
+  return (
+    <div className="signal-values">
+      <span id={id} className="signal-values-title">xₜ at t = {t + 1}</span>
+      <ul aria-labelledby={id}>
+        {Array.from({ length: I }, (_, d) => (
+          <li key={d}>
+            {d < LINES && <i style={{ background: LINE_COLOURS[d] }} aria-hidden="true" />}x[{d}] <span className="signal-value">{row ? fmtValue(row[d]) : '…'}</span>
+          </li>
+        ))}
+      </ul>
+      {I > LINES && (
+        <p className="muted">{I === LINES + 1 ? `x[${LINES}] has` : `x[${LINES}]–x[${I - 1}] have`} no line; {I === LINES + 1 ? 'its value is' : 'their values are'} listed here with the others.</p>
+      )}
+    </div>
+  );
+}
 
 function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: number }) {
   const box = useRef<HTMLDivElement>(null);
@@ -144,7 +190,7 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    const ro = new ResizeObserver(([e]) => setWidth(Math.max(100, e.contentRect.width)));
+    const ro = new ResizeObserver(([e]) => setWidth(Math.max(AXIS + 50, e.contentRect.width)));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -153,24 +199,27 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
   const running = useRun((r) => r.status === 'running');
   const paced = useThrottled(filled, running ? 400 : 0);
   const lines = useDeferredValue(useMemo(() => ({ trace, filled: paced }), [trace, paced]));
+  const env = useMemo(() => envelope(lines.trace, width), [lines, width]);
   const T = trace.layout.steps;
-  const xOf = (s: number) => 4 + (s / Math.max(1, T - 1)) * (width - 8);
+  const x = xScale(T, width);
   const I = trace.layout.inputSize;
+  const drawn = Math.min(I, LINES);
+  const range = env.any ? `, lines from ${fmtValue(env.lo)} to ${fmtValue(env.hi)}` : '';
   return (
-    <div
-      ref={box}
-      className="signal"
-      role="img"
-      aria-label={`Input signal: ${I} dimension${I > 1 ? 's' : ''} over ${T} timesteps; the cursor is at step ${t + 1}`}
-      onClick={(e) => {
-        const r = e.currentTarget.getBoundingClientRect();
-        seek(Math.round(((e.clientX - r.left - 4) / (width - 8)) * Math.max(1, T - 1)));
-      }}
-    >
-      {/* The cursor is its own layer: moving it every frame must not repaint the lines. */}
-      <div className="signal-cursor" style={{ transform: `translateX(${xOf(t)}px)`, height: HEIGHT }} aria-hidden="true" />
-      <SignalLines trace={lines.trace} filled={lines.filled} width={width} />
-    </div>
+    <>
+      <div
+        ref={box}
+        className="signal"
+        role="img"
+        aria-label={`Input signal: ${I} dimension${I > 1 ? 's' : ''} over ${T} timesteps${I > drawn ? `, the first ${drawn} drawn` : ''}${range}; the cursor is at step ${t + 1}`}
+        onClick={(e) => seek(x.invert(e.clientX - e.currentTarget.getBoundingClientRect().left))}
+      >
+        {/* The cursor is its own layer: moving it every frame must not repaint the lines. */}
+        <div className="signal-cursor" style={{ transform: `translateX(${x(t)}px)`, height: HEIGHT }} aria-hidden="true" />
+        <SignalLines env={env} width={width} />
+      </div>
+      <SignalValues trace={trace} t={t} />
+    </>
   );
 }
 
