@@ -56,15 +56,23 @@ export function createHeatmapPainter(canvas: HTMLCanvasElement) {
   function step(): void {
     const v = view;
     if (!v) return;
+    if (next < 0 && v.trace.filled > covered) {
+      const [x0, x1] = columnsOf(covered, v.trace.filled, v.w, v.t0, v.t1);
+      if (x1 - x0 <= SLICE) {
+        covered = v.trace.filled;
+        if (x1 > x0) paint(x0, x1);
+      } else {
+        // Many steps at once (a row scrolled back to while the run streamed on): in slices, as a full
+        // pass from the first new column.
+        next = x0;
+        passFilled = v.trace.filled;
+      }
+    }
     if (next >= 0) {
       const to = Math.min(v.w, next + SLICE);
       paint(next, to);
       next = to < v.w ? to : -1;
       if (next < 0) covered = passFilled;
-    } else if (v.trace.filled > covered) {
-      const [x0, x1] = columnsOf(covered, v.trace.filled, v.w, v.t0, v.t1);
-      covered = v.trace.filled;
-      if (x1 > x0) paint(x0, x1);
     }
     if (next >= 0 || v.trace.filled > covered) schedulePaint(canvas, step);
   }
