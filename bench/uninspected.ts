@@ -8,7 +8,9 @@
  * So these loads drive a Chromium of their own over a DevTools pipe that is attached only to the browser:
  * each page is opened with Target.createTarget and attached to only after it has painted, to read its
  * buffered Element Timing entry. Every other load is attached to at once, with Runtime enabled, as
- * Playwright does: the difference between the two is DevTools' cost, measured in the same moments.
+ * Playwright does: the difference between the two is DevTools' cost, measured in the same moments. (Its
+ * tabs come up otherwise than Playwright's pages, and slower on these machines: compare its two figures
+ * with each other, not with Playwright's.)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
