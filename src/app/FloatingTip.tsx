@@ -11,6 +11,7 @@ import { placeTip, TIP_MARGIN, type Box, type TipAlign } from './placeTip';
 interface Props {
   anchor: Box;
   align?: TipAlign;
+  /** Its look (colours, type); where it goes is FloatingTip's (.floating-tip). */
   className: string;
   /**
    * Called when anything scrolls or the window is resized: the anchor has moved under a tip fixed in
@@ -46,5 +47,5 @@ export function FloatingTip({ anchor, align = 'center', className, onStale, chil
     };
   }, [onStale]);
 
-  return createPortal(<div ref={ref} className={className} role="tooltip">{children}</div>, document.body);
+  return createPortal(<div ref={ref} className={`floating-tip ${className}`} role="tooltip">{children}</div>, document.body);
 }

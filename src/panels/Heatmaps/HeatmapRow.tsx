@@ -56,7 +56,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
 
   // The picture: one pixel per screen pixel (capped by the number of units and steps shown), painted in
   // slices by the painter; `filled` changing only means new columns. A row off screen waits: once
-  // scrolled to, it catches up on whatever changed meanwhile in one update.
+  // scrolled to, it catches up on whatever changed meanwhile (in slices, as every paint).
   const onScreen = useOnScreen(wrap);
   const painter = useRef<ReturnType<typeof createHeatmapPainter> | null>(null);
   // A new canvas, and a painter for it, if the worker drawing the old one fails (see surface.ts).

@@ -49,6 +49,7 @@ export function Transport() {
   const total = useRun((r) => r.total);
   const cell = useRun((r) => r.trace?.layout.cell);
   const steps = cell ? subSteps(cell) : [];
+  const shown = Math.min(sub, steps.length - 1);
   return (
     <div className="transport" role="group" aria-label="Timeline">
       <div className="transport-buttons">
@@ -79,16 +80,13 @@ export function Transport() {
       </div>
       {steps.length > 1 && (
         <ol className="substeps" aria-label="Sub-steps of this timestep">
-          {steps.map((s, k) => {
-            const shown = Math.min(sub, steps.length - 1);
-            return (
+          {steps.map((s, k) => (
             <li key={s.title} className={!focus ? '' : k === shown ? 'current' : k < shown ? 'done' : ''} aria-current={focus && k === shown ? 'step' : undefined}>
               <button type="button" onClick={() => showSubStep(k)}>
                 {k + 1}. {s.title}
               </button>
             </li>
-            );
-          })}
+          ))}
         </ol>
       )}
     </div>
