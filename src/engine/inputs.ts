@@ -43,16 +43,25 @@ export function makeSignal(kind: SignalKind, steps: number, dims: number, seed: 
 /** The characters a text model reads and predicts. Index = token id; the first is the space. */
 export const VOCAB = " abcdefghijklmnopqrstuvwxyz0123456789.,;:!?'-\n";
 
-/** Token ids of a text, lower-cased; characters outside VOCAB are returned separately, not guessed at. */
-export function encodeText(text: string): { tokens: Int32Array; unknown: string[] } {
+/**
+ * Token ids of a text, lower-cased; characters outside VOCAB are returned separately, not guessed at.
+ * `lowered` says whether any upper-case letter was read as its lower case, so that the page can say so.
+ */
+export function encodeText(text: string): { tokens: Int32Array; unknown: string[]; lowered: boolean } {
   const ids: number[] = [];
   const unknown = new Set<string>();
-  for (const ch of text.toLowerCase()) {
-    const id = VOCAB.indexOf(ch);
-    if (id >= 0) ids.push(id);
-    else unknown.add(ch);
+  let lowered = false;
+  for (const original of text) {
+    // Per character, not text.toLowerCase(): some letters lower to two (U+0130 to i and a combining dot).
+    for (const ch of original.toLowerCase()) {
+      const id = VOCAB.indexOf(ch);
+      if (id >= 0) {
+        ids.push(id);
+        if (ch !== original) lowered = true;
+      } else unknown.add(ch);
+    }
   }
-  return { tokens: Int32Array.from(ids), unknown: [...unknown] };
+  return { tokens: Int32Array.from(ids), unknown: [...unknown], lowered };
 }
 
 /** A token as a person reads it: the space and the newline made visible. */

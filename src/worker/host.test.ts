@@ -131,8 +131,16 @@ describe('the engine host', () => {
     host.handle({ type: 'run', id: 4, spec: spec({ inputKind: 'text', text: 'hé!' }) });
     await settled(4);
     const start = messages.find((m) => m.id === 4 && m.type === 'start');
-    expect(start && start.type === 'start' && start.notes[0]).toMatch(/Skipped characters outside the vocabulary: "é"/);
+    expect(start && start.type === 'start' && start.notes).toEqual([expect.stringMatching(/Skipped characters outside the vocabulary: "é"/)]);
     expect(messages.filter((m) => m.id === 4).at(-1)?.type).toBe('done');
+
+    // Capitals are read as lower case, and the page is told so (É is skipped, not lowered: é isn't known).
+    host.handle({ type: 'run', id: 5, spec: spec({ inputKind: 'text', text: 'Hi É' }) });
+    await settled(5);
+    const capitals = messages.find((m) => m.id === 5 && m.type === 'start');
+    expect(capitals && capitals.type === 'start' && capitals.notes).toEqual([
+      expect.stringMatching(/Skipped .*"é"/), 'Capitals read as lower case: the vocabulary has only lower-case letters.',
+    ]);
   });
 });
 

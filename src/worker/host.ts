@@ -10,7 +10,7 @@ import { createRunner } from '../engine/run';
 import { kernelKind } from '../engine/kernels';
 import type { InputSequence, Model } from '../engine/types';
 import { HELD_STEPS, type FromWorker, type RunSpec, type ToWorker } from './protocol';
-import { checkRunSpec, skippedNote } from './spec';
+import { checkRunSpec, LOWERED_NOTE, skippedNote } from './spec';
 
 /** Work per chunk: long enough to amortise messaging, short enough that the page sees progress each frame. */
 const CHUNK_TARGET_MS = 12;
@@ -42,8 +42,9 @@ export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; not
   const model = initModel(spec.model, spec.seed);
   let seq: InputSequence;
   if (spec.input.kind === 'text') {
-    const { tokens, unknown } = encodeText(spec.input.text);
+    const { tokens, unknown, lowered } = encodeText(spec.input.text);
     if (unknown.length > 0) notes.push(skippedNote(unknown));
+    if (lowered) notes.push(LOWERED_NOTE);
     seq = { kind: 'tokens', tokens };
   } else {
     const T = spec.input.steps;

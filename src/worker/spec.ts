@@ -54,6 +54,9 @@ export function characterName(ch: string): string {
     : JSON.stringify(ch);
 }
 
+/** The note for a text with capitals: the vocabulary has none, so they are read as lower case. */
+export const LOWERED_NOTE = 'Capitals read as lower case: the vocabulary has only lower-case letters.';
+
 /** The note for characters a text model skipped: the first few by name, then how many more. */
 export function skippedNote(unknown: readonly string[]): string {
   const listed = unknown.slice(0, LISTED_CHARACTERS).map(characterName).join(' ');
