@@ -417,11 +417,11 @@ describe('the reset-after GRU candidate can be checked by hand', () => {
     const { trace, model } = run({ cell: 'gru', gruReset: 'after', numLayers: 2 });
     const [, candidate] = buildEquations(trace, model, 1, 4, 2);
     const text = candidate.lines.join('\n');
-    expect(text).toContain('\\htmlData{tensor=bias_ih_l1[16:24]}{b_{in}}');
-    expect(text).toContain('\\htmlData{tensor=bias_hh_l1[16:24]}{b_{hn}}');
+    expect(text).toContain('\\htmlData{tensor=bias_ih_l1[16:24], symbol=b sub in}{b_{in}}');
+    expect(text).toContain('\\htmlData{tensor=bias_hh_l1[16:24], symbol=b sub hn}{b_{hn}}');
     expect(candidate.details).toHaveLength(2);
-    expect(candidate.details[0]).toMatch(/^\\begin\{aligned\}\\htmlData\{tensor=weight_ih_l1\[16:24\]\}\{W_h\}\[2,:\]/);
-    expect(candidate.details[1]).toMatch(/^\\begin\{aligned\}\\htmlData\{tensor=weight_hh_l1\[16:24\]\}\{U_h\}\[2,:\]\\, h_\{t-1\} &= .*\\cdot/);
+    expect(candidate.details[0]).toMatch(/^\\begin\{aligned\}\\htmlData\{tensor=weight_ih_l1\[16:24\], symbol=W sub h\}\{W_h\}\[2,:\]/);
+    expect(candidate.details[1]).toMatch(/^\\begin\{aligned\}\\htmlData\{tensor=weight_hh_l1\[16:24\], symbol=U sub h\}\{U_h\}\[2,:\]\\, h_\{t-1\} &= .*\\cdot/);
   });
 });
 
@@ -433,12 +433,12 @@ describe("a stacked layer's input", () => {
       const groups = buildEquations(trace, model, layer, 3, 1);
       const tex = groups.flatMap((g) => [...g.lines, ...g.details]).join('\n');
       if (layer === 0) {
-        expect(tex).toContain('\\htmlData{tensor=input[t]}{x_t}');
+        expect(tex).toContain('\\htmlData{tensor=input[t], symbol=x sub t}{x_t}');
         expect(tex).not.toContain('h_t^{(');
         continue;
       }
       expect(tex).not.toMatch(/x_t/);
-      const input = `\\htmlData{tensor=h_t of layer l${layer - 1} fed to weight_ih_l${layer} (${module} returns only its last step: h_n[${layer - 1}])}{h_t^{(${layer})}}`;
+      const input = `\\htmlData{tensor=h_t of layer l${layer - 1} fed to weight_ih_l${layer} (${module} returns only its last step: h_n[${layer - 1}]), symbol=h sub t super (${layer})}{h_t^{(${layer})}}`;
       expect(tex).toContain(input);
       // Every product with the input: the symbolic lines and the written-out W rows.
       const withW = tex.split('\n').filter((l) => l.includes(`tensor=weight_ih_l${layer}`));
@@ -460,6 +460,7 @@ describe('typesetting', () => {
           const html = katex.renderToString(line, options);
           const marked = (line.match(/\\htmlData\{/g) ?? []).length;
           expect((html.match(/data-tensor="[^"]+"/g) ?? []).length, line).toBe(marked);
+          expect((html.match(/data-symbol="[^"]+"/g) ?? []).length, line).toBe(marked);
         }
       }
     }

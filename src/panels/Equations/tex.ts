@@ -18,9 +18,28 @@ export function plus(v: number): string {
   return s.startsWith('-') ? `- ${s.slice(1)}` : `+ ${s}`;
 }
 
-/** A symbol that shows its PyTorch tensor on hover. */
+/**
+ * A symbol as a screen reader says it, the way it reads KaTeX's MathML: W_{f} is "W sub f", h_t^{(1)}
+ * "h sub t super (1)". Announced when the symbol is picked by keyboard (useSymbolKeys).
+ */
+export function spokenSymbol(tex: string): string {
+  return tex
+    .replace(/\\[a-zA-Z]+/g, '')
+    .replace(/[{}\\]/g, '')
+    .replace(/_/g, ' sub ')
+    .replace(/\^/g, ' super ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A symbol that shows its PyTorch tensor on hover or when picked by keyboard: `data-tensor` holds the
+ * tensor, `data-symbol` the symbol's spoken name (KaTeX's HTML is aria-hidden, so the panel announces it).
+ */
 export function sym(tex: string, tensor: string): string {
-  return `\\htmlData{tensor=${tensor.replace(/[{}\\%#&$^~]/g, '')}}{${tex}}`;
+  // \htmlData splits its argument at commas: neither value may hold one.
+  const clean = (s: string) => s.replace(/[{}\\%#&$^~,]/g, '');
+  return `\\htmlData{tensor=${clean(tensor)}, symbol=${clean(spokenSymbol(tex))}}{${tex}}`;
 }
 
 /**
