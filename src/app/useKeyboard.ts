@@ -1,4 +1,7 @@
-/** Routes key presses to the command registry, except while the user is typing in a field. */
+/**
+ * Routes key presses to the command registry, except while the user is typing in a field, or when the
+ * focused widget has already handled the key itself.
+ */
 import { useEffect } from 'react';
 import { commandForKey } from './commands';
 
@@ -19,6 +22,11 @@ function pressesControl(e: KeyboardEvent): boolean {
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A widget with keys of its own (the equations' symbols: arrows, Home, End) handles them where it is
+      // focused and calls preventDefault, as it would to stop the browser scrolling; this listener, on
+      // window, hears the key after it (React's handlers sit on the app's root, below window). So a key
+      // a widget took is never also a shortcut, and every key it leaves alone still is.
+      if (e.defaultPrevented) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (isTyping(e.target)) {
         // Escape hands the keys back to the page, so a keyboard user never gets stuck in a field.
