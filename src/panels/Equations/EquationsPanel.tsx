@@ -1,8 +1,9 @@
 /**
  * The current sub-step's equations with the selected unit's numbers in them, typeset by KaTeX, with the
- * PyTorch tensor behind each symbol on hover and a button that copies the LaTeX.
+ * PyTorch tensor behind each symbol on hover or by keyboard (one tab stop, then the arrow keys:
+ * useSymbolKeys) and a button that copies the LaTeX.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { FloatingTip } from '../../app/FloatingTip';
 import type { Box } from '../../app/placeTip';
 import { useSettled } from '../../app/useSettled';
@@ -15,6 +16,7 @@ import { useView } from '../../state/view';
 import { buildEquations } from './build';
 import { Katex } from './Katex';
 import { plainLatex } from './latex';
+import { useSymbolKeys } from './useSymbolKeys';
 
 /**
  * How many of `total` groups to show: one more each frame until every group has been shown once, then all.
@@ -32,6 +34,10 @@ function useGrowing(total: number): number {
   }, [n, total]);
   return Math.min(n, total);
 }
+
+/** What the equations' own keys do: their description for screen readers (read when the focus arrives). */
+const SYMBOL_KEYS_HINT =
+  'Arrow keys go from symbol to symbol (W, U, b and the input) and show its PyTorch tensor; Home and End go to the first and last; Escape hides the tensor.';
 
 /** `onShown`: called once every group of the first typeset equations is on the page. */
 export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
@@ -54,8 +60,18 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const sub = usePlayback((p) => p.sub);
   const subFocus = usePlayback((p) => p.subFocus);
   const lecture = useView((v) => v.lecture);
-  const [tip, setTip] = useState<{ text: string; anchor: Box } | null>(null);
-  const hideTip = useCallback(() => setTip(null), []);
+  const [hover, setHover] = useState<{ text: string; anchor: Box } | null>(null);
+  const hideHover = useCallback(() => setHover(null), []);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const keys = useSymbolKeys(bodyRef);
+  const { onStale: keysStale } = keys;
+  // One tip at a time: the pointer's while it hovers a symbol, else the one picked by keyboard.
+  const tip = hover ?? keys.tip;
+  const onStale = useCallback(() => {
+    hideHover();
+    keysStale();
+  }, [hideHover, keysStale]);
+  const keysHintId = useId();
   const [copied, setCopied] = useState(false);
 
   const ready = !!trace && !!model && view.arrived;
@@ -76,10 +92,10 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
 
   const onOver = (e: MouseEvent<HTMLDivElement>) => {
     const el = (e.target as Element).closest?.('[data-tensor]');
-    if (!el) return setTip(null);
+    if (!el) return setHover(null);
     // In viewport pixels, as the symbol is on screen now: FloatingTip places the tip from there.
     const { left, top, right, bottom } = el.getBoundingClientRect();
-    setTip({ text: el.getAttribute('data-tensor') ?? '', anchor: { left, top, right, bottom } });
+    setHover({ text: el.getAttribute('data-tensor') ?? '', anchor: { left, top, right, bottom } });
   };
 
   const copy = async () => {
@@ -109,8 +125,13 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
         <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : noTraceText(status)}</p>
       ) : (
         // Busy while the first groups are still coming in, a frame each (useGrowing): a screen reader
-        // waits for the whole set, and so do the tests.
-        <div className="equations-body" aria-busy={!allShown} onMouseOver={onOver} onMouseLeave={hideTip}>
+        // waits for the whole set, and so do the tests. One tab stop for all the symbols (a composite
+        // widget, not a stop per symbol: some 15 a timestep); a group, named, its keys in its description.
+        <div
+          ref={bodyRef} className="equations-body" aria-busy={!allShown} onMouseOver={onOver} onMouseLeave={hideHover}
+          tabIndex={0} role="group" aria-label="Typeset equations" aria-describedby={keysHintId}
+          onKeyDown={keys.onKeyDown} onBlur={keys.onBlur}
+        >
           {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
               <h3>
@@ -127,17 +148,22 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
             </section>
           ))}
           {tip && (
-            <FloatingTip className="eq-tip" anchor={tip.anchor} onStale={hideTip}>
+            <FloatingTip className="eq-tip" anchor={tip.anchor} onStale={onStale}>
               PyTorch: <code>{tip.text}</code>
             </FloatingTip>
           )}
         </div>
       )}
+      <span id={keysHintId} className="visually-hidden">{SYMBOL_KEYS_HINT}</span>
+      {/* The symbol picked by keyboard and its tensor, read out as it changes (why a live region: useSymbolKeys). */}
+      <span className="visually-hidden" aria-live="polite">{keys.announcement}</span>
       <details className="eq-symbols">
         <summary>Notation and PyTorch tensors</summary>
         <p>
           W multiplies the input x<sub>t</sub>{shownLayer > 0 ? <> (on this layer h<sub>t</sub><sup>({shownLayer})</sup>, the h<sub>t</sub> of layer {shownLayer} below)</> : ''}, U the previous hidden state h<sub>t−1</sub>; ⊙ is the element-wise
-          (Hadamard) product. Hover a W, U or b in an equation to see its PyTorch tensor: gate blocks are stacked
+          (Hadamard) product. Hover a W, U or b in an equation to see its PyTorch tensor; by keyboard, Tab to the
+          equations, then ← → (or ↑ ↓) go from symbol to symbol, Home and End to the first and last, and Esc hides
+          the tip. Gate blocks are stacked
           in weight_ih_l<i>k</i> and weight_hh_l<i>k</i> in the order {trace?.layout.cell === 'lstm' ? 'i, f, g, o' : trace?.layout.cell === 'gru' ? 'r, z, n (n is the candidate h′)' : 'of a single block'},
           each H rows; a gate's b is bias_ih + bias_hh of its rows{trace?.layout.cell === 'gru' && trace.layout.gruReset === 'after' ? ', except the candidate, whose b_hn stays inside the reset product' : ''}.
         </p>

@@ -33,6 +33,11 @@ export function HelpOverlay() {
         ))}
       </div>
       <p className="help-foot">Click any unit in the diagram or a heatmap to select it. <kbd>Esc</kbd> closes this.</p>
+      {/* Not commands: keys of the focused equations only (useSymbolKeys), where they replace the timeline's. */}
+      <p className="help-foot">
+        In the equations (Tab to them): <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> go from symbol to symbol and
+        show its PyTorch tensor, <kbd>Home</kbd> <kbd>End</kbd> the first and last, <kbd>Esc</kbd> hides it.
+      </p>
       <form method="dialog"><button type="submit" className="text-button">Close</button></form>
     </dialog>
   );

@@ -1,0 +1,119 @@
+/**
+ * The equations' PyTorch tensor tips by keyboard alone: one tab stop for the typeset equations, then the
+ * arrow keys, Home and End go from symbol to symbol (highlighted, with its tip and an announcement), without
+ * moving the timeline; Escape hides the tip and Tab leaves.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { query, waitForRun } from './helpers';
+
+const timestep = (page: Page) => page.getByLabel('Current timestep').textContent();
+
+/** Tabs from the top of the page until the equations have the focus; how many presses it took. */
+async function tabToEquations(page: Page): Promise<number> {
+  for (let n = 1; n <= 80; n++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.classList.contains('equations-body'))) return n;
+  }
+  throw new Error('Tab never reached the equations');
+}
+
+/** The highlighted symbol's tensor and spoken name, and how many symbols are highlighted. */
+async function picked(page: Page) {
+  return page.locator('.equations-body').evaluate((body) => {
+    const all = [...body.querySelectorAll('.katex-html [data-tensor]')];
+    const marked = all.filter((el) => el.classList.contains('eq-sym-picked'));
+    const el = marked[0];
+    return {
+      count: marked.length,
+      index: el ? all.indexOf(el) : -1,
+      of: all.length,
+      tensor: el?.getAttribute('data-tensor') ?? null,
+      symbol: el?.getAttribute('data-symbol') ?? null,
+    };
+  });
+}
+
+/** The tip shows the highlighted symbol's tensor, and the live region says which symbol it is. */
+async function expectTipFor(page: Page, index: number) {
+  const p = await picked(page);
+  expect(p.count).toBe(1);
+  expect(p.index).toBe(index);
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveText(`PyTorch: ${p.tensor}`);
+  await expect(page.locator('.equations [aria-live="polite"]').last()).toHaveText(`${p.symbol}: ${p.tensor}. ${index + 1} of ${p.of}`);
+  return p;
+}
+
+test('the equations\' tensor tips by keyboard: one tab stop, arrows, Home/End, Escape, Tab out; the timeline stays', async ({ page }) => {
+  await page.goto(`/${query({ H: 6, T: 24, seed: 4, t: 5 })}`);
+  await waitForRun(page);
+  const body = page.getByRole('group', { name: 'Typeset equations' });
+  await expect(body).toHaveAttribute('aria-busy', 'false');
+  await expect(body).toHaveAccessibleDescription(/Arrow keys go from symbol to symbol.*Escape hides/);
+  // Nothing inside KaTeX's aria-hidden HTML takes the focus: the container is the one stop.
+  expect(await body.locator('.katex-html [tabindex], .katex-html a, .katex-html button').count()).toBe(0);
+  const t = await timestep(page);
+  expect(t).toMatch(/t = 5\b/);
+
+  await tabToEquations(page);
+  await expect(body).toBeFocused();
+  expect((await picked(page)).count).toBe(0);
+
+  // → starts at the first symbol, then on in reading order.
+  await page.keyboard.press('ArrowRight');
+  const first = await expectTipFor(page, 0);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expectTipFor(page, 2);
+  await page.keyboard.press('ArrowLeft');
+  const second = await expectTipFor(page, 1);
+  expect(second.tensor).not.toBe(first.tensor);
+  await page.keyboard.press('End');
+  const last = await expectTipFor(page, first.of - 1);
+  expect(last.of).toBeGreaterThan(10);
+  await page.keyboard.press('Home');
+  await expectTipFor(page, 0);
+  await page.keyboard.press('ArrowLeft'); // at the first: stays, and still doesn't step back
+  await expectTipFor(page, 0);
+  // None of the arrows, Home or End moved the timeline.
+  expect(await timestep(page)).toBe(t);
+
+  // Escape hides the tip and the highlight; the focus stays.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  expect((await picked(page)).count).toBe(0);
+  await expect(body).toBeFocused();
+
+  // Other shortcuts still work from here: the next sub-step (one group shown) moves the timeline, and the
+  // pick stays at its place among the new symbols, its tip by an element on the page.
+  await page.keyboard.press('ArrowRight');
+  await expectTipFor(page, 0);
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByLabel('Current timestep')).not.toHaveText(t!);
+  await expect(body.locator('.eq-group.current')).toHaveCount(1);
+  await expect(body).toHaveAttribute('aria-busy', 'false');
+  await expectTipFor(page, 0);
+  const tipBox = (await page.getByRole('tooltip').boundingBox())!;
+  const symBox = (await body.locator('.eq-sym-picked').boundingBox())!;
+  // Beside its symbol: above or below it, overlapping it horizontally.
+  expect(tipBox.y + tipBox.height <= symBox.y + 1 || tipBox.y >= symBox.y + symBox.height - 1).toBe(true);
+  expect(tipBox.x < symBox.x + symBox.width && tipBox.x + tipBox.width > symBox.x).toBe(true);
+
+  // Another sub-step's group replaces this one: its elements are gone, and the same place among the new
+  // group's symbols is picked, its tip and announcement with it.
+  const before = await picked(page);
+  await body.evaluate(() => { (window as unknown as { was: Element }).was = document.querySelector('.eq-sym-picked')!; });
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(body.locator('.eq-group.current')).not.toHaveAttribute('aria-label', 'Forget gate');
+  await expect(body).toHaveAttribute('aria-busy', 'false');
+  const after = await expectTipFor(page, 0);
+  expect(after.tensor).not.toBe(before.tensor);
+  expect(await page.evaluate(() => (window as unknown as { was: Element }).was.isConnected)).toBe(false);
+
+  // Tab leaves the widget, and the tip goes with it.
+  await page.keyboard.press('Tab');
+  await expect(body).not.toBeFocused();
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  expect((await picked(page)).count).toBe(0);
+});
