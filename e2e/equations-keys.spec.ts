@@ -117,3 +117,26 @@ test('the equations\' tensor tips by keyboard: one tab stop, arrows, Home/End, E
   await expect(page.getByRole('tooltip')).toHaveCount(0);
   expect((await picked(page)).count).toBe(0);
 });
+
+test('a click in the equations leaves the arrow keys to the timeline (the symbols are for keyboard focus)', async ({ page }) => {
+  await page.goto(`/${query({ H: 6, T: 24, seed: 4, t: 5 })}`);
+  await waitForRun(page);
+  const body = page.getByRole('group', { name: 'Typeset equations' });
+  await expect(body).toHaveAttribute('aria-busy', 'false');
+  // A click on the equations' text (not on a sub-step title) focuses the widget, a tab stop...
+  const line = body.locator('.katex').nth(1);
+  const box = (await line.boundingBox())!;
+  await page.mouse.click(box.x + 4, box.y + box.height / 2);
+  await expect(body).toBeFocused();
+  // ...but → is the next timestep, as everywhere else on the page, and no symbol is picked.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Current timestep')).toHaveText(/t = 6\b/);
+  expect((await picked(page)).count).toBe(0);
+  // Tabbing away and back is keyboard focus: then the arrows pick symbols.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(body).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expectTipFor(page, 0);
+  await expect(page.getByLabel('Current timestep')).toHaveText(/t = 6\b/);
+});

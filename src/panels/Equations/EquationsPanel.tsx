@@ -130,7 +130,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
         <div
           ref={bodyRef} className="equations-body" aria-busy={!allShown} onMouseOver={onOver} onMouseLeave={hideHover}
           tabIndex={0} role="group" aria-label="Typeset equations" aria-describedby={keysHintId}
-          onKeyDown={keys.onKeyDown} onBlur={keys.onBlur}
+          onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} onBlur={keys.onBlur}
         >
           {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>

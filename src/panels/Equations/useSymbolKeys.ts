@@ -52,6 +52,7 @@ export interface SymbolKeys {
   /** For the live region: the picked symbol, its tensor and its place ("W sub f: weight_ih_l0[4:8]. 2 of 12"). */
   announcement: string;
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  onFocus: (e: FocusEvent<HTMLElement>) => void;
   onBlur: (e: FocusEvent<HTMLElement>) => void;
   /** For FloatingTip: the page scrolled or was resized. The tip follows its symbol, or hides while it is out of sight. */
   onStale: () => void;
@@ -83,9 +84,18 @@ export function useSymbolKeys(container: RefObject<HTMLElement | null>): SymbolK
     setPicked({ index, count: list.length, el, anchor: boxOf(el) });
   }, [setPicked]);
 
+  // Whether the focus came by keyboard (Tab). A click in the equations focuses them too (they are a tab
+  // stop), and a lecturer who clicked there and then pressed → means the next step, not the next symbol:
+  // the keys are taken only after keyboard focus, as the browser tells it by :focus-visible.
+  const byKeyboard = useRef(false);
+  const onFocus = useCallback((e: FocusEvent<HTMLElement>) => {
+    if (e.target === e.currentTarget) byKeyboard.current = e.currentTarget.matches(':focus-visible');
+  }, []);
+
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
     // Only on the container itself: its buttons (the sub-step titles) keep the page's keys.
     if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    if (!byKeyboard.current) return;
     if (e.key === 'Escape') {
       if (!current.current) return;
       e.preventDefault();
@@ -134,5 +144,5 @@ export function useSymbolKeys(container: RefObject<HTMLElement | null>): SymbolK
   const tensor = picked?.el.getAttribute('data-tensor') ?? '';
   const tip = picked?.anchor ? { text: tensor, anchor: picked.anchor } : null;
   const announcement = picked ? `${picked.el.getAttribute('data-symbol') ?? ''}: ${tensor}. ${picked.index + 1} of ${picked.count}` : '';
-  return { tip, announcement, onKeyDown, onBlur, onStale };
+  return { tip, announcement, onKeyDown, onFocus, onBlur, onStale };
 }
