@@ -7,7 +7,8 @@ import { runAll } from '../../engine/run';
 import { DEFAULT_CONFIG, runSpecOf } from '../../state/config';
 import { buildRun } from '../../worker/host';
 import { buildEquations } from './build';
-import { latexHeader, plainLatex, type LatexContext } from './latex';
+import { latexHeader, plainLatex, stripHtmlData, type LatexContext } from './latex';
+import { sym } from './tex';
 
 const LSTM2: LatexContext = { cell: 'lstm', gruReset: 'after', layer: 0, numLayers: 2, unit: 3, t: 36 };
 
@@ -46,5 +47,14 @@ describe('plainLatex', () => {
   it('copies one sub-step under a header that names it', () => {
     const text = plainLatex([groups[2]], { ...LSTM2, sub: { index: 2, count: 4 } });
     expect(text.split('\n').slice(0, 3)).toEqual(['% Gatescope · LSTM · layer 1 of 2 · unit 3 · t = 37 · sub-step 3 of 4', '', '% Cell update']);
+  });
+});
+
+describe('stripHtmlData', () => {
+  it('keeps the symbol, however its braces nest, and drops only the markup', () => {
+    expect(stripHtmlData(`a = ${sym('h_t^{(1)}', 'x')} + ${sym('b_{in}', 'bias_ih_l0[2:4]')} + c`)).toBe('a = h_t^{(1)} + b_{in} + c');
+    expect(stripHtmlData(`${sym('W_{f}', 'weight_ih_l0[0:8]')}x_t`)).toBe('W_{f}x_t');
+    expect(stripHtmlData('\\htmlData{a=1}{\\frac{\\{a\\}}{b^{2}}} = 1')).toBe('\\frac{\\{a\\}}{b^{2}} = 1');
+    expect(stripHtmlData('no markup {here}')).toBe('no markup {here}');
   });
 });

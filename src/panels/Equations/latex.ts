@@ -33,9 +33,35 @@ export function latexHeader(c: LatexContext): string {
   return `% ${parts.join(' · ')}`;
 }
 
+/** The index just past the group that opens at `open` (a '{'), its braces balanced. */
+function pastGroup(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '\\') i++; // an escaped brace, \{ or \}, doesn't count
+    else if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i + 1;
+  }
+  return s.length;
+}
+
+/** `\htmlData{…}{tex}` replaced by `tex`, however deeply tex nests its own braces (h_t^{(1)}, b_{in}). */
+export function stripHtmlData(s: string): string {
+  const command = '\\htmlData{';
+  let out = '';
+  let from = 0;
+  for (let at = s.indexOf(command); at >= 0; at = s.indexOf(command, from)) {
+    const body = pastGroup(s, at + command.length - 1);
+    out += s.slice(from, at);
+    from = body;
+    if (s[body] !== '{') continue; // no second argument: the command alone goes
+    from = pastGroup(s, body);
+    out += stripHtmlData(s.slice(body + 1, from - 1));
+  }
+  return out + s.slice(from);
+}
+
 /** LaTeX without our hover markup, as a person would paste it into notes, under the header. */
 export function plainLatex(groups: EquationGroup[], context: LatexContext): string {
-  const strip = (s: string) => s.replace(/\\htmlData\{[^}]*\}\{([^}]*)\}/g, '$1');
-  const body = groups.map((g) => [`% ${g.title}`, ...g.lines.map((l) => `\\[ ${strip(l)} \\]`)].join('\n')).join('\n\n');
+  const body = groups.map((g) => [`% ${g.title}`, ...g.lines.map((l) => `\\[ ${stripHtmlData(l)} \\]`)].join('\n')).join('\n\n');
   return `${latexHeader(context)}\n\n${body}`;
 }
