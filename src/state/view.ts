@@ -1,5 +1,14 @@
 /** How the page looks: theme, lecture view, overlays, heatmap options. */
 import { create } from 'zustand';
+import type { CellKind } from '../engine/types';
+
+/** The series the heatmaps show for each cell kind until the user picks others (trace names, per layer). */
+export const DEFAULT_HEATMAP_SERIES: Readonly<Record<CellKind, readonly string[]>> = {
+  lstm: ['f', 'i', 'g', 'o', 'c', 'h'],
+  gru: ['r', 'z', 'n', 'h'],
+  rnn_tanh: ['a', 'h'],
+  rnn_relu: ['a', 'h'],
+};
 
 export interface View {
   /** Colour theme; 'auto' follows the system. */
@@ -12,6 +21,8 @@ export interface View {
   heatmapNorm: 'series' | 'global';
   /** Visible time window of the heatmaps [start, end), in timesteps; null = everything. */
   heatmapWindow: [number, number] | null;
+  /** The series the heatmaps show, per cell kind: switching to a GRU and back keeps the LSTM's choice. */
+  heatmapSeries: Readonly<Record<CellKind, readonly string[]>>;
 }
 
 export const useView = create<View>()(() => ({
@@ -20,4 +31,5 @@ export const useView = create<View>()(() => ({
   help: false,
   heatmapNorm: 'series',
   heatmapWindow: null,
+  heatmapSeries: DEFAULT_HEATMAP_SERIES,
 }));

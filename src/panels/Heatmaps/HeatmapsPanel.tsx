@@ -2,7 +2,7 @@
  * Every gate and state of the shown layer over time, as units × time heatmaps that share one time
  * window (zoom with the wheel or the buttons, drag to pan), the cursor and the selected unit.
  */
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { seriesInfo } from '../../cellinfo/series';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -11,14 +11,6 @@ import { zoomWindow } from '../../viz/heatmap';
 import { HeatmapRow } from './HeatmapRow';
 import { fmtInt } from '../../viz/format';
 import { useThrottled } from '../../app/useSettled';
-
-const DEFAULT_SERIES: Record<string, string[]> = {
-  lstm: ['f', 'i', 'g', 'o', 'c', 'h'],
-  gru: ['r', 'z', 'n', 'h'],
-  rnn_tanh: ['a', 'h'],
-  rnn_relu: ['a', 'h'],
-};
-
 
 /** Steps still being computed: a mid grey that reads as "nothing yet" on both themes (packed ABGR). */
 const NOT_YET = ((255 << 24) | (0x8a << 16) | (0x84 << 8) | 0x80) >>> 0;
@@ -32,7 +24,7 @@ export default function HeatmapsPanel() {
   const layer = usePlayback((p) => p.layer);
   const norm = useView((v) => v.heatmapNorm);
   const win = useView((v) => v.heatmapWindow);
-  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const chosen = useView((v) => v.heatmapSeries);
   const layout = trace?.layout;
   const T = layout?.steps ?? 1;
   const shownLayer = layout ? Math.min(layer, layout.numLayers - 1) : 0;
@@ -90,9 +82,9 @@ export default function HeatmapsPanel() {
 
   if (!trace || !layout) return null;
   const names = layout.series.filter((s) => s.layer === shownLayer).map((s) => s.name);
-  const selected = chosen[layout.cell] ?? DEFAULT_SERIES[layout.cell];
+  const selected = chosen[layout.cell];
   const toggle = (n: string) =>
-    setChosen((c) => ({ ...c, [layout.cell]: selected.includes(n) ? selected.filter((x) => x !== n) : names.filter((x) => selected.includes(x) || x === n) }));
+    useView.setState({ heatmapSeries: { ...chosen, [layout.cell]: selected.includes(n) ? selected.filter((x) => x !== n) : names.filter((x) => selected.includes(x) || x === n) } });
   const rows = names.filter((n) => selected.includes(n));
   const H = layout.hiddenSize;
   const height = Math.max(40, Math.min(112, H * 7));
