@@ -10,8 +10,9 @@ import { subSteps } from '../cellinfo/substeps';
 import { VOCAB } from '../engine/inputs';
 import { createRng } from '../engine/rng';
 import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
-import { usePlayback } from '../state/playback';
-import { useView } from '../state/view';
+import { layerSeries } from '../engine/trace';
+import { SPEEDS, usePlayback } from '../state/playback';
+import { DEFAULT_HEATMAP_SERIES, useView } from '../state/view';
 import { readUrl, URL_PROPS, writeUrl } from './urlState';
 
 /** Every problem line mentioning the parameter. */
@@ -39,7 +40,7 @@ describe('readUrl: valid values', () => {
   it('parses every property of the table', () => {
     const r = readUrl(
       'cell=rnn_relu&reset=before&input=text&signal=pulses&I=7&H=512&layers=4&T=100000&seed=2147483647&text=a+b%26c' +
-        '&fbias=-5&classes=0&t=4&unit=511&layer=4&sub=1&lecture=false&theme=dark',
+        '&fbias=-5&classes=0&t=4&unit=511&layer=4&sub=1&lecture=false&theme=dark&norm=global&window=2-3&series=a&speed=240',
     );
     expect(r.problems).toEqual([]);
     expect(r.patches.config).toEqual({
@@ -48,8 +49,10 @@ describe('readUrl: valid values', () => {
     });
     // t, layer and sub count from 1 in the URL, as on screen; the stores count from 0. A sub-step in the
     // URL is one the user was walking through: it is shown in focus.
-    expect(r.patches.playback).toEqual({ t: 3, unit: 511, layer: 3, sub: 0, subFocus: true });
-    expect(r.patches.view).toEqual({ lecture: false, theme: 'dark' });
+    expect(r.patches.playback).toEqual({ t: 3, unit: 511, layer: 3, sub: 0, subFocus: true, speed: 240 });
+    expect(r.patches.view).toEqual({
+      lecture: false, theme: 'dark', heatmapNorm: 'global', heatmapWindow: [1, 3], heatmapSeries: { ...DEFAULT_HEATMAP_SERIES, rnn_relu: ['a'] },
+    });
   });
 
   it('accepts the bounds themselves', () => {
@@ -117,6 +120,30 @@ describe('readUrl: invalid values are ignored and reported', () => {
     ['theme=neon', 'theme', 'one of auto, light, dark'],
     ['lecture=yes', 'lecture', '1 or 0'],
     ['lecture=', 'lecture', '1 or 0'],
+    ['norm=local', 'norm', 'one of series, global'],
+    ['norm=Global', 'norm', 'one of series, global'],
+    ['speed=7', 'speed', 'one of 1, 2, 5, 10, 30, 60, 120, 240'],
+    ['speed=10.0', 'speed', 'one of 1, 2, 5, 10, 30, 60, 120, 240'],
+    ['speed=-5', 'speed', 'one of 1, 2, 5, 10, 30, 60, 120, 240'],
+    ['speed=', 'speed', 'one of 1, 2, 5, 10, 30, 60, 120, 240'],
+    ['speed=99999999999', 'speed', 'one of 1, 2, 5, 10, 30, 60, 120, 240'],
+    ['window=40-10', 'window', 'steps as first-last, from 1 to 100000, the first no later than the last (e.g. window=100-400)'],
+    ['window=0-10', 'window', 'steps as first-last'],
+    ['window=10', 'window', 'steps as first-last'],
+    ['window=', 'window', 'steps as first-last'],
+    ['window=a-b', 'window', 'steps as first-last'],
+    ['window=1-100001', 'window', 'steps as first-last'],
+    ['window=1.5-10', 'window', 'steps as first-last'],
+    ['window=10-20-30', 'window', 'steps as first-last'],
+    ['window=-10-20', 'window', 'steps as first-last'],
+    ['window=10,20', 'window', 'steps as first-last'],
+    [`window=${'9'.repeat(5000)}-1`, 'window', 'steps as first-last'],
+    ['series=x', 'series', "names of an LSTM's series separated by commas (i_pre, f_pre, g_pre, o_pre, i, f, g, o, fc, ig, c, tanh_c, h), or none"],
+    ['series=F,I', 'series', "names of an LSTM's series"],
+    ['series=', 'series', "names of an LSTM's series"],
+    ['series=,,', 'series', "names of an LSTM's series"],
+    ['series=r,z', 'series', "names of an LSTM's series"], // a GRU's, not the default cell's
+    [`series=${'f,'.repeat(101)}`, 'series', "names of an LSTM's series"], // longer than every name at once
     [`text=${'y'.repeat(CONFIG_BOUNDS.textLength + 1)}`, 'text', `at most ${CONFIG_BOUNDS.textLength} characters`],
   ];
 
@@ -246,6 +273,23 @@ describe('readUrl: hostile input', () => {
           case 'string':
             expect(typeof v === 'string' && v.length <= p.maxLength, where).toBe(true);
             break;
+          case 'choice':
+            expect(p.values, where).toContain(v);
+            break;
+          case 'span': {
+            const [a, b] = v as number[];
+            expect(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a < b && b <= p.max, where).toBe(true);
+            break;
+          }
+          case 'list': {
+            // One list, for the cell asked for, of names that cell has; the other cells keep their defaults.
+            const cell = (r.patches.config.cell ?? DEFAULT_CONFIG.cell) as Config['cell'];
+            const names = layerSeries(cell, (r.patches.config.gruReset ?? DEFAULT_CONFIG.gruReset) as Config['gruReset']).map(([n]) => n);
+            const record = v as Record<string, string[]>;
+            for (const n of record[cell]) expect(names, where).toContain(n);
+            expect({ ...record, [cell]: DEFAULT_HEATMAP_SERIES[cell] }, where).toEqual(DEFAULT_HEATMAP_SERIES);
+            break;
+          }
         }
       }
       // Only the table's fields, only in their stores.
@@ -307,6 +351,87 @@ describe('readUrl: what a person writes by hand', () => {
   });
 });
 
+describe('readUrl: the heatmaps\' view and the playback speed', () => {
+  /** The series record a URL's choice for one cell makes: that cell's list, every other cell's default. */
+  const seriesFor = (cell: Config['cell'], names: string[]) => ({ ...DEFAULT_HEATMAP_SERIES, [cell]: names });
+
+  it('reads the colour scale, the time window (from 1, both ends shown), the series and the speed', () => {
+    const r = readUrl('?T=1000&norm=global&window=100-400&series=f,i,c&speed=10');
+    expect(r.problems).toEqual([]);
+    expect(r.patches).toEqual({
+      config: { seqLen: 1000 },
+      // The store's window is [start, end) from 0: steps 100 to 400 on screen.
+      view: { heatmapNorm: 'global', heatmapWindow: [99, 400], heatmapSeries: seriesFor('lstm', ['i', 'f', 'c']) },
+      playback: { speed: 10 },
+    });
+  });
+
+  it('reads every speed the control offers, the window\'s en dash as the label writes it, and a window of one step', () => {
+    for (const v of SPEEDS) expect(readUrl(`?speed=${v}`).patches.playback).toEqual({ speed: v });
+    expect(readUrl('?window=3%E2%80%9310').patches.view).toEqual({ heatmapWindow: [2, 10] });
+    expect(readUrl('?window=7-7').patches.view).toEqual({ heatmapWindow: [6, 7] });
+    expect(readUrl('?window=1-60&norm=series').patches.view).toEqual({ heatmapWindow: [0, 60], heatmapNorm: 'series' });
+  });
+
+  it('reads the series for the cell the URL asks for, wherever the cell stands in the address', () => {
+    expect(readUrl('?series=h,r&cell=gru')).toEqual({
+      patches: { config: { cell: 'gru' }, view: { heatmapSeries: seriesFor('gru', ['r', 'h']) }, playback: {} },
+      problems: [],
+    });
+    // The GRU's reset convention decides which of its products there are.
+    expect(readUrl('?cell=gru&reset=before&series=rh,n').patches.view).toEqual({ heatmapSeries: seriesFor('gru', ['rh', 'n']) });
+    expect(readUrl('?cell=gru&series=rhn,hn').patches.view).toEqual({ heatmapSeries: seriesFor('gru', ['hn', 'rhn']) });
+    expect(readUrl('?cell=gru&series=rh').problems).toEqual([
+      "Ignored series=\"rh\": expected names of a GRU's series separated by commas (r_pre, z_pre, n_pre, r, z, hn, rhn, n, omz, zn, zh, h), or none.",
+    ]);
+    expect(readUrl('?cell=rnn&series=a').patches.view).toEqual({ heatmapSeries: seriesFor('rnn_tanh', ['a']) });
+  });
+
+  it('reads "none" as no series at all, and a name given twice once', () => {
+    expect(readUrl('?series=none').patches.view).toEqual({ heatmapSeries: seriesFor('lstm', []) });
+    expect(readUrl('?series=c,,f,c,').patches.view).toEqual({ heatmapSeries: seriesFor('lstm', ['f', 'c']) });
+  });
+
+  it('keeps the known series next to unknown ones, and names those it dropped', () => {
+    const r = readUrl('?series=f,q,%3Cb%3E,c');
+    expect(r.patches.view).toEqual({ heatmapSeries: seriesFor('lstm', ['f', 'c']) });
+    expect(r.problems).toEqual([
+      "Ignored \"q\", \"<b>\" in series=\"f,q,<b>,c\": expected names of an LSTM's series separated by commas (i_pre, f_pre, g_pre, o_pre, i, f, g, o, fc, ig, c, tanh_c, h), or none; showing f, c.",
+    ]);
+    // Many unknown names: a few are listed, the rest counted.
+    const many = readUrl(`?series=h,${Array.from({ length: 30 }, (_, k) => `u${k}`).join(',')}`);
+    expect(many.patches.view).toEqual({ heatmapSeries: seriesFor('lstm', ['h']) });
+    expect(many.problems).toHaveLength(1);
+    expect(many.problems[0]).toContain('"u0", "u1", "u2", "u3", "u4" and 25 more in series=');
+    expect(many.problems[0].length).toBeLessThan(300);
+  });
+
+  it('cuts a window running past the end of the sequence asked for, and refuses one starting past it, saying so', () => {
+    expect(readUrl('?T=60&window=50-900')).toEqual({
+      patches: { config: { seqLen: 60 }, view: { heatmapWindow: [49, 60] }, playback: {} },
+      problems: ['window=50-900 runs past the end of the sequence (T = 60); showing steps 50 to 60.'],
+    });
+    expect(readUrl('?window=61-70&T=60')).toEqual({
+      patches: { config: { seqLen: 60 }, view: {}, playback: {} },
+      problems: ['Ignored window="61-70": the sequence ends at step 60 (T = 60); showing all of it.'],
+    });
+    // Against the default T = 60 when the URL sets none, and against a text's own length.
+    expect(readUrl('?window=1-61').patches.view).toEqual({ heatmapWindow: [0, 60] });
+    expect(readUrl('?input=text&text=abcd&window=2-9').patches.view).toEqual({ heatmapWindow: [1, 4] });
+    expect(readUrl('?T=100000&window=1-100000').problems).toEqual([]);
+  });
+
+  it('turns away huge values without working through them', () => {
+    // Under the address's own limit of 20,000 characters, so each parameter's check is what refuses it.
+    for (const q of [`series=${'f,'.repeat(9000)}`, `window=${'1'.repeat(19_000)}-2`, `speed=${'5'.repeat(19_000)}`, `norm=${'g'.repeat(19_000)}`]) {
+      const r = readUrl(`?${q}`);
+      expect(r.patches).toEqual({ config: {}, view: {}, playback: {} });
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0].length).toBeLessThan(300);
+    }
+  });
+});
+
 describe('writeUrl', () => {
   const initial = {
     config: useConfig.getState(),
@@ -335,6 +460,45 @@ describe('writeUrl', () => {
     expect(writeUrl()).toBe('?H=32&t=6'); // the sixth step, as the screen says
   });
 
+  it('writes the heatmaps\' scale, window and series and the speed only when they are not the defaults', () => {
+    useView.setState({ heatmapNorm: 'global' });
+    usePlayback.setState({ speed: 30 });
+    expect(writeUrl()).toBe('?norm=global&speed=30');
+    useView.setState({ heatmapNorm: 'series', heatmapWindow: [99, 400] });
+    useConfig.setState({ seqLen: 1000 });
+    expect(writeUrl()).toBe('?T=1000&window=100-400&speed=30');
+    usePlayback.setState({ speed: 5 });
+    useView.setState({ heatmapWindow: null });
+    expect(writeUrl()).toBe('?T=1000');
+  });
+
+  it('writes a zoomed window as its label shows it, and none that the run is too short for (all of it is shown)', () => {
+    useView.setState({ heatmapWindow: [12.4, 30.2] });
+    expect(writeUrl()).toBe('?window=13-31');
+    useView.setState({ heatmapWindow: [0, 60] });
+    expect(writeUrl()).toBe('?window=1-60');
+    useView.setState({ heatmapWindow: [50, 61] }); // T = 60: the panel shows every step
+    expect(writeUrl()).toBe('');
+  });
+
+  it('writes the series of the cell shown, in the panel\'s order, and nothing for the default set in any order', () => {
+    const { heatmapSeries } = useView.getState();
+    useView.setState({ heatmapSeries: { ...heatmapSeries, lstm: ['h', 'c', 'o', 'g', 'i', 'f'] } });
+    expect(writeUrl()).toBe('');
+    useView.setState({ heatmapSeries: { ...heatmapSeries, lstm: ['c', 'f', 'tanh_c'] } });
+    expect(writeUrl()).toBe('?series=f%2Cc%2Ctanh_c');
+    useView.setState({ heatmapSeries: { ...heatmapSeries, lstm: [] } });
+    expect(writeUrl()).toBe('?series=none');
+    // Another cell's choice is not written while it isn't shown…
+    useView.setState({ heatmapSeries: { ...heatmapSeries, gru: ['z', 'rhn'] } });
+    expect(writeUrl()).toBe('');
+    // …and of a cell's choice only what this model has: a reset-before GRU has no r⊙Uh.
+    useConfig.setState({ cell: 'gru' });
+    expect(writeUrl()).toBe('?cell=gru&series=z%2Crhn');
+    useConfig.setState({ gruReset: 'before' });
+    expect(writeUrl()).toBe('?cell=gru&reset=before&series=z');
+  });
+
   it('writes the sub-step only while the user walks through sub-steps', () => {
     usePlayback.setState({ t: 2, sub: 1, subFocus: true });
     expect(writeUrl()).toBe('?t=3&sub=2');
@@ -349,8 +513,11 @@ describe('writeUrl', () => {
       cell: 'gru', gruReset: 'before', inputKind: 'text', signal: 'noise', inputSize: 5, hiddenSize: 16, numLayers: 3,
       seqLen: 1234, seed: 987654321, text: 'Hello & goodbye? 100% = "ok" +1 #tag\nnew line', forgetBias: -1.25, classes: 0,
     };
-    const view = { lecture: true, theme: 'dark' as const };
-    const playback = { t: 20, unit: 9, layer: 2, sub: 1, subFocus: true };
+    const view = {
+      lecture: true, theme: 'dark' as const, heatmapNorm: 'global' as const, heatmapWindow: [3, 12] as [number, number],
+      heatmapSeries: { ...DEFAULT_HEATMAP_SERIES, gru: ['r', 'rh', 'n', 'zn'] }, // a reset-before GRU's series, in its order
+    };
+    const playback = { t: 20, unit: 9, layer: 2, sub: 1, subFocus: true, speed: 240 };
     useConfig.setState(config);
     useView.setState(view);
     usePlayback.setState(playback);
@@ -381,14 +548,21 @@ describe('writeUrl', () => {
         forgetBias: Math.round(rng.uniform(-5, 5) * 100) / 100,
         classes: between(B.classes[0], B.classes[1]),
       };
-      const view = { lecture: rng.next() < 0.5, theme: pick(['auto', 'light', 'dark'] as const) };
       const T = config.inputKind === 'text' ? [...config.text!].filter((ch) => VOCAB.includes(ch.toLowerCase())).length : config.seqLen!;
+      // A window of whole steps inside the run (or none), and any subset of the cell's series, in its order.
+      const from = between(0, Math.max(0, T - 1));
+      const names = layerSeries(config.cell!, config.gruReset!).map(([n]) => n);
+      const view = {
+        lecture: rng.next() < 0.5, theme: pick(['auto', 'light', 'dark'] as const), heatmapNorm: pick(['series', 'global'] as const),
+        heatmapWindow: T > 0 && rng.next() < 0.7 ? [from, between(from + 1, T)] as [number, number] : null,
+        heatmapSeries: { ...DEFAULT_HEATMAP_SERIES, [config.cell!]: names.filter(() => rng.next() < 0.4) },
+      };
       // A cursor inside the model written (one past it is moved back, and said so: tested above).
       const subs = subSteps(config.cell!).length;
       const walking = rng.next() < 0.5;
       const playback = {
         t: between(0, Math.max(0, T - 1)), unit: between(0, config.hiddenSize! - 1), layer: between(0, config.numLayers! - 1),
-        sub: walking ? between(0, subs - 1) : subs - 1, subFocus: walking,
+        sub: walking ? between(0, subs - 1) : subs - 1, subFocus: walking, speed: pick(SPEEDS),
       };
       useConfig.setState({ ...DEFAULT_CONFIG, ...config });
       useView.setState(view);
@@ -397,8 +571,9 @@ describe('writeUrl', () => {
       expect(r.problems).toEqual([]);
       // What readUrl gives back, applied over the defaults, is the state that was written.
       expect({ ...DEFAULT_CONFIG, ...r.patches.config }).toEqual({ ...DEFAULT_CONFIG, ...config });
-      expect({ lecture: false, theme: 'auto', ...r.patches.view }).toEqual(view);
-      expect({ t: 0, unit: 0, layer: 0, sub: subs - 1, subFocus: false, ...r.patches.playback }).toEqual(playback);
+      const views = { lecture: false, theme: 'auto', heatmapNorm: 'series', heatmapWindow: null, heatmapSeries: DEFAULT_HEATMAP_SERIES };
+      expect({ ...views, ...r.patches.view }).toEqual(view);
+      expect({ t: 0, unit: 0, layer: 0, sub: subs - 1, subFocus: false, speed: 5, ...r.patches.playback }).toEqual(playback);
     }
   });
 });

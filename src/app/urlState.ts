@@ -5,9 +5,10 @@
  */
 import { subSteps } from '../cellinfo/substeps';
 import { encodeText, SIGNAL_KINDS } from '../engine/inputs';
+import { layerSeries } from '../engine/trace';
 import { CELL_KINDS } from '../engine/types';
 import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
-import { usePlayback } from '../state/playback';
+import { SPEEDS, usePlayback } from '../state/playback';
 import { useView } from '../state/view';
 
 type Store = 'config' | 'view' | 'playback';
@@ -22,10 +23,28 @@ type Prop = {
    * walks through them).
    */
   flag?: string;
+  /**
+   * The field holds one value per cell kind (a record keyed by it); the parameter carries the value for the
+   * cell the URL asks for, so that a link doesn't carry choices made for cells it doesn't show.
+   */
+  perCell?: true;
 } & (
   /** `oneBased`: the URL counts from 1, as the screen does ("t = 37", "layer 2 of 3"); the store from 0. */
   | { type: 'int'; min: number; max: number; oneBased?: true }
   | { type: 'number'; min: number; max: number }
+  /** A number from a fixed list: the choices the page's control offers. */
+  | { type: 'choice'; values: readonly number[] }
+  /**
+   * `first-last`: whole steps counted from 1, both included, as the window's label shows them ("t 100–400");
+   * the store holds [first − 1, last), or null for everything. `end`: the last step of the model asked for;
+   * a span past it is cut there when read, and not written (the page then shows everything).
+   */
+  | { type: 'span'; max: number; end: (c: Config) => number }
+  /**
+   * Names separated by commas, each one of `values` for the model asked for (`none`: the empty list);
+   * written in the order of `values`. Unknown names are dropped and reported, the others kept.
+   */
+  | { type: 'list'; values: (c: Config) => readonly string[]; none: string; maxLength: number }
   /** `aliases`: other spellings a person might write, read as the value they stand for. */
   | { type: 'enum'; values: readonly string[]; aliases?: Readonly<Record<string, string>> }
   | { type: 'bool' }
@@ -33,6 +52,15 @@ type Prop = {
 );
 
 const B = CONFIG_BOUNDS;
+
+/** T of the model a config asks for: a text's length in known characters, or the signal's length. */
+const stepsOf = (c: Config) => (c.inputKind === 'text' ? encodeText(c.text).tokens.length : c.seqLen);
+
+/** The per-layer series of the cell a config asks for, as the trace names them ('f', 'fc', 'tanh_c', …). */
+const seriesOf = (c: Config) => layerSeries(c.cell, c.gruReset).map(([name]) => name);
+
+/** "an LSTM", "a GRU", "an RNN", for messages. */
+const aCell = (c: Config) => (c.cell === 'lstm' ? 'an LSTM' : c.cell === 'gru' ? 'a GRU' : 'an RNN');
 
 export const URL_PROPS: readonly Prop[] = [
   { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS, aliases: { rnn: 'rnn_tanh' } },
@@ -55,20 +83,40 @@ export const URL_PROPS: readonly Prop[] = [
   { param: 'sub', store: 'playback', field: 'sub', type: 'int', min: 1, max: Math.max(...CELL_KINDS.map((c) => subSteps(c).length)), oneBased: true, flag: 'subFocus' },
   { param: 'lecture', store: 'view', field: 'lecture', type: 'bool' },
   { param: 'theme', store: 'view', field: 'theme', type: 'enum', values: ['auto', 'light', 'dark'] },
+  { param: 'norm', store: 'view', field: 'heatmapNorm', type: 'enum', values: ['series', 'global'] },
+  { param: 'window', store: 'view', field: 'heatmapWindow', type: 'span', max: B.seqLen[1], end: stepsOf },
+  // The trace's names (PyTorch's gate letters): plain ASCII, unlike the chips' symbols (fₜ, h'ₜ, f⊙c).
+  { param: 'series', store: 'view', field: 'heatmapSeries', type: 'list', values: seriesOf, none: 'none', maxLength: 200, perCell: true },
+  { param: 'speed', store: 'playback', field: 'speed', type: 'choice', values: SPEEDS },
 ];
 
+/** Whether reading the property needs the model the URL asks for (so it is read after the model's own). */
+const needsModel = (p: Prop) => p.type === 'span' || p.type === 'list' || p.perCell === true;
+
 /** What a property accepts, in words, for the message about a value that didn't fit. */
-function expected(p: Prop): string {
+function expected(p: Prop, c: Config): string {
   switch (p.type) {
     case 'int': return `a whole number from ${p.min} to ${p.max}`;
     case 'number': return `a number from ${p.min} to ${p.max}`;
+    case 'choice': return `one of ${p.values.join(', ')}`;
+    case 'span': return `steps as first-last, from 1 to ${p.max}, the first no later than the last (e.g. ${p.param}=100-400)`;
+    case 'list': return `names of ${aCell(c)}'s series separated by commas (${p.values(c).join(', ')}), or ${p.none}`;
     case 'enum': return `one of ${p.values.join(', ')}`;
     case 'bool': return '1 or 0';
     case 'string': return `at most ${p.maxLength} characters`;
   }
 }
 
-function parse(p: Prop, raw: string): { ok: true; value: unknown } | { ok: false } {
+/**
+ * A value that fits (`note`: it was cut to fit, and how), or one that doesn't (`why`: a reason more
+ * precise than what the property accepts in general).
+ */
+type Parsed = { ok: true; value: unknown; note?: string } | { ok: false; why?: string };
+
+/** The most unknown names a message lists one by one. */
+const LISTED_NAMES = 5;
+
+function parse(p: Prop, raw: string, c: Config): Parsed {
   switch (p.type) {
     case 'int': {
       if (!/^-?\d{1,10}$/.test(raw)) return { ok: false };
@@ -80,6 +128,34 @@ function parse(p: Prop, raw: string): { ok: true; value: unknown } | { ok: false
       if (!/^-?\d{1,6}(\.\d{1,17})?(e-?\d{1,3})?$/i.test(raw)) return { ok: false };
       const v = Number(raw) + 0;
       return v >= p.min && v <= p.max ? { ok: true, value: v } : { ok: false };
+    }
+    case 'choice': {
+      if (!/^\d{1,6}$/.test(raw)) return { ok: false };
+      const v = Number(raw);
+      return p.values.includes(v) ? { ok: true, value: v } : { ok: false };
+    }
+    case 'span': {
+      // A hyphen, or the en dash the label shows.
+      const m = /^(\d{1,6})[-\u2013](\d{1,6})$/.exec(raw);
+      if (!m) return { ok: false };
+      const [from, to] = [Number(m[1]), Number(m[2])];
+      if (from < 1 || to > p.max || from > to) return { ok: false };
+      const T = p.end(c);
+      if (T > 0 && from > T) return { ok: false, why: `the sequence ends at step ${T} (T = ${T}); showing all of it` };
+      if (T > 0 && to > T) return { ok: true, value: [from - 1, T], note: `${p.param}=${from}-${to} runs past the end of the sequence (T = ${T}); showing steps ${from} to ${T}.` };
+      return { ok: true, value: [from - 1, to] };
+    }
+    case 'list': {
+      if (raw.length > p.maxLength) return { ok: false };
+      if (raw === p.none) return { ok: true, value: [] };
+      const names = p.values(c);
+      const given = new Set(raw.split(',').filter((n) => n !== ''));
+      const unknown = [...given].filter((n) => !names.includes(n));
+      const kept = names.filter((n) => given.has(n));
+      if (kept.length === 0) return { ok: false };
+      if (unknown.length === 0) return { ok: true, value: kept };
+      const listed = unknown.slice(0, LISTED_NAMES).map(show).join(', ') + (unknown.length > LISTED_NAMES ? ` and ${unknown.length - LISTED_NAMES} more` : '');
+      return { ok: true, value: kept, note: `Ignored ${listed} in ${p.param}=${show(raw)}: expected ${expected(p, c)}; showing ${kept.join(', ')}.` };
     }
     case 'enum': {
       const v = p.aliases && Object.hasOwn(p.aliases, raw) ? p.aliases[raw] : raw;
@@ -114,6 +190,9 @@ export function readUrl(search: string): UrlRead {
     last.set(param, raw);
     times.set(param, (times.get(param) ?? 0) + 1);
   }
+  // Those that depend on the model (a window within its length, names of its cell's series) are read once
+  // the model the URL asks for is known, wherever they stand in the address.
+  const later: Array<[Prop, string]> = [];
   for (const [param, raw] of last) {
     const p = URL_PROPS.find((q) => q.param === param);
     if (!p) {
@@ -122,18 +201,30 @@ export function readUrl(search: string): UrlRead {
     }
     const n = times.get(param)!;
     if (n > 1) out.problems.push(`${param} is given ${n} times; the last one, ${param}=${show(raw)}, counts.`);
-    const r = parse(p, raw);
-    if (r.ok) {
-      out.patches[p.store][p.field] = r.value;
-      if (p.flag) out.patches[p.store][p.flag] = true;
-    } else out.problems.push(`Ignored ${param}=${show(raw)}: expected ${expected(p)}.`);
+    if (needsModel(p)) later.push([p, raw]);
+    else take(out, p, raw, DEFAULT_CONFIG);
   }
+  const model = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
+  for (const [p, raw] of later) take(out, p, raw, model);
   checkCursor(out);
   if (out.problems.length > LISTED_PROBLEMS + 1) {
     const more = out.problems.length - LISTED_PROBLEMS;
     out.problems = [...out.problems.slice(0, LISTED_PROBLEMS), `…and ${more} more problems with the address.`];
   }
   return out;
+}
+
+/** Reads one parameter into its patch, or reports it. `c`: the model the URL asks for, if `needsModel`. */
+function take(out: UrlRead, p: Prop, raw: string, c: Config): void {
+  const r = parse(p, raw, c);
+  if (!r.ok) {
+    out.problems.push(`Ignored ${p.param}=${show(raw)}: ${r.why ?? `expected ${expected(p, c)}`}.`);
+    return;
+  }
+  const patch = out.patches[p.store];
+  patch[p.field] = p.perCell ? { ...(DEFAULTS[p.store][p.field] as object), [c.cell]: r.value } : r.value;
+  if (p.flag) patch[p.flag] = true;
+  if (r.note) out.problems.push(r.note);
 }
 
 /**
@@ -143,7 +234,7 @@ export function readUrl(search: string): UrlRead {
 function checkCursor(out: UrlRead): void {
   const c = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
   const cursor = out.patches.playback as { t?: number; unit?: number; layer?: number; sub?: number };
-  const T = c.inputKind === 'text' ? encodeText(c.text).tokens.length : c.seqLen;
+  const T = stepsOf(c);
   if (cursor.t !== undefined && T > 0 && cursor.t >= T) {
     out.problems.push(`t=${cursor.t + 1} is past the end of the sequence (T = ${T}); showing t = ${T}.`);
     cursor.t = T - 1;
@@ -158,8 +249,7 @@ function checkCursor(out: UrlRead): void {
   }
   const subs = subSteps(c.cell).length;
   if (cursor.sub !== undefined && cursor.sub >= subs) {
-    const cell = c.cell === 'lstm' ? 'an LSTM' : c.cell === 'gru' ? 'a GRU' : 'an RNN';
-    out.problems.push(`sub=${cursor.sub + 1} is past the last sub-step (${cell} timestep has ${subs}); showing sub-step ${subs}.`);
+    out.problems.push(`sub=${cursor.sub + 1} is past the last sub-step (${aCell(c)} timestep has ${subs}); showing sub-step ${subs}.`);
     cursor.sub = subs - 1;
   }
 }
@@ -170,20 +260,44 @@ const STORES = {
   playback: usePlayback,
 } as const;
 
+/** Each store's state as the page starts: what the URL leaves out. */
 const DEFAULTS: Record<Store, Record<string, unknown>> = {
   config: DEFAULT_CONFIG as unknown as Record<string, unknown>,
-  view: { lecture: false, theme: 'auto' },
-  playback: { t: 0, unit: 0, layer: 0 },
+  view: useView.getInitialState() as unknown as Record<string, unknown>,
+  playback: usePlayback.getInitialState() as unknown as Record<string, unknown>,
 };
 
-/** The query string for the current state: only the values that differ from the defaults. */
+/** A value as its parameter spells it, or undefined for one that isn't written (no window: all of it). */
+function format(p: Prop, v: unknown, c: Config): string | undefined {
+  switch (p.type) {
+    case 'bool': return v ? '1' : '0';
+    case 'int': return String(p.oneBased ? (v as number) + 1 : (v as number));
+    case 'span': {
+      if (v === null) return undefined;
+      const [a, b] = v as [number, number];
+      const T = p.end(c);
+      // Zooming leaves fractional edges: written as the label shows them, the steps partly in view included.
+      return T > 0 && b > T ? undefined : `${Math.floor(a) + 1}-${Math.ceil(b)}`;
+    }
+    case 'list': {
+      // Only the names this model has, as the panel shows only those; in its order, so a set has one spelling.
+      const names = p.values(c).filter((n) => (v as readonly string[]).includes(n));
+      return names.length ? names.join(',') : p.none;
+    }
+    default: return String(v);
+  }
+}
+
+/** The query string for the current state: only the values written differently from the defaults'. */
 export function writeUrl(): string {
   const params = new URLSearchParams();
+  const c = useConfig.getState();
   for (const p of URL_PROPS) {
     const state = STORES[p.store].getState() as unknown as Record<string, unknown>;
-    const v = state[p.field];
-    if (p.flag ? !state[p.flag] : v === DEFAULTS[p.store][p.field]) continue;
-    params.set(p.param, p.type === 'bool' ? (v ? '1' : '0') : p.type === 'int' && p.oneBased ? String((v as number) + 1) : String(v));
+    const pick = (from: Record<string, unknown>) => (p.perCell ? (from[p.field] as Record<string, unknown>)[c.cell] : from[p.field]);
+    const text = format(p, pick(state), c);
+    if (text === undefined || (p.flag ? !state[p.flag] : text === format(p, pick(DEFAULTS[p.store]), c))) continue;
+    params.set(p.param, text);
   }
   const s = params.toString();
   return s ? `?${s}` : '';
