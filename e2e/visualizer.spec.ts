@@ -225,6 +225,31 @@ test('a link with a sub-step opens on it, and the address follows the sub-steps 
   await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toHaveCount(0);
 });
 
+test('a link restores the heatmaps\' rows, colour scale and time window and the playback speed, and the address follows them', async ({ page }) => {
+  await page.goto(`/${query({ H: 4, T: 500, series: 'c,f', norm: 'global', window: '100-400', speed: 30 })}`);
+  await waitForRun(page);
+  const panel = page.getByRole('region', { name: 'Heatmaps over time' });
+  const chips = panel.getByRole('group', { name: 'Series shown' });
+  await expect(chips.locator('[aria-pressed="true"]')).toHaveText(['fₜ', 'cₜ']);
+  await expect(panel.getByRole('img', { name: / over time: / })).toHaveCount(2);
+  await expect(panel.getByRole('img', { name: 'forget gate over time: 4 units × 301 timesteps' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'cell state over time: 4 units × 301 timesteps' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'one shared scale' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.locator('.window-text')).toHaveText('t 100–400');
+  await expect(page.getByLabel('Playback speed')).toHaveValue('30');
+  await expect(page.getByRole('alert')).toHaveCount(0); // nothing in the link was refused
+  // Each change shows in the address (written after a pause, with replaceState).
+  const search = () => page.evaluate(() => location.search);
+  await chips.getByRole('button', { name: 'input gate', exact: true }).click();
+  await expect.poll(search).toContain('series=i%2Cf%2Cc');
+  await panel.getByRole('button', { name: 'scale per series' }).click();
+  await expect.poll(search).not.toContain('norm=');
+  await page.getByLabel('Playback speed').selectOption('60');
+  await expect.poll(search).toContain('speed=60');
+  await panel.getByRole('button', { name: 'Show the whole sequence' }).click();
+  await expect.poll(search).toBe('?H=4&T=500&series=i%2Cf%2Cc&speed=60');
+});
+
 test('while the timeline\'s thumb is held the diagram follows it, and the equations wait for its release', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 200 })}`);
   await waitForRun(page);
