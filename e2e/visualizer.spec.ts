@@ -109,20 +109,24 @@ for (const k of CASES) {
     await expectDiagram(page, trace, model, c);
     await expectEquations(page, trace, c);
 
-    // Sub-steps: into the next timestep, one equation group at a time, then back across the boundary.
+    // Sub-steps: from a whole step, Shift+→ walks that step, one equation group at a time (a cell of one
+    // sub-step has nothing to walk inside a step: it goes on to the next)...
+    const walked = subs > 1 ? 3 : 4;
     for (let s = 0; s < subs; s++) {
       await page.keyboard.press('Shift+ArrowRight');
-      Object.assign(c, { t: 4, sub: s, focus: true });
+      Object.assign(c, { t: walked, sub: s, focus: true });
       if (subs > 1) await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toContainText(subSteps(trace.layout.cell)[s].title);
       await expectDiagram(page, trace, model, c);
       await expectEquations(page, trace, c);
     }
+    // ...then on into the next timestep's first group, and back across the boundary.
+    await page.keyboard.press('Shift+ArrowRight');
+    Object.assign(c, { t: walked + 1, sub: 0 });
+    await expectDiagram(page, trace, model, c);
     await page.keyboard.press('Shift+ArrowLeft');
-    if (subs > 1) {
-      Object.assign(c, { t: 4, sub: subs - 2 });
-      await expectDiagram(page, trace, model, c);
-      await expectEquations(page, trace, c);
-    }
+    Object.assign(c, { t: walked, sub: subs - 1 });
+    await expectDiagram(page, trace, model, c);
+    await expectEquations(page, trace, c);
 
     // The end of the sequence, then the start again.
     await page.keyboard.press('End');
@@ -223,6 +227,35 @@ test('a link with a sub-step opens on it, and the address follows the sub-steps 
   await page.keyboard.press('ArrowRight'); // a whole step: no sub-step to share, and none lit as the current one
   await expect(page).toHaveURL(/[?&]t=5$/);
   await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toHaveCount(0);
+});
+
+test('the lecture view shows a whole timestep\'s equations, also after a switch of cell, and Shift+→ walks that timestep', async ({ page }) => {
+  await page.goto(`/${query({ H: 4, T: 20, t: 5, lecture: 1 })}`);
+  // The lecture view has no status line to wait on: the run's end is marked.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('gatescope:run-done').length)).toBe(1);
+  const groups = page.locator('.equations .eq-group');
+  const titles = subSteps('lstm').map((s) => s.title);
+  await expect(page.locator('.equations-body')).toHaveAttribute('aria-busy', 'false');
+  await expect(groups).toHaveCount(titles.length);
+  // An RNN has one sub-step; back to the LSTM, the step is still whole (it had shown the forget gate alone).
+  await page.keyboard.press('l'); // out of the lecture view, where the model's controls are
+  await page.getByLabel('Cell type').selectOption('rnn_tanh');
+  await expect(page.getByRole('region', { name: 'Cell diagram' })).toContainText('RNN');
+  await page.getByLabel('Cell type').selectOption('lstm');
+  await page.getByLabel('Cell type').blur();
+  await expect(page.getByRole('region', { name: 'Cell diagram' })).toContainText('LSTM');
+  await page.keyboard.press('l');
+  await expect(page.locator('.equations-body')).toHaveAttribute('aria-busy', 'false');
+  await expect(groups).toHaveCount(titles.length);
+  await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toHaveCount(0);
+  // Shift+→ starts walking t = 5 at its first equation; Shift+← from a whole step, at its last.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('.diagram-step')).toHaveText(`t = 5, unit 0 · Step 1 of ${titles.length}: ${titles[0]}`);
+  await expect(groups).toHaveCount(1);
+  await expect(groups).toHaveAttribute('aria-label', titles[0]);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(page.locator('.diagram-step')).toContainText(`t = 6, unit 0 · Step ${titles.length} of ${titles.length}`);
 });
 
 test('a link restores the heatmaps\' rows, colour scale and time window and the playback speed, and the address follows them', async ({ page }) => {

@@ -12,6 +12,7 @@ import { Trace } from '../engine/trace';
 import { DEFAULT_CONFIG, runSpecOf, type Config } from '../state/config';
 import { SPEEDS, usePlayback } from '../state/playback';
 import { useRun } from '../state/run';
+import { clampCursor } from '../state/cursor';
 import { useView } from '../state/view';
 import { buildRun } from '../worker/host';
 import { command, commandForKey, COMMANDS, keyLabel } from './commands';
@@ -162,7 +163,7 @@ describe('moving the cursor over an LSTM trace', () => {
   });
 
   it('walks sub-steps forward through a timestep and into the next one', () => {
-    usePlayback.setState({ t: 3, sub: 0, playing: true });
+    usePlayback.setState({ t: 3, sub: 0, subFocus: true, playing: true });
     const seen: Array<[number, number]> = [];
     for (let k = 0; k < 2 * SUBS; k++) {
       run('substep-forward');
@@ -175,7 +176,7 @@ describe('moving the cursor over an LSTM trace', () => {
   });
 
   it('walks sub-steps back into the previous timestep', () => {
-    usePlayback.setState({ t: 5, sub: 1 });
+    usePlayback.setState({ t: 5, sub: 1, subFocus: true });
     const seen: Array<[number, number]> = [];
     for (let k = 0; k < 6; k++) {
       run('substep-back');
@@ -185,16 +186,27 @@ describe('moving the cursor over an LSTM trace', () => {
   });
 
   it('stops sub-stepping at the first sub-step of t = 0 and the last of t = T − 1', () => {
-    usePlayback.setState({ t: 0, sub: 1 });
+    usePlayback.setState({ t: 0, sub: 1, subFocus: true });
     run('substep-back');
     run('substep-back');
     run('substep-back');
     expect(cursor()).toMatchObject({ t: 0, sub: 0 });
-    usePlayback.setState({ t: T - 1, sub: SUBS - 2 });
+    usePlayback.setState({ t: T - 1, sub: SUBS - 2, subFocus: true });
     run('substep-forward');
     run('substep-forward');
     run('substep-forward');
     expect(cursor()).toMatchObject({ t: T - 1, sub: SUBS - 1 });
+  });
+
+  it('from a whole timestep, walks that timestep: forward from its first sub-step, back from its last', () => {
+    usePlayback.setState({ t: 4, sub: SUBS - 1, subFocus: false, playing: true });
+    run('substep-forward');
+    expect(cursor()).toMatchObject({ t: 4, sub: 0, subFocus: true, playing: false });
+    usePlayback.setState({ t: 4, sub: SUBS - 1, subFocus: false });
+    run('substep-back');
+    expect(cursor()).toMatchObject({ t: 4, sub: SUBS - 1, subFocus: true });
+    run('substep-back');
+    expect(cursor()).toMatchObject({ t: 4, sub: SUBS - 2 });
   });
 
   it('a timestep step after sub-stepping shows the whole step again', () => {
@@ -240,9 +252,9 @@ describe('moving the cursor over an LSTM trace', () => {
     commandForKey({ key: 'ArrowRight', shiftKey: false })!.run();
     expect(cursor().t).toBe(1);
     commandForKey({ key: 'ArrowRight', shiftKey: true })!.run();
-    expect(cursor()).toMatchObject({ t: 2, sub: 0 });
+    expect(cursor()).toMatchObject({ t: 1, sub: 0, subFocus: true });
     commandForKey({ key: 'ArrowLeft', shiftKey: true })!.run();
-    expect(cursor()).toMatchObject({ t: 1, sub: SUBS - 1 });
+    expect(cursor()).toMatchObject({ t: 0, sub: SUBS - 1 });
     commandForKey({ key: ']', shiftKey: false })!.run();
     expect(cursor().unit).toBe(1);
   });
@@ -251,13 +263,27 @@ describe('moving the cursor over an LSTM trace', () => {
 describe('moving the cursor over other cells and runs', () => {
   it('uses the GRU’s three sub-steps', () => {
     loadRun({ cell: 'gru', seqLen: 4 });
-    usePlayback.setState({ t: 1, sub: 2 });
+    usePlayback.setState({ t: 1, sub: 2, subFocus: true });
     run('substep-forward');
     expect(cursor()).toMatchObject({ t: 2, sub: 0 });
     run('substep-back');
     expect(cursor()).toMatchObject({ t: 1, sub: 2 });
     run('step-forward');
     expect(cursor()).toMatchObject({ t: 2, sub: 2 });
+  });
+
+  it('keeps a whole timestep whole across a switch of cell, and a walk within the new cell\'s sub-steps', () => {
+    loadRun({ cell: 'rnn_tanh', seqLen: 4 });
+    usePlayback.setState({ t: 2, sub: 5, subFocus: false });
+    clampCursor();
+    expect(cursor()).toMatchObject({ sub: 0, subFocus: false });
+    loadRun({ cell: 'lstm', seqLen: 4 });
+    clampCursor();
+    expect(cursor()).toMatchObject({ sub: subSteps('lstm').length - 1, subFocus: false }); // it had stayed 0: the forget gate lit
+    usePlayback.setState({ sub: 3, subFocus: true });
+    loadRun({ cell: 'gru', seqLen: 4 });
+    clampCursor();
+    expect(cursor()).toMatchObject({ sub: 2, subFocus: true });
   });
 
   it('uses the RNN’s single sub-step: each sub-step is a whole timestep', () => {

@@ -34,10 +34,19 @@ export function stepBy(d: number): void {
   seek(Math.min(t, limits().lastT + 1) + d);
 }
 
-/** One equation forward or back; crosses into the neighbouring timestep at either end. */
+/**
+ * One equation forward or back; crosses into the neighbouring timestep at either end. From a whole
+ * timestep it starts walking that timestep: → at its first equation, ← at its last (a lecturer at t = 5
+ * walks t = 5, not t = 6).
+ */
 export function subStepBy(d: number): void {
   const { lastT, subs } = limits();
-  const { t, sub } = usePlayback.getState();
+  const { t, sub, subFocus } = usePlayback.getState();
+  // (A cell of one sub-step has nothing to walk inside a timestep: its sub-steps are its timesteps.)
+  if (!subFocus && subs > 1) {
+    usePlayback.setState({ sub: d > 0 ? 0 : subs - 1, playing: false, subFocus: true });
+    return;
+  }
   let nt = t;
   let ns = Math.min(sub, subs - 1) + d;
   if (ns >= subs) {
@@ -91,6 +100,8 @@ export function clampCursor(): void {
     t: clamp(s.t, 0, T - 1),
     unit: clamp(s.unit, 0, H - 1),
     layer: clamp(s.layer, 0, L - 1),
-    sub: clamp(s.sub, 0, subs - 1),
+    // A whole timestep stays whole: its sub-step is the new cell's last (an RNN's one sub-step made it
+    // 0, and an LSTM after it lit its first group as if being walked).
+    sub: s.subFocus ? clamp(s.sub, 0, subs - 1) : subs - 1,
   }));
 }

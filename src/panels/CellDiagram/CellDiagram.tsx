@@ -95,6 +95,7 @@ export function CellDiagram() {
     return <section className="panel diagram-panel" aria-label="Cell diagram"><p className="muted">{noTraceText(status)}</p></section>;
   }
   const cellName = CELL_NAMES[layout.cell];
+  const shownUnit = Math.min(unit, layout.hiddenSize - 1);
   return (
     <section className="panel diagram-panel" aria-label="Cell diagram">
       <header className="diagram-head">
@@ -106,7 +107,11 @@ export function CellDiagram() {
             'first timestep on screen' of `npm run bench:ui`. */}
         {/* Read out after a step or a selection, never during playback: 60 announcements a second help no one. */}
         <p className="diagram-step" aria-live={playing ? 'off' : 'polite'} elementtiming="first-timestep">
-          {subFocus && steps.length > 1 ? <>Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></> : <>t = {t + 1}, unit {Math.min(unit, layout.hiddenSize - 1)}</>}
+          {/* While walking, t stays in the line (crossing into the next timestep is said), and the unit is
+              read out ([ ] change it) but not shown: the line must fit beside the title in the lecture view. */}
+          {subFocus && steps.length > 1
+            ? <>t = {t + 1}<span className="visually-hidden">, unit {shownUnit}</span> · Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></>
+            : <>t = {t + 1}, unit {shownUnit}</>}
         </p>
       </header>
       <div className="diagram-body">
@@ -114,7 +119,7 @@ export function CellDiagram() {
         <div className="diagram" ref={setBox} style={{ aspectRatio: `${geometry.width} / ${geometry.height}` }}>
           <WireLayer geometry={geometry} states={states} pulseKey={`${t}-${subShown}`} />
           <canvas ref={canvasRef} className="diagram-layer diagram-strips" aria-hidden="true" />
-          <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={Math.min(unit, layout.hiddenSize - 1)} states={states} cellName={cellName} />
+          <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={shownUnit} states={states} cellName={cellName} />
         </div>
       </div>
       <Legend trace={trace} layer={shownLayer} norm={norm} />

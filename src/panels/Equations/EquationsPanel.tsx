@@ -12,7 +12,6 @@ import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { noTraceText } from '../noTrace';
 import { Icons } from '../../app/icons';
-import { useView } from '../../state/view';
 import { buildEquations } from './build';
 import { Katex } from './Katex';
 import { plainLatex } from './latex';
@@ -59,7 +58,6 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const { trace, model, t } = view;
   const sub = usePlayback((p) => p.sub);
   const subFocus = usePlayback((p) => p.subFocus);
-  const lecture = useView((v) => v.lecture);
   const [hover, setHover] = useState<{ text: string; anchor: Box } | null>(null);
   const hideHover = useCallback(() => setHover(null), []);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -83,8 +81,9 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
     [ready, trace, model, shownLayer, t, j],
   );
   const current = Math.min(sub, Math.max(0, groups.length - 1));
-  // One sub-step at a time while walking through them, and always in the lecture view (large type).
-  const focused = subFocus || lecture;
+  // One sub-step at a time while walking through them; a whole timestep shows all of its equations, in
+  // the lecture view too (it had shown one group there, whichever sub-step the cursor last held).
+  const focused = subFocus;
   const visible = focused ? groups.filter((g) => g.sub === current) : groups;
   const shown = useGrowing(visible.length);
   const allShown = ready && shown === visible.length;
