@@ -258,6 +258,17 @@ test('the lecture view shows a whole timestep\'s equations, also after a switch 
   await expect(page.locator('.diagram-step')).toContainText(`t = 6, unit 0 · Step ${titles.length} of ${titles.length}`);
 });
 
+test('the address follows the settings while the sequence plays', async ({ page }) => {
+  await page.goto(`/${query({ H: 4, T: 2000, speed: 10 })}`);
+  await waitForRun(page);
+  await page.keyboard.press('Space');
+  await page.getByLabel('Cell type').selectOption('gru');
+  await page.getByLabel('Cell type').blur();
+  // It had waited for playback to stop: each step restarted the timer of its write.
+  await expect(page).toHaveURL(/[?&]cell=gru(&|$)/, { timeout: 3000 });
+  await expect(page.getByRole('button', { name: 'Play / pause' })).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a link restores the heatmaps\' rows, colour scale and time window and the playback speed, and the address follows them', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 500, series: 'c,f', norm: 'global', window: '100-400', speed: 30 })}`);
   await waitForRun(page);

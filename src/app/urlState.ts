@@ -312,12 +312,17 @@ export function applyUrl(search: string): string[] {
   return problems;
 }
 
-/** Keeps the address bar in step with the state (replaceState, at most every 300 ms). */
+/**
+ * Keeps the address bar in step with the state (replaceState, at most every 300 ms). A throttle, not a
+ * debounce: playback changes the cursor every frame, and a timer restarted by each change never fired
+ * while it played, so a link copied then carried none of the settings changed meanwhile.
+ */
 export function syncUrl(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
-    clearTimeout(timer);
+    if (timer !== undefined) return; // due soon, and it writes the state as it is then
     timer = setTimeout(() => {
+      timer = undefined;
       const next = writeUrl();
       if (next !== location.search) history.replaceState(null, '', `${location.pathname}${next}${location.hash}`);
     }, 300);
