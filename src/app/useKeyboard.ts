@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { commandForKey } from './commands';
 
+/** A select counts: its arrows are its own. (One picked with the pointer gives up the focus itself: see Select.) */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;

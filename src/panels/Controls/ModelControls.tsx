@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { SIGNAL_KINDS, type SignalKind } from '../../engine/inputs';
 import type { CellKind, GruReset } from '../../engine/types';
 import { CONFIG_BOUNDS as B, useConfig } from '../../state/config';
+import { Select } from '../../app/Select';
 import { NumberField } from './NumberField';
 
 const CELLS: Array<[CellKind, string]> = [['lstm', 'LSTM'], ['gru', 'GRU'], ['rnn_tanh', 'RNN tanh'], ['rnn_relu', 'RNN ReLU']];
@@ -14,29 +15,29 @@ export function ModelControls() {
     <form className="model-controls" aria-label="Model" onSubmit={(e) => e.preventDefault()}>
       <label className="field">
         <span className="field-label">Cell</span>
-        <select aria-label="Cell type" value={c.cell} onChange={(e) => c.set({ cell: e.target.value as CellKind })}>
+        <Select aria-label="Cell type" value={c.cell} onChange={(e) => c.set({ cell: e.target.value as CellKind })}>
           {CELLS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
-        </select>
+        </Select>
       </label>
       {c.cell === 'gru' && (
         <label className="field" title="Where the reset gate acts: after the recurrent product (PyTorch, cuDNN, Keras reset_after=True) or before it (Cho et al. 2014)">
           <span className="field-label">Reset</span>
-          <select aria-label="GRU reset gate position" value={c.gruReset} onChange={(e) => c.set({ gruReset: e.target.value as GruReset })}>
+          <Select aria-label="GRU reset gate position" value={c.gruReset} onChange={(e) => c.set({ gruReset: e.target.value as GruReset })}>
             <option value="after">after U·h (PyTorch)</option>
             <option value="before">before U·h (Cho 2014)</option>
-          </select>
+          </Select>
         </label>
       )}
       <label className="field">
         <span className="field-label">Input</span>
-        <select
+        <Select
           aria-label="Input sequence"
           value={text ? 'text' : c.signal}
           onChange={(e) => (e.target.value === 'text' ? c.set({ inputKind: 'text' }) : c.set({ inputKind: 'signal', signal: e.target.value as SignalKind }))}
         >
           {SIGNAL_KINDS.map((s) => <option key={s} value={s}>{s}</option>)}
           <option value="text">text</option>
-        </select>
+        </Select>
       </label>
       {!text && <NumberField label="I" title="Input size I" chars={2} value={c.inputSize} min={B.inputSize[0]} max={B.inputSize[1]} onCommit={(v) => c.set({ inputSize: v })} />}
       <NumberField label="H" title="Hidden size H" chars={3} value={c.hiddenSize} min={B.hiddenSize[0]} max={B.hiddenSize[1]} onCommit={(v) => c.set({ hiddenSize: v })} />

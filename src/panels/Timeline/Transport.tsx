@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { subSteps } from '../../cellinfo/substeps';
 import { CommandButton } from '../../app/CommandButton';
 import { Icons } from '../../app/icons';
+import { Select } from '../../app/Select';
 import { seek, showSubStep } from '../../state/cursor';
 import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -56,9 +57,9 @@ export function Transport() {
         <Buttons playing={playing} />
         <label className="speed" title="Timesteps per second while playing (− / +)">
           <span className="visually-hidden">Speed</span>
-          <select aria-label="Playback speed" value={speed} onChange={(e) => usePlayback.setState({ speed: Number(e.target.value) })}>
+          <Select aria-label="Playback speed" value={speed} onChange={(e) => usePlayback.setState({ speed: Number(e.target.value) })}>
             {SPEEDS.map((s) => <option key={s} value={s}>{s} steps/s</option>)}
-          </select>
+          </Select>
         </label>
       </div>
       <div className="scrubber">
