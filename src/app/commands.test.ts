@@ -107,6 +107,10 @@ describe('commandForKey', () => {
     expect(key('?')).toBe('help');
   });
 
+  it('runs only the help command (which closes the open overlay) while a modal is open', () => {
+    expect(COMMANDS.filter((c) => c.inModal).map((c) => c.id)).toEqual(['help']);
+  });
+
   it('requires Shift to match on named keys, and knows nothing of other keys', () => {
     expect(key('Home', true)).toBeUndefined();
     expect(key('End', true)).toBeUndefined();

@@ -20,6 +20,11 @@ export interface Command {
   label: string;
   group: 'Playback' | 'Selection' | 'View';
   keys: KeyBinding[];
+  /**
+   * Also runs while a modal (the help overlay) is open, where every other shortcut is off: the key that
+   * opened the overlay closes it too.
+   */
+  inModal?: boolean;
   run(): void;
 }
 
@@ -50,7 +55,7 @@ export const COMMANDS: readonly Command[] = [
     id: 'theme', label: 'Light / dark theme', group: 'View', keys: [{ key: 't' }],
     run: () => useView.setState((v) => ({ theme: effectiveTheme(v.theme) === 'dark' ? 'light' : 'dark' })),
   },
-  { id: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], run: () => useView.setState((v) => ({ help: !v.help })) },
+  { id: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], inModal: true, run: () => useView.setState((v) => ({ help: !v.help })) },
 ];
 
 

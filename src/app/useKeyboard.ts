@@ -34,11 +34,11 @@ export function useKeyboard(): void {
         if (e.key === 'Escape' && e.target instanceof HTMLElement) e.target.blur();
         return;
       }
-      // A modal (the help overlay) has the keyboard to itself, wherever the focus is (Tab can take it out
-      // to the body behind); Escape closes it.
-      if (document.querySelector('dialog[open]')) return;
-      if (pressesControl(e)) return;
       const c = commandForKey(e);
+      // A modal (the help overlay) has the keyboard to itself, wherever the focus is (Tab can take it out
+      // to the body behind); Escape closes it, and so does a command marked inModal (?, which opened it).
+      if (document.querySelector('dialog[open]') && !c?.inModal) return;
+      if (pressesControl(e)) return;
       if (!c) return;
       // Arrow keys on a focused slider would move it twice.
       e.preventDefault();

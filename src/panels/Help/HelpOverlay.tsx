@@ -1,9 +1,24 @@
-/** The keyboard-shortcut overlay (?): read from the command registry, so it lists every command. */
-import { useEffect, useRef } from 'react';
-import { COMMANDS, keyLabel } from '../../app/commands';
+/**
+ * The keyboard-shortcut overlay (?): read from the command registry, so it lists every command. It closes with
+ * Escape, with its own key again (the registry's help command, which runs while it is open), with its Close
+ * button and with a click on the backdrop; the native dialog gives the focus back to where it was each time.
+ */
+import { useEffect, useRef, type MouseEvent as ReactMouseEvent } from 'react';
+import { COMMANDS, command, keyLabel } from '../../app/commands';
 import { useView } from '../../state/view';
 
 const GROUPS = ['Playback', 'Selection', 'View'] as const;
+
+/**
+ * Whether a pointer event on a modal dialog fell on its backdrop. The backdrop has no element of its own: a
+ * click on it is a click on the dialog, outside the dialog's box (a click in the box's padding is also on the
+ * dialog itself, but inside).
+ */
+function onBackdrop(e: ReactMouseEvent<HTMLDialogElement>): boolean {
+  if (e.target !== e.currentTarget) return false;
+  const r = e.currentTarget.getBoundingClientRect();
+  return e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
+}
 
 export function HelpOverlay() {
   const open = useView((v) => v.help);
@@ -14,8 +29,24 @@ export function HelpOverlay() {
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
   }, [open]);
+  // Pressed on the backdrop, and let go there: a drag that selects the dialog's text and ends outside it is
+  // a click on the dialog too (the nearest common ancestor), and must not close it.
+  const downOnBackdrop = useRef(false);
+  const helpKey = keyLabel(command('help').keys[0]);
   return (
-    <dialog ref={ref} className="help" aria-labelledby="help-title" onClose={() => useView.setState({ help: false })}>
+    <dialog
+      ref={ref}
+      className="help"
+      aria-labelledby="help-title"
+      onClose={() => useView.setState({ help: false })}
+      onPointerDown={(e) => {
+        downOnBackdrop.current = onBackdrop(e);
+      }}
+      onClick={(e) => {
+        if (downOnBackdrop.current && onBackdrop(e)) e.currentTarget.close();
+        downOnBackdrop.current = false;
+      }}
+    >
       <h2 id="help-title">Keyboard shortcuts</h2>
       <div className="help-groups">
         {GROUPS.map((g) => (
@@ -32,7 +63,7 @@ export function HelpOverlay() {
           </section>
         ))}
       </div>
-      <p className="help-foot">Click any unit in the diagram or a heatmap to select it. <kbd>Esc</kbd> closes this.</p>
+      <p className="help-foot">Click any unit in the diagram or a heatmap to select it. <kbd>Esc</kbd> or <kbd>{helpKey}</kbd> closes this, as does a click outside it.</p>
       {/* Not commands: keys of the focused equations only (useSymbolKeys), where they replace the timeline's. */}
       <p className="help-foot">
         In the equations (Tab to them): <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> go from symbol to symbol and
