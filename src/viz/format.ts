@@ -19,3 +19,12 @@ export function fmtValue(v: number, digits = DIGITS): string {
 export function fmtInt(n: number): string {
   return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/**
+ * A count and its noun, the noun singular for exactly one: "1 step", "0 steps", "10,000 steps". The count is
+ * written as fmtInt writes it; `many` is for nouns whose plural isn't the singular plus s.
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  const k = Math.round(n);
+  return `${fmtInt(k)} ${k === 1 ? one : many}`;
+}

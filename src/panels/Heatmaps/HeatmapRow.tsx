@@ -12,7 +12,7 @@ import { usePlayback } from '../../state/playback';
 import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
-import { fmtValue } from '../../viz/format';
+import { fmtValue, plural } from '../../viz/format';
 import { panWindow, stepAt, zoomWindow } from '../../viz/heatmap';
 import { createHeatmapPainter } from './painter';
 import { onPresenterGeneration, presenterGeneration } from './surface';
@@ -128,7 +128,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         className="heatmap-canvas"
         style={{ height }}
         role="img"
-        aria-label={`${name} over time: ${H} units × ${Math.round(t1 - t0)} timesteps`}
+        aria-label={`${name} over time: ${plural(H, 'unit')} × ${plural(t1 - t0, 'timestep')}`}
         onPointerDown={(e) => {
           drag.current = { x: e.clientX, t0, t1, moved: false };
           e.currentTarget.setPointerCapture(e.pointerId);

@@ -9,7 +9,7 @@ import type { Trace } from '../../engine/trace';
 import { seek } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
-import { fmtValue } from '../../viz/format';
+import { fmtValue, plural } from '../../viz/format';
 import { isTextModel } from '../../viz/labels';
 import { useThrottled } from '../../app/useSettled';
 import { tokenWindow } from './tokenWindow';
@@ -211,7 +211,7 @@ function SignalChart({ trace, t, filled }: { trace: Trace; t: number; filled: nu
         ref={box}
         className="signal"
         role="img"
-        aria-label={`Input signal: ${I} dimension${I > 1 ? 's' : ''} over ${T} timesteps${I > drawn ? `, the first ${drawn} drawn` : ''}${range}; the cursor is at step ${t + 1}`}
+        aria-label={`Input signal: ${plural(I, 'dimension')} over ${plural(T, 'timestep')}${I > drawn ? `, the first ${drawn} drawn` : ''}${range}; the cursor is at step ${t + 1}`}
         onClick={(e) => seek(x.invert(e.clientX - e.currentTarget.getBoundingClientRect().left))}
       >
         {/* The cursor is its own layer: moving it every frame must not repaint the lines. */}

@@ -3,7 +3,7 @@
  * lecture view shows the messages without the progress: a lecturer's link that is refused must say why.
  */
 import { useRun } from '../../state/run';
-import { fmtInt } from '../../viz/format';
+import { fmtInt, plural } from '../../viz/format';
 
 export function RunStatus({ lecture = false }: { lecture?: boolean }) {
   const { status, filled, total, error, notes, notice, firstChunkMs, elapsedMs, trace, kernel } = useRun();
@@ -19,7 +19,7 @@ export function RunStatus({ lecture = false }: { lecture?: boolean }) {
           {status === 'idle' && 'Starting the engine…'}
           {(status === 'running' || status === 'done' || status === 'error') && trace && (
             <>
-              {fmtInt(filled)} / {fmtInt(total)} steps{status === 'running' ? ` (${pct}%)` : ''}
+              {fmtInt(filled)} / {plural(total, 'step')}{status === 'running' ? ` (${pct}%)` : ''}
               {firstChunkMs !== null && ` · first step in ${firstChunkMs.toFixed(0)} ms`}
               {status === 'done' && ` · all in ${fmtInt(Math.round(elapsedMs))} ms`}
             </>
@@ -27,11 +27,11 @@ export function RunStatus({ lecture = false }: { lecture?: boolean }) {
         </span>
       </div>}
       <p className="visually-hidden" aria-live="polite">
-        {status === 'done' && trace ? `Run finished: ${fmtInt(total)} steps.` : ''}
+        {status === 'done' && trace ? `Run finished: ${plural(total, 'step')}.` : ''}
       </p>
       {error && (
         <p className="message message-error" role="alert">
-          <strong>Can't run this model:</strong> {error}.{trace ? ` The previous run is still shown${stopped ? ` (its first ${fmtInt(trace.filled)} steps: it was stopped for this one)` : ''}.` : ''}
+          <strong>Can't run this model:</strong> {error}.{trace ? ` The previous run is still shown${stopped ? ` (its first ${plural(trace.filled, 'step')}: it was stopped for this one)` : ''}.` : ''}
         </p>
       )}
       {notes.map((n) => <p key={n} className="message message-note" aria-live="polite">{n}</p>)}

@@ -10,7 +10,7 @@ import { Select } from '../../app/Select';
 import { seek, showSubStep } from '../../state/cursor';
 import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
-import { fmtInt } from '../../viz/format';
+import { fmtInt, plural } from '../../viz/format';
 
 /** Marks the thumb as held until the pointer is let go, wherever that happens. */
 function holdThumb(): void {
@@ -58,7 +58,7 @@ export function Transport() {
         <label className="speed" title="Timesteps per second while playing (− / +)">
           <span className="visually-hidden">Speed</span>
           <Select aria-label="Playback speed" value={speed} onChange={(e) => usePlayback.setState({ speed: Number(e.target.value) })}>
-            {SPEEDS.map((s) => <option key={s} value={s}>{s} steps/s</option>)}
+            {SPEEDS.map((s) => <option key={s} value={s}>{plural(s, 'step')}/s</option>)}
           </Select>
         </label>
       </div>
