@@ -91,7 +91,7 @@ export function lstmGeometry(readout: boolean): CellGeometry {
             source: 'probs', name: 'softmax readout',
             nodes: [{ kind: 'softmax' as const, x: X.y, y: 270, glyph: 'softmax' }],
             wires: [{ points: [[X.h, 320], [X.y, 320], [X.y, 270]] as Array<[number, number]> }, { points: [[X.y, 270], [X.y, 140]] as Array<[number, number]>, arrow: true }],
-            strip: { x: X.y, y: 200, label: 'left' as const },
+            strip: { x: X.y, y: 170, label: 'left' as const, splitValue: true },
           }]
         : []),
     ],

@@ -36,7 +36,7 @@ export function rnnGeometry(relu: boolean, readout: boolean): CellGeometry {
             source: 'probs', name: 'softmax readout',
             nodes: [{ kind: 'softmax' as const, x: 780, y: 215, glyph: 'softmax' }],
             wires: [{ points: [[780, OUT], [780, 215]] as Array<[number, number]> }, { points: [[780, 215], [780, 400]] as Array<[number, number]>, arrow: true }],
-            strip: { x: 780, y: 300, label: 'left' as const },
+            strip: { x: 780, y: 300, label: 'left' as const, splitValue: true },
           }]
         : []),
     ],
