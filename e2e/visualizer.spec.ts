@@ -267,6 +267,16 @@ test('the address follows the settings while the sequence plays', async ({ page 
   // It had waited for playback to stop: each step restarted the timer of its write.
   await expect(page).toHaveURL(/[?&]cell=gru(&|$)/, { timeout: 3000 });
   await expect(page.getByRole('button', { name: 'Play / pause' })).toHaveAttribute('aria-pressed', 'true');
+  // A drag of the timeline's thumb is written once it is let go, at the step it ends on.
+  await page.keyboard.press('Space');
+  const track = (await page.getByLabel('Timestep', { exact: true }).boundingBox())!;
+  await page.mouse.move(track.x + track.width / 2, track.y + track.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(track.x + track.width * 0.7, track.y + track.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const t = Number(/t = ([\d,]+)/.exec((await page.getByLabel('Current timestep').textContent()) ?? '')![1].replace(/,/g, ''));
+  expect(t).toBeGreaterThan(1000);
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|$)`));
 });
 
 test('a link restores the heatmaps\' rows, colour scale and time window and the playback speed, and the address follows them', async ({ page }) => {

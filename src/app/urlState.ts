@@ -320,6 +320,9 @@ export function applyUrl(search: string): string[] {
 export function syncUrl(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
+    // Not while the timeline's thumb is held: its frames come first, and its release (scrubbing → false) is
+    // a change that writes the step it ends on.
+    if (usePlayback.getState().scrubbing) return;
     if (timer !== undefined) return; // due soon, and it writes the state as it is then
     timer = setTimeout(() => {
       timer = undefined;
