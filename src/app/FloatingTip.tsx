@@ -8,6 +8,12 @@ import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { placeTip, TIP_MARGIN, type Box, type TipAlign } from './placeTip';
 
+/** Where an element is on screen now, in viewport pixels: the anchor for a tip beside it. */
+export function anchorOf(el: Element): Box {
+  const { left, top, right, bottom } = el.getBoundingClientRect();
+  return { left, top, right, bottom };
+}
+
 interface Props {
   anchor: Box;
   align?: TipAlign;

@@ -4,7 +4,7 @@
  * useSymbolKeys) and a button that copies the LaTeX.
  */
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { FloatingTip } from '../../app/FloatingTip';
+import { anchorOf, FloatingTip } from '../../app/FloatingTip';
 import type { Box } from '../../app/placeTip';
 import { useSettled } from '../../app/useSettled';
 import { showSubStep } from '../../state/cursor';
@@ -92,9 +92,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const onOver = (e: MouseEvent<HTMLDivElement>) => {
     const el = (e.target as Element).closest?.('[data-tensor]');
     if (!el) return setHover(null);
-    // In viewport pixels, as the symbol is on screen now: FloatingTip places the tip from there.
-    const { left, top, right, bottom } = el.getBoundingClientRect();
-    setHover({ text: el.getAttribute('data-tensor') ?? '', anchor: { left, top, right, bottom } });
+    setHover({ text: el.getAttribute('data-tensor') ?? '', anchor: anchorOf(el) });
   };
 
   const copy = async () => {

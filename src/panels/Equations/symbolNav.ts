@@ -4,7 +4,7 @@
  */
 
 /** The keys the equations widget keeps for itself (unmodified): they never reach the timeline. */
-export const SYMBOL_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'] as const;
+const SYMBOL_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'] as const;
 
 /**
  * The symbol a key picks among `count` symbols in reading order, from `current` (null: none picked yet),

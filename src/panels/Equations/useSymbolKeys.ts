@@ -13,20 +13,16 @@
  * change by all of them. The description stays for what the keys do, read once on arrival.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { anchorOf } from '../../app/FloatingTip';
 import type { Box } from '../../app/placeTip';
 import { clampSymbol, moveSymbol } from './symbolNav';
 
 /** The class of the picked symbol's element: its highlight (styles.css). */
-export const PICKED_CLASS = 'eq-sym-picked';
+const PICKED_CLASS = 'eq-sym-picked';
 
 /** The symbols in reading order: document order of KaTeX's HTML (its MathML carries no data-tensor). */
 function symbolsIn(container: HTMLElement | null): Element[] {
   return container ? Array.from(container.querySelectorAll('.katex-html [data-tensor]')) : [];
-}
-
-function boxOf(el: Element): Box {
-  const { left, top, right, bottom } = el.getBoundingClientRect();
-  return { left, top, right, bottom };
 }
 
 /** Whether a box shows at all inside the scroll box (and the viewport): a tip by a hidden symbol would point at nothing. */
@@ -81,7 +77,7 @@ export function useSymbolKeys(container: RefObject<HTMLElement | null>): SymbolK
     el.classList.add(PICKED_CLASS);
     // Instant, never smooth: no motion for those who asked for none, and the tip is placed after it.
     el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
-    setPicked({ index, count: list.length, el, anchor: boxOf(el) });
+    setPicked({ index, count: list.length, el, anchor: anchorOf(el) });
   }, [setPicked]);
 
   // Whether the focus came by keyboard (Tab). A click in the equations focuses them too (they are a tab
@@ -119,7 +115,7 @@ export function useSymbolKeys(container: RefObject<HTMLElement | null>): SymbolK
     const p = current.current;
     const box = container.current;
     if (!p || !box || !p.el.isConnected) return;
-    const b = boxOf(p.el);
+    const b = anchorOf(p.el);
     setPicked({ ...p, anchor: showsIn(b, box) ? b : null });
   }, [container, setPicked]);
 
