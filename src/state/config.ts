@@ -2,7 +2,7 @@
  * The model and input the user has chosen: small, serializable, mirrored in the URL.
  * Changing it starts a new run in the worker (see app/engineBridge.ts).
  */
-import { create } from 'zustand';
+import { create } from './store';
 import type { ModelConfig } from '../engine/init';
 import { VOCAB, type SignalKind } from '../engine/inputs';
 import type { CellKind, GruReset } from '../engine/types';

@@ -2,7 +2,7 @@
  * The cursor every panel follows: timestep, sub-step, layer and unit, and the playback clock.
  * Small and serializable; panels subscribe to the parts they draw.
  */
-import { create } from 'zustand';
+import { create } from './store';
 
 export interface Playback {
   /** Current timestep, 0-based. */

@@ -3,7 +3,7 @@
  * themselves are not React state: panels read them for the cursor they are subscribed to, and
  * `filled` changing is the only signal that new timesteps arrived.
  */
-import { create } from 'zustand';
+import { create } from './store';
 import type { Trace } from '../engine/trace';
 import type { Model } from '../engine/types';
 import type { KernelKind } from '../engine/kernels';

@@ -1,5 +1,5 @@
 /** How the page looks: theme, lecture view, overlays, heatmap options. */
-import { create } from 'zustand';
+import { create } from './store';
 import type { CellKind } from '../engine/types';
 
 /** The series the heatmaps show for each cell kind until the user picks others (trace names, per layer). */
