@@ -6,6 +6,7 @@
 import type { Trace } from '../../engine/trace';
 import { cellRect, STRIP_H, STRIP_W, stripGrid, type CellGeometry } from '../../viz/geometry';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
+import type { ColourDomain } from '../../viz/scales';
 import { lutFor, lutIndex } from '../../viz/scales';
 import { isPerUnit, sourceSeries, sourceValues } from '../../viz/sources';
 
@@ -48,22 +49,44 @@ function cellCanvas(w: number, h: number): { canvas: HTMLCanvasElement; pixels: 
   return { canvas: cells, pixels: cellPixels };
 }
 
+/** A strip drawn at this step: its part of the diagram, its values, and their colour domain. */
+export interface ShownStrip {
+  part: CellGeometry['parts'][number];
+  values: ArrayLike<number>;
+  domain: ColourDomain;
+}
+
+/**
+ * The strips with values to show at step t (arrived, and not waiting for a later sub-step), in the order
+ * of the geometry's parts. Shared by the canvas and by the prerendered first frame's SVG (StripCells).
+ */
+export function shownStrips(p: Pick<StripPaint, 'geometry' | 'trace' | 'layer' | 't' | 'states' | 'norm'>): ShownStrip[] {
+  const { trace, layer, t } = p;
+  if (t >= trace.filled) return [];
+  return p.geometry.parts
+    .filter((part) => part.strip && (p.states.get(part.source) ?? 'idle') !== 'pending')
+    .map((part) => ({
+      part,
+      values: sourceValues(trace, layer, part.source, t),
+      domain: seriesDomain(trace, sourceSeries(trace, layer, part.source), p.norm),
+    }));
+}
+
 export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
-  const { geometry: g, trace, layer, t, unit } = p;
+  const { geometry: g, layer, unit } = p;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(p.scale * p.dpr, 0, 0, p.scale * p.dpr, p.offsetX * p.dpr, p.offsetY * p.dpr);
-  const arrived = t < trace.filled;
-  const shown = g.parts.filter((part) => part.strip && arrived && (p.states.get(part.source) ?? 'idle') !== 'pending');
-  const values = shown.map((part) => sourceValues(trace, layer, part.source, t));
+  const strips = shownStrips(p);
+  const shown = strips.map((s) => s.part);
+  const values = strips.map((s) => s.values);
   const grids = values.map((v) => stripGrid(v.length));
   const [w, h] = [Math.max(1, ...grids.map((q) => q.cols)), Math.max(1, grids.reduce((a, q) => a + q.rows, 0))];
   const { canvas, pixels } = cellCanvas(w, h);
   const px = new Uint32Array(pixels.data.buffer);
   px.fill(0); // a strip's last row may be part-empty: transparent, over the panel's colour
   let row = 0;
-  shown.forEach((part, k) => {
-    const domain = seriesDomain(trace, sourceSeries(trace, layer, part.source), p.norm);
+  strips.forEach(({ domain }, k) => {
     const lut = lutFor(domain.kind);
     const v = values[k];
     const { cols } = grids[k];
