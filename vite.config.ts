@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 
 /**
  * The built page refuses anything but its own scripts: imported files are data, never code.
@@ -59,8 +61,22 @@ function preloadPage(): Plugin {
   };
 }
 
+/**
+ * Writes the prerendered first frame into the built index.html (scripts/prerender.ts, in its own Node
+ * process: it runs the app's TypeScript, which this config's bundler doesn't load).
+ */
+function prerenderFirstFrame(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'gatescope-first-frame',
+    apply: 'build',
+    configResolved: (config) => { outDir = resolve(config.root, config.build.outDir); },
+    closeBundle: () => { execFileSync(process.execPath, ['--import', 'tsx', 'scripts/prerender.ts', outDir], { stdio: 'inherit' }); },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), preloadPage()],
+  plugins: [react(), contentSecurityPolicy(), preloadPage(), prerenderFirstFrame()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

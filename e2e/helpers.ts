@@ -2,13 +2,16 @@
  * Shared pieces of the browser tests. The expected numbers come from the engine run here in Node on the
  * same config and seed: an independent path from the page's worker to the same answer.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { runAll } from '../src/engine/run';
 import type { Trace } from '../src/engine/trace';
 import type { Model } from '../src/engine/types';
 import { DEFAULT_CONFIG, runSpecOf, type Config } from '../src/state/config';
 import { buildRun } from '../src/worker/host';
 import { fmtValue } from '../src/viz/format';
+import { geometryFor } from '../src/viz/geometry';
+import { sourceSubStep } from '../src/viz/sources';
+import { stripValueText } from '../src/panels/CellDiagram/stripText';
 
 export function engineTrace(patch: Partial<Config>): Trace {
   return engineRun(patch).trace;
@@ -33,3 +36,22 @@ export async function waitForRun(page: Page): Promise<void> {
 /** What the page writes for a trace value. */
 export const shown = (v: number) => fmtValue(v);
 
+
+/** Every value label on the diagram (in `scope`), by data-source. */
+export async function diagramValues(scope: Page | Locator): Promise<Record<string, string>> {
+  return scope.locator('.diagram-top [data-source]').evaluateAll((parts) =>
+    Object.fromEntries(parts.map((p) => [(p as SVGElement).dataset.source!, p.querySelector('.value')?.textContent ?? ''])));
+}
+
+/** What the diagram should write on each part at a cursor ('…' for a part whose sub-step is still to come). */
+export function expectedDiagramValues(
+  trace: Trace, model: Model, c: { t: number; sub: number; focus: boolean; unit: number; layer: number },
+): Record<string, string> {
+  const g = geometryFor(trace.layout, c.layer === trace.layout.numLayers - 1);
+  const expected: Record<string, string> = {};
+  for (const part of g.parts) {
+    const pending = c.focus && sourceSubStep(trace.layout.cell, part.source) > c.sub;
+    expected[part.source] = pending ? '…' : stripValueText(trace, model, c.layer, part.source, c.t, c.unit);
+  }
+  return expected;
+}

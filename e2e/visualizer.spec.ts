@@ -12,10 +12,10 @@ import { num } from '../src/panels/Equations/tex';
 import { cellRect, geometryFor } from '../src/viz/geometry';
 import { seriesDomain } from '../src/viz/domains';
 import { lutFor, lutIndex } from '../src/viz/scales';
-import { sourceSeries, sourceSubStep, sourceValues } from '../src/viz/sources';
+import { sourceSeries, sourceValues } from '../src/viz/sources';
 import { fitViewBox } from '../src/panels/CellDiagram/fitViewBox';
 import type { Config } from '../src/state/config';
-import { engineRun, query, shown, waitForRun } from './helpers';
+import { diagramValues, engineRun, expectedDiagramValues, query, shown, waitForRun } from './helpers';
 
 /** The series whose values each sub-step's equations state as results. */
 const RESULTS: Record<string, string[][]> = {
@@ -27,19 +27,8 @@ const RESULTS: Record<string, string[][]> = {
 
 interface Cursor { t: number; sub: number; focus: boolean; unit: number; layer: number }
 
-/** Every value label on the diagram, by data-source. */
-async function diagramValues(page: Page): Promise<Record<string, string>> {
-  return page.locator('.diagram-top [data-source]').evaluateAll((parts) =>
-    Object.fromEntries(parts.map((p) => [(p as SVGElement).dataset.source!, p.querySelector('.value')?.textContent ?? ''])));
-}
-
 async function expectDiagram(page: Page, trace: Trace, model: Model, c: Cursor) {
-  const g = geometryFor(trace.layout, c.layer === trace.layout.numLayers - 1);
-  const expected: Record<string, string> = {};
-  for (const part of g.parts) {
-    const pending = c.focus && sourceSubStep(trace.layout.cell, part.source) > c.sub;
-    expected[part.source] = pending ? '…' : stripValueText(trace, model, c.layer, part.source, c.t, c.unit);
-  }
+  const expected = expectedDiagramValues(trace, model, c);
   await expect.poll(() => diagramValues(page), { message: `diagram at t=${c.t} sub=${c.sub}` }).toEqual(expected);
 }
 

@@ -7,6 +7,8 @@ import { applyUrl, syncUrl } from './app/urlState';
 import { startEngineBridge } from './app/engineBridge';
 import { effectiveTheme, markDocument } from './app/theme';
 import { useView } from './state/view';
+import { useRun } from './state/run';
+import { takeover } from './app/prerendering';
 
 const problems = applyUrl(location.search);
 // A theme or lecture view asked for in the URL applies to the placeholder in index.html too.
@@ -15,9 +17,34 @@ markDocument(effectiveTheme(theme), lecture);
 startEngineBridge();
 syncUrl();
 
-import('./app/mount').then(
-  ({ mount }) => mount(document.getElementById('root')!, problems),
+const FIRST_STEP_LIMIT_MS = 3000;
+
+/**
+ * With the prerendered first frame on screen (see firstFrame.tsx), the page mounts once the worker's step 1
+ * is in: its first commit then replaces that frame with the same frame, live, and not with "computing…".
+ */
+function firstStepIn(): Promise<void> {
+  const shown = document.documentElement.hasAttribute('data-first-frame') && document.querySelector('.first-frame') !== null;
+  takeover.fromFirstFrame = shown;
+  const ready = (r: { trace: unknown; status: string }) => r.trace !== null || r.status === 'error';
+  if (!shown || ready(useRun.getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const go = () => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolve();
+    };
+    const unsubscribe = useRun.subscribe((r) => { if (ready(r)) go(); });
+    // A worker that never answers mustn't leave the page a picture: it mounts, and says what it waits for.
+    const timer = setTimeout(go, FIRST_STEP_LIMIT_MS);
+  });
+}
+
+Promise.all([import('./app/mount'), firstStepIn()]).then(
+  ([{ mount }]) => mount(document.getElementById('root')!, problems),
   (err: unknown) => {
+    // The "Loading…" frame, not the first frame, must carry this message.
+    document.documentElement.removeAttribute('data-first-frame');
     const status = document.getElementById('boot-status');
     if (!status) return;
     status.className = 'boot-status message message-error';

@@ -13,6 +13,8 @@ import { useView } from '../../state/view';
 import { CANVAS_COLOURS, useEffectiveTheme } from '../../app/theme';
 import { geometryFor } from '../../viz/geometry';
 import { drawStrips } from './drawStrips';
+import { StripCells } from './StripCells';
+import { PRERENDERING, takeover } from '../../app/prerendering';
 import { fitViewBox } from './fitViewBox';
 import { LayerColumn } from './LayerColumn';
 import { Legend } from './Legend';
@@ -61,8 +63,15 @@ export function CellDiagram() {
 
   useLayoutEffect(() => {
     if (!box) return;
-    const ro = new ResizeObserver(([e]) => setSize({ w: e.contentRect.width, h: e.contentRect.height }));
+    const resize = (w: number, h: number) => setSize((s) => (s.w === w && s.h === h ? s : { w, h }));
+    const ro = new ResizeObserver(([e]) => resize(e.contentRect.width, e.contentRect.height));
     ro.observe(box);
+    // Replacing the prerendered first frame, measured now too, not only when the observer reports (after
+    // this frame is painted): the frame that replaces it mustn't flash its strips off.
+    if (takeover.fromFirstFrame) {
+      const r = box.getBoundingClientRect();
+      resize(r.width, r.height);
+    }
     return () => ro.disconnect();
   }, [box]);
 
@@ -118,7 +127,9 @@ export function CellDiagram() {
         {L > 1 && <LayerColumn trace={trace} t={t} layer={shownLayer} />}
         <div className="diagram" ref={setBox} style={{ aspectRatio: `${geometry.width} / ${geometry.height}` }}>
           <WireLayer geometry={geometry} states={states} pulseKey={`${t}-${subShown}`} />
-          <canvas ref={canvasRef} className="diagram-layer diagram-strips" aria-hidden="true" />
+          {PRERENDERING
+            ? <StripCells geometry={geometry} trace={trace} layer={shownLayer} t={t} unit={shownUnit} states={states} norm={norm} />
+            : <canvas ref={canvasRef} className="diagram-layer diagram-strips" aria-hidden="true" />}
           <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={shownUnit} states={states} cellName={cellName} />
         </div>
       </div>

@@ -1,0 +1,75 @@
+/**
+ * The built page's prerendered first frame (src/app/firstFrame.tsx): step 1 of the default run, in the
+ * HTML itself, shown only when the address has no settings, and replaced by the live page without a jump.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { DEFAULT_CONFIG } from '../src/state/config';
+import { lutFor, lutIndex } from '../src/viz/scales';
+import { diagramValues, engineRun, expectedDiagramValues, waitForRun } from './helpers';
+
+/** Loads a page with none of the app's scripts: what the HTML and first-frame.js alone put on screen. */
+async function htmlAlone(page: Page, url: string) {
+  await page.route(/\/assets\/[^/]+\.js$/, (route) => route.abort());
+  await page.goto(url);
+}
+
+const css = (abgr: number) => `rgb(${abgr & 255}, ${(abgr >>> 8) & 255}, ${(abgr >>> 16) & 255})`;
+
+test('the HTML alone shows step 1 of the default run, with the engine\'s numbers and colours', async ({ page }) => {
+  await htmlAlone(page, '/');
+  const frame = page.locator('.first-frame');
+  await expect(frame).toBeVisible();
+  await expect(page.getByText('Loading…')).toBeHidden();
+  const diagram = frame.getByRole('region', { name: 'Cell diagram' });
+  await expect(diagram.locator('.diagram-step')).toHaveText('t = 1, unit 0');
+  const { trace, model } = engineRun({});
+  expect(await diagramValues(frame)).toEqual(expectedDiagramValues(trace, model, { t: 0, sub: 0, focus: false, unit: 0, layer: 0 }));
+  // The forget gate's strip, unit by unit, in the gates' 0 → 1 colours.
+  const fills = await frame.locator('.diagram-strips g[data-source="f"]').locator('rect[fill]').evaluateAll((rects) => rects.map((r) => getComputedStyle(r).fill));
+  const f = Array.from({ length: DEFAULT_CONFIG.hiddenSize }, (_, j) => trace.at('l0.f', 0, j));
+  const gates = lutFor('sequential');
+  expect(fills).toEqual(f.map((v) => css(gates[lutIndex({ kind: 'sequential', lo: 0, hi: 1 }, v)])));
+});
+
+test('a link with settings is not shown the default\'s first frame', async ({ page }) => {
+  await htmlAlone(page, '/?cell=gru');
+  await expect(page.getByText('Loading…')).toBeVisible();
+  await expect(page.locator('.first-frame')).toBeHidden();
+});
+
+test('the live page takes over from the first frame in place, with step 1 already in', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await htmlAlone(page, '/');
+  const before = await page.locator('.first-frame .diagram').boundingBox();
+  const stepBefore = await page.locator('.first-frame .diagram-step').boundingBox();
+
+  const live = await page.context().newPage();
+  await live.setViewportSize({ width: 1280, height: 720 });
+  await live.goto('/');
+  await waitForRun(live);
+  // Replaced, not kept beside the page: one header, the strips on their canvas.
+  await expect(live.locator('.first-frame')).toHaveCount(0);
+  await expect(live.locator('.app-header')).toHaveCount(1);
+  await expect(live.locator('canvas.diagram-strips')).toHaveCount(1);
+  // The page mounted only once the worker's step 1 was in, and step 1 was on screen before it mounted.
+  const at = await live.evaluate(async () => {
+    const firstOnScreen = await new Promise<number>((resolve) => new PerformanceObserver((list) => {
+      const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier: string }).identifier === 'first-timestep');
+      if (e) resolve((e as PerformanceEntry & { renderTime: number }).renderTime);
+    }).observe({ type: 'element', buffered: true }));
+    const mark = (n: string) => performance.getEntriesByName(`gatescope:${n}`)[0].startTime;
+    return { firstOnScreen, firstChunk: mark('first-chunk'), mount: mark('mount') };
+  });
+  expect(at.firstOnScreen).toBeLessThan(at.mount);
+  expect(at.firstChunk).toBeLessThan(at.mount);
+  // Where the first frame drew the diagram, the live page draws it (the panels below it load later, and don't move it).
+  expect(await live.locator('.diagram').boundingBox()).toEqual(before);
+  expect(await live.locator('.diagram-step').boundingBox()).toEqual(stepBefore);
+});
+
+test('if the page\'s script fails to load, the first frame gives way to the message', async ({ page }) => {
+  await page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('could not load its script');
+  await expect(page.locator('.first-frame')).toBeHidden();
+});
