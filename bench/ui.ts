@@ -312,6 +312,7 @@ async function main() {
     results.firstTimestepSameTabMs = stat(await sameTabLoads(browser, 2 * RUNS));
     const uninspected = await uninspectedLoads(exe, CHROMIUM_FLAGS, `${BASE}?H=128&T=10000`, ON_SCREEN, 2 * RUNS);
     results.firstTimestepUninspectedMs = { noDevTools: stat(uninspected.clean), devToolsAttached: stat(uninspected.inspected) };
+    const uninspectedPlain = await uninspectedLoads(exe, CHROMIUM_FLAGS, BASE, ON_SCREEN, 2 * RUNS);
     // 2b. A stream started from the page once it is loaded (the user sets T = 10,000): the page must stay
     // responsive while the trace streams in. Also the request → first chunk latency of a warm worker.
     const afterLoad: number[] = [];
@@ -336,7 +337,10 @@ async function main() {
     }
     results.streamAfterLoad = { longestTaskMs: r1(Math.max(...afterLoad)), perRunLongestMs: afterLoad.map(r1), requestToFirstChunkMs: { median: median(warmFirstChunk), runs: warmFirstChunk } };
 
-    results.plainPage = { firstTimestepOnScreenMs: stat(plain.onScreen), liveMs: stat(plain.live), firstContentfulPaintMs: stat(plain.fcp) };
+    results.plainPage = {
+      firstTimestepOnScreenMs: stat(plain.onScreen), liveMs: stat(plain.live), firstContentfulPaintMs: stat(plain.fcp),
+      uninspectedMs: { noDevTools: stat(uninspectedPlain.clean), devToolsAttached: stat(uninspectedPlain.inspected) },
+    };
     results.firstTimestepOnScreenMs = stat(onScreen);
     results.firstPaintMs = stat(firstPaints);
     results.firstContentfulPaintMs = stat(contentful);
@@ -450,10 +454,13 @@ async function main() {
     console.log(`\nGatescope UI benchmark — ${results.chromium}, ${results.cores} cores, ${2 * RUNS} first loads, ${RUNS} of the others\n`);
     const mw = (x: unknown) => `${(x as { median: number }).median} / ${(x as { worst: number }).worst} ms`;
     const baseline = results.baseline as Record<'staticFcpMs' | 'onScreenMs' | 'renderedMs' | 'longestTaskMs', { median: number; worst: number }>;
-    const plainPage = results.plainPage as Record<'firstTimestepOnScreenMs' | 'liveMs' | 'firstContentfulPaintMs', unknown>;
+    const plainPage = results.plainPage as Record<'firstTimestepOnScreenMs' | 'liveMs' | 'firstContentfulPaintMs' | 'uninspectedMs', unknown>;
     row('first timestep on screen, page opened without settings', mw(plainPage.firstTimestepOnScreenMs), 'target ≤ 300 ms');
     row('  (its prerendered first frame; new tab, median / worst)', '', '');
     row('  the live page over it, main thread done', mw(plainPage.liveMs), '(gatescope:first-paint)');
+    const plainUninspected = plainPage.uninspectedMs as Record<'noDevTools' | 'devToolsAttached', unknown>;
+    row('  own harness, no DevTools attached (as for a user)', mw(plainUninspected.noDevTools), '(bench/uninspected.ts)');
+    row('  own harness, DevTools attached (as Playwright is)', mw(plainUninspected.devToolsAttached), '');
     row('  first contentful paint', mw(plainPage.firstContentfulPaintMs), '');
     row('first timestep on screen, link to H=128, T=10,000', mw(results.firstTimestepOnScreenMs), 'target ≤ 300 ms');
     row('  (React renders step 1; new tab, median / worst)', '', '');
