@@ -37,7 +37,7 @@ export function ReadoutPanel() {
     return (
       <section className="panel readout" aria-label="Readout">
         <h2 className="panel-title">Output ŷₜ</h2>
-        <p className="muted">This model has no readout. Set “classes” above 0 to add softmax(W_y hₜ + b_y).</p>
+        <p className="muted">This model has no readout. Set “classes” above 0 to add softmax(W<sub>y</sub> hₜ + b<sub>y</sub>).</p>
       </section>
     );
   }
@@ -47,7 +47,7 @@ export function ReadoutPanel() {
   const top = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]).slice(0, Math.min(K, V));
   return (
     <section className="panel readout" aria-label="Readout">
-      <h2 className="panel-title">Output ŷₜ = softmax(W_y hₜ + b_y) · top {top.length} of {V}</h2>
+      <h2 className="panel-title">Output ŷₜ = softmax(W<sub>y</sub> hₜ + b<sub>y</sub>) · top {top.length} of {V}</h2>
       {note && <p className="readout-note">{note}</p>}
       {text && <NextInText trace={trace} t={t} probs={probs} ready={ready} />}
       <ol className="bars">
