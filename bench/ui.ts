@@ -458,18 +458,19 @@ async function main() {
     row('first timestep on screen, page opened without settings', mw(plainPage.firstTimestepOnScreenMs), 'target ≤ 300 ms');
     row('  (its prerendered first frame; new tab, median / worst)', '', '');
     row('  the live page over it, main thread done', mw(plainPage.liveMs), '(gatescope:first-paint)');
-    const plainUninspected = plainPage.uninspectedMs as Record<'noDevTools' | 'devToolsAttached', unknown>;
-    row('  own harness, no DevTools attached (as for a user)', mw(plainUninspected.noDevTools), '(bench/uninspected.ts)');
-    row('  own harness, DevTools attached (as Playwright is)', mw(plainUninspected.devToolsAttached), '');
+    // Its tabs come up otherwise than Playwright's pages (slower here): the two rows compare with each other.
+    const uninspectedRows = (x: unknown) => {
+      const { noDevTools, devToolsAttached } = x as Record<'noDevTools' | 'devToolsAttached', unknown>;
+      row('  own harness, no DevTools attached (as for a user)', mw(noDevTools), '(bench/uninspected.ts)');
+      row('  own harness, DevTools attached (as Playwright is)', mw(devToolsAttached), '(the difference is DevTools\' cost)');
+    };
+    uninspectedRows(plainPage.uninspectedMs);
     row('  first contentful paint', mw(plainPage.firstContentfulPaintMs), '');
     row('first timestep on screen, link to H=128, T=10,000', mw(results.firstTimestepOnScreenMs), 'target ≤ 300 ms');
     row('  (React renders step 1; new tab, median / worst)', '', '');
     row('  main thread done with that frame', mw(results.firstPaintMs), '(gatescope:first-paint)');
     row('  opened again in the same tab (median / worst)', mw(results.firstTimestepSameTabMs), '(its process and compiled code reused)');
-    const uninspectedMs = results.firstTimestepUninspectedMs as Record<'noDevTools' | 'devToolsAttached', unknown>;
-    // Its tabs come up otherwise than Playwright's pages (slower here): the two rows compare with each other.
-    row('  own harness, no DevTools attached (as for a user)', mw(uninspectedMs.noDevTools), '(bench/uninspected.ts)');
-    row('  own harness, DevTools attached (as Playwright is)', mw(uninspectedMs.devToolsAttached), '(the difference is DevTools\' cost)');
+    uninspectedRows(results.firstTimestepUninspectedMs);
     row('  first contentful paint', mw(results.firstContentfulPaintMs), '(index.html\'s placeholder)');
     row('  floor: static HTML on screen (median / worst)', mw(baseline.staticFcpMs), '(bench/baseline/public/static.html)');
     row('  floor: React 19 alone on screen (median / worst)', mw(baseline.onScreenMs), '(bench/baseline)');
