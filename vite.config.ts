@@ -66,12 +66,14 @@ function preloadPage(): Plugin {
  * process: it runs the app's TypeScript, which this config's bundler doesn't load).
  */
 function prerenderFirstFrame(): Plugin {
-  let outDir = 'dist';
+  let [root, outDir] = ['.', 'dist'];
   return {
     name: 'gatescope-first-frame',
     apply: 'build',
-    configResolved: (config) => { outDir = resolve(config.root, config.build.outDir); },
-    closeBundle: () => { execFileSync(process.execPath, ['--import', 'tsx', 'scripts/prerender.ts', outDir], { stdio: 'inherit' }); },
+    configResolved: (config) => { [root, outDir] = [config.root, resolve(config.root, config.build.outDir)]; },
+    closeBundle: () => {
+      execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/prerender.ts'), outDir], { cwd: root, stdio: 'inherit' });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Whether this render is the build's prerender of the first frame (scripts/prerender.tsx, in Node):
+ * Whether this render is the build's prerender of the first frame (scripts/prerender.ts, in Node):
  * what needs a browser (a canvas to paint) is drawn another way there.
  */
 export const PRERENDERING = typeof document === 'undefined';
