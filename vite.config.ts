@@ -67,11 +67,15 @@ function preloadPage(): Plugin {
  */
 function prerenderFirstFrame(): Plugin {
   let [root, outDir] = ['.', 'dist'];
+  let failed = false;
   return {
     name: 'gatescope-first-frame',
     apply: 'build',
     configResolved: (config) => { [root, outDir] = [config.root, resolve(config.root, config.build.outDir)]; },
+    // Vite runs closeBundle after a failed build too: its own error must be the one reported.
+    buildEnd: (err) => { failed = !!err; },
     closeBundle: () => {
+      if (failed) return;
       execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/prerender.ts'), outDir], { cwd: root, stdio: 'inherit' });
     },
   };

@@ -3,4 +3,4 @@
 // when the address has none; any setting in it (another cell, a later step, the lecture view...) may
 // change what the first frame must show, and the page then says "Loading..." until it has rendered.
 // A classic script in the head, so that this is decided before anything is painted.
-if (location.search === '' || location.search === '?') document.documentElement.setAttribute('data-first-frame', '');
+if (location.search === '') document.documentElement.setAttribute('data-first-frame', '');
