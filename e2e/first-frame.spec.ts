@@ -7,10 +7,14 @@ import { DEFAULT_CONFIG } from '../src/state/config';
 import { lutFor, lutIndex } from '../src/viz/scales';
 import { diagramValues, engineRun, expectedDiagramValues, waitForRun } from './helpers';
 
-/** Loads a page with none of the app's scripts: what the HTML and first-frame.js alone put on screen. */
+/**
+ * Loads a page whose app scripts never arrive (held, not failed: a failure has its own message): what the
+ * HTML and boot.js alone put on screen.
+ */
 async function htmlAlone(page: Page, url: string) {
-  await page.route(/\/assets\/[^/]+\.js$/, (route) => route.abort());
-  await page.goto(url);
+  await page.route(/\/assets\/[^/]+\.js$/, () => new Promise<void>(() => {}));
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('#boot-status').waitFor({ state: 'attached' });
 }
 
 const css = (abgr: number) => `rgb(${abgr & 255}, ${(abgr >>> 8) & 255}, ${(abgr >>> 16) & 255})`;
@@ -70,6 +74,39 @@ test('the live page takes over from the first frame in place, with step 1 alread
 test('if the page\'s script fails to load, the first frame gives way to the message', async ({ page }) => {
   await page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort());
   await page.goto('/');
-  await expect(page.getByRole('alert')).toContainText('could not load its script');
+  await expect(page.getByRole('alert')).toContainText('could not start');
   await expect(page.locator('.first-frame')).toBeHidden();
+});
+
+test('if the page\'s entry script fails to load, the first frame gives way to the message too', async ({ page }) => {
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText(/could not start \(\/assets\/index-[\w-]+\.js did not load\)/);
+  await expect(page.locator('.first-frame')).toBeHidden();
+});
+
+test('the first frame takes no focus and no clicks before the page is live', async ({ page }) => {
+  await htmlAlone(page, '/');
+  const frame = page.locator('.first-frame');
+  await expect(frame).toBeVisible();
+  // What would look like a working control does nothing, rather than take an edit that the page then drops.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('.first-frame') ?? null)).toBeNull();
+  await frame.getByRole('button').first().click({ force: true, timeout: 2000 }).catch(() => {});
+  expect(await page.evaluate(() => document.activeElement?.closest('.first-frame') ?? null)).toBeNull();
+});
+
+test('a slow engine keeps the first frame up, says so, and the page then takes over with step 1', async ({ page }) => {
+  let release!: () => void;
+  const released = new Promise<void>((r) => { release = r; });
+  await page.route(/\/assets\/engine\.worker-[\w-]+\.js$/, async (route) => { await released; await route.continue(); });
+  await page.goto('/');
+  const frame = page.locator('.first-frame');
+  await expect(frame.locator('.progress-text')).toHaveText('Step 1 shown; starting the engine…', { timeout: 6000 });
+  await expect(frame).toBeVisible();
+  await expect(page.getByText('Starting the engine…', { exact: true })).toHaveCount(0);
+  release();
+  await waitForRun(page);
+  await expect(frame).toHaveCount(0);
+  await expect(page.locator('.diagram-step')).toHaveText('t = 1, unit 0');
 });

@@ -238,7 +238,7 @@ test('the HTML shows a placeholder until the page renders, and says so if the pa
   const failing = await page.context().newPage();
   await failing.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort());
   await failing.goto('/?theme=dark');
-  await expect(failing.getByRole('alert')).toContainText('could not load its script');
+  await expect(failing.getByRole('alert')).toContainText('could not start');
   await expect(failing.getByRole('alert')).toContainText('Reload to try again');
   // The URL's theme applies to the placeholder too.
   await expect(failing.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -16,5 +16,7 @@ const html = readFileSync(file, 'utf8');
 // A page silently without its first frame would only show up as a slower start: fail the build instead.
 if (!html.includes(MARKER)) throw new Error(`${file} has no ${MARKER}: cannot place the first frame`);
 const frame = renderFirstFrame();
-writeFileSync(file, html.replace(MARKER, () => `<div class="first-frame">${frame}</div>`)); // a function: `$` in markup is not a pattern
+// inert: it looks like the page but does nothing until the page mounts over it, so nothing in it takes
+// the focus or a click (or a typed edit) that would then be lost.
+writeFileSync(file, html.replace(MARKER, () => `<div class="first-frame" inert>${frame}</div>`)); // a function: `$` in markup is not a pattern
 console.log(`first frame prerendered into ${file} (${(frame.length / 1024).toFixed(1)} KB of markup)`);

@@ -17,38 +17,40 @@ markDocument(effectiveTheme(theme), lecture);
 startEngineBridge();
 syncUrl();
 
-const FIRST_STEP_LIMIT_MS = 3000;
+/** Over the first frame, after this long without step 1, the frame's status says the engine is still starting. */
+const SLOW_ENGINE_MS = 3000;
+/** ...and after this long, the page mounts anyway: a worker that never answers mustn't leave a picture. */
+const NO_ENGINE_MS = 20000;
 
 /**
  * With the prerendered first frame on screen (see firstFrame.tsx), the page mounts once the worker's step 1
  * is in: its first commit then replaces that frame with the same frame, live, and not with "computing…".
+ * A slow worker (a slow network, a busy machine) keeps the frame up, with a word in its status, rather
+ * than trading it for "Starting the engine…" and back.
  */
 function firstStepIn(): Promise<void> {
-  const shown = document.documentElement.hasAttribute('data-first-frame') && document.querySelector('.first-frame') !== null;
-  takeover.fromFirstFrame = shown;
+  const frame = document.documentElement.hasAttribute('data-first-frame') ? document.querySelector('.first-frame') : null;
+  takeover.fromFirstFrame = frame !== null;
   const ready = (r: { trace: unknown; status: string }) => r.trace !== null || r.status === 'error';
-  if (!shown || ready(useRun.getState())) return Promise.resolve();
+  if (!frame || ready(useRun.getState())) return Promise.resolve();
   return new Promise((resolve) => {
     const go = () => {
       unsubscribe();
-      clearTimeout(timer);
+      clearTimeout(slow);
+      clearTimeout(limit);
       resolve();
     };
     const unsubscribe = useRun.subscribe((r) => { if (ready(r)) go(); });
-    // A worker that never answers mustn't leave the page a picture: it mounts, and says what it waits for.
-    const timer = setTimeout(go, FIRST_STEP_LIMIT_MS);
+    const slow = setTimeout(() => {
+      const status = frame.querySelector('.progress-text');
+      if (status) status.textContent = 'Step 1 shown; starting the engine…';
+    }, SLOW_ENGINE_MS);
+    const limit = setTimeout(go, NO_ENGINE_MS);
   });
 }
 
-Promise.all([import('./app/mount'), firstStepIn()]).then(
-  ([{ mount }]) => mount(document.getElementById('root')!, problems),
-  (err: unknown) => {
-    // The "Loading…" frame, not the first frame, must carry this message.
-    document.documentElement.removeAttribute('data-first-frame');
-    const status = document.getElementById('boot-status');
-    if (!status) return;
-    status.className = 'boot-status message message-error';
-    status.setAttribute('role', 'alert');
-    status.textContent = `The page could not load its script (${err instanceof Error ? err.message : String(err)}). Reload to try again.`;
-  },
-);
+const bootFailed = (err: unknown) => window.gatescopeBootFailed?.(err instanceof Error ? err.message : String(err));
+
+Promise.all([import('./app/mount'), firstStepIn()])
+  .then(([{ mount }]) => mount(document.getElementById('root')!, problems))
+  .catch(bootFailed);

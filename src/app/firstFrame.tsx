@@ -5,7 +5,7 @@
  * It is the page itself, not a picture of it: the same engine computes step 1 of the same default run,
  * through the same bridge that fills the stores in the browser, and the same components render it (only
  * the strips are SVG here, StripCells, as a canvas can't be prerendered). The browser shows it only when
- * the address has no settings (public/first-frame.js); main.tsx mounts the page over it once the worker's
+ * the address has no settings (public/boot.js); main.tsx mounts the page over it once the worker's
  * step 1 is in, so that the first frame React commits is this one, live.
  */
 import { renderToString } from 'react-dom/server';

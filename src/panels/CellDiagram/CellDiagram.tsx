@@ -69,6 +69,7 @@ export function CellDiagram() {
     // Replacing the prerendered first frame, measured now too, not only when the observer reports (after
     // this frame is painted): the frame that replaces it mustn't flash its strips off.
     if (takeover.fromFirstFrame) {
+      takeover.fromFirstFrame = false; // that commit only: later mounts wait for the observer, as links do
       const r = box.getBoundingClientRect();
       resize(r.width, r.height);
     }
