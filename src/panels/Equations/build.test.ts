@@ -317,7 +317,8 @@ describe('dotTerms', () => {
       const d = dotTerms(M, cols, row, v);
       expect(d.sum).toBe(dot(M, cols, row, v));
       expect(d.rest).toBe(0);
-      expect(d.shown).toEqual(Array.from({ length: cols }, (_, k) => [M[row * cols + k], v[k]]));
+      expect(d.inOrder).toBe(true);
+      expect(d.shown).toEqual(Array.from({ length: cols }, (_, k) => [M[row * cols + k], v[k], k]));
     }
   });
 
@@ -330,10 +331,11 @@ describe('dotTerms', () => {
       expect(d.sum).toBeCloseTo(dot(M, cols, row, v), 12);
       expect(d.shown).toHaveLength(3);
       expect(d.rest).toBe(cols - 3);
-      const all = Array.from({ length: cols }, (_, k) => [M[row * cols + k], v[k]] as [number, number]);
+      expect(d.inOrder).toBe(false);
+      const all = Array.from({ length: cols }, (_, k) => [M[row * cols + k], v[k], k] as [number, number, number]);
       const mags = all.map(([w, x]) => Math.abs(w * x)).sort((a, b) => b - a);
       expect(d.shown.map(([w, x]) => Math.abs(w * x))).toEqual(mags.slice(0, 3));
-      // Each shown term is a real (weight, input) pair of that row.
+      // Each shown term is a real (weight, input) pair of that row, with its column.
       for (const term of d.shown) expect(all).toContainEqual(term);
     }
   });
@@ -347,6 +349,28 @@ describe('dotTerms', () => {
 });
 
 describe('the written-out matrix products', () => {
+  it('name the k of each of the largest terms, so the same input reads the same in every gate', () => {
+    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, hiddenSize: 8, seed: 5 }));
+    const trace = runAll(model, seq);
+    const h = trace.previous(0, 'h', 3);
+    const U = model.layers[0].weightHh;
+    const details = buildEquations(trace, model, 0, 3, 2).flatMap((g) => g.details).filter((l) => l.includes('h_{t-1}') || l.includes('h_{t−1}'));
+    expect(details.length).toBeGreaterThan(0);
+    let labelled = 0;
+    for (const line of details) {
+      for (const m of line.matchAll(/\\underset\{\\small k=(\d+)\}\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
+        const k = Number(m[1]);
+        const [w, x] = m[2].split('\\cdot').map((f) => Number(f.replace(/[()]/g, '')));
+        // The input under k is h_{t−1}[k]; its weight is one of that column's (the row is the gate's).
+        expect(x).toBeCloseTo(h[k], 3);
+        const column = Array.from({ length: U.length / 8 }, (_, r) => U[r * 8 + k]);
+        expect(column.some((u) => Math.abs(u - w) < 5e-4), `${w} in column ${k}`).toBe(true);
+        labelled++;
+      }
+    }
+    expect(labelled).toBeGreaterThanOrEqual(3 * details.length);
+  });
+
   it.each(CASES)('join every term with +, so that the line reads as the sum it states: $name', ({ patch }) => {
     const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch, hiddenSize: 3, inputSize: 3, seed: 11 }));
     const trace = runAll(model, seq);

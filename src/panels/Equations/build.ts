@@ -23,17 +23,24 @@ export interface EquationGroup {
 /** Terms listed in full up to this many; beyond it, the largest ones and a count of the rest. */
 const MAX_TERMS = 4;
 
-/** Σ_k M[row, k] v[k] with its largest terms, for writing out. */
+/** One term of a row's dot product: the weight M[row, k], the input v[k], and k. */
+export type Term = [weight: number, input: number, k: number];
+
+/**
+ * Σ_k M[row, k] v[k] with the terms to write out: all of them, in order, up to MAX_TERMS; beyond that
+ * the largest (by |w·v|) and how many are left. `inOrder` says which of the two.
+ */
 export function dotTerms(M: Float32Array, cols: number, row: number, v: Float32Array) {
   let sum = 0;
-  const terms: Array<[number, number]> = [];
+  const terms: Term[] = [];
   for (let k = 0; k < cols; k++) {
     const w = M[row * cols + k];
     sum += w * v[k];
-    terms.push([w, v[k]]);
+    terms.push([w, v[k], k]);
   }
-  const shown = cols <= MAX_TERMS ? terms : [...terms].sort((a, b) => Math.abs(b[0] * b[1]) - Math.abs(a[0] * a[1])).slice(0, MAX_TERMS - 1);
-  return { sum, shown, rest: cols - shown.length };
+  const inOrder = cols <= MAX_TERMS;
+  const shown = inOrder ? terms : [...terms].sort((a, b) => Math.abs(b[0] * b[1]) - Math.abs(a[0] * a[1])).slice(0, MAX_TERMS - 1);
+  return { sum, shown, rest: cols - shown.length, inOrder };
 }
 
 /** Terms per line of a written-out product: two fit the equations panel even in the lecture view's type. */
@@ -41,10 +48,15 @@ const TERMS_PER_LINE = 2;
 
 /**
  * `lhs = t1 + t2 + … = sum`, every term joined with + (a negative factor carries its own sign, in
- * parentheses), broken into aligned lines of TERMS_PER_LINE terms so that no number is cut off.
+ * parentheses), broken into aligned lines of TERMS_PER_LINE terms so that no number is cut off. The
+ * largest terms, out of order, carry their k beneath them: the same input then reads as the same k in
+ * every gate's sum, wherever its size puts it.
  */
 function productTex(lhs: string, d: ReturnType<typeof dotTerms>): string {
-  const terms = d.shown.map(([w, x]) => `${factor(w)}\\cdot${factor(x)}`);
+  const terms = d.shown.map(([w, x, k]) => {
+    const product = `${factor(w)}\\cdot${factor(x)}`;
+    return d.inOrder ? product : `\\underset{\\small k=${k}}{${product}}`;
+  });
   if (d.rest > 0) terms.push(`\\cdots_{(${d.rest}\\ \\text{more})}`);
   const lines: string[] = [];
   for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
