@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { subSteps } from '../src/cellinfo/substeps';
-import { query } from './helpers';
+import { query, waitForRun } from './helpers';
 
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }];
 // Wide inputs and H = 64 make the longest written-out products; two layers add the layer column.
@@ -88,6 +88,20 @@ for (const size of SIZES) {
     });
   }
 }
+
+test('on a phone the page doesn\'t scroll sideways, and the timeline\'s controls all stay on screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/${query({ H: 16 })}`); // 16 units: the values table is wider than the screen
+  await waitForRun(page);
+  await expect(page.locator('.numbers table')).toBeVisible();
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, table: document.querySelector('.numbers table')!.getBoundingClientRect().width }));
+  expect(widths.table).toBeGreaterThan(390); // the table scrolls in its panel...
+  expect(widths.page).toBeLessThanOrEqual(390); // ...not the page
+  for (const control of [page.getByRole('button', { name: /^Play/ }), page.getByRole('slider'), page.getByLabel(/speed/i)]) {
+    const box = (await control.first().boundingBox())!;
+    expect(box.x + box.width, await control.first().evaluate((e) => e.outerHTML.slice(0, 80))).toBeLessThanOrEqual(390);
+  }
+});
 
 test('walking through sub-steps and back to whole steps never moves the panels below the diagram', async ({ page }) => {
   for (const size of SIZES) {
