@@ -164,6 +164,11 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
           in weight_ih_l<i>k</i> and weight_hh_l<i>k</i> in the order {trace?.layout.cell === 'lstm' ? 'i, f, g, o' : trace?.layout.cell === 'gru' ? 'r, z, n (n is the candidate h′)' : 'of a single block'},
           each H rows; a gate's b is bias_ih + bias_hh of its rows{trace?.layout.cell === 'gru' && trace.layout.gruReset === 'after' ? ', except the candidate, whose b_hn stays inside the reset product' : ''}.
         </p>
+        <p>
+          A sum over more than 4 terms lists its 3 largest, each with its k beneath it (the column of W or U, the
+          entry of the vector). Every number is rounded to 3 decimals from the engine&apos;s full-precision value,
+          so adding the shown terms by hand can differ from the shown result in the last digit.
+        </p>
       </details>
     </section>
   );
