@@ -102,11 +102,54 @@ test('a slow engine keeps the first frame up, says so, and the page then takes o
   await page.route(/\/assets\/engine\.worker-[\w-]+\.js$/, async (route) => { await released; await route.continue(); });
   await page.goto('/');
   const frame = page.locator('.first-frame');
-  await expect(frame.locator('.progress-text')).toHaveText('Step 1 shown; starting the engine…', { timeout: 6000 });
+  await expect(frame.locator('.progress-text')).toHaveText('Starting the engine…', { timeout: 6000 });
   await expect(frame).toBeVisible();
-  await expect(page.getByText('Starting the engine…', { exact: true })).toHaveCount(0);
+  // The frame is inert, so hidden from screen readers: the placeholder's status, out of sight, says it for them.
+  await expect(page.locator('#boot-status')).toHaveText('Starting the engine…');
+  expect(await page.locator('#boot-status').evaluate((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e.parentElement!).display !== 'none')).toBe(true);
+  expect(await page.evaluate(() => performance.getEntriesByName('gatescope:mount').length)).toBe(0); // still the frame, not the page's empty panels
   release();
   await waitForRun(page);
   await expect(frame).toHaveCount(0);
   await expect(page.locator('.diagram-step')).toHaveText('t = 1, unit 0');
+});
+
+test('if the page\'s stylesheet fails to load, the placeholder says so and the page doesn\'t come up unstyled', async ({ page }) => {
+  await page.route(/\/assets\/mount-[\w-]+\.css$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText(/could not start \(\/assets\/mount-[\w-]+\.css did not load\)/);
+  await expect(page.locator('.first-frame')).toBeHidden();
+  await page.waitForTimeout(1500); // time enough for step 1 and the page's code
+  expect(await page.evaluate(() => performance.getEntriesByName('gatescope:mount').length)).toBe(0);
+  await expect(page.getByRole('alert')).toBeVisible();
+});
+
+test('a file that isn\'t the page\'s failing to load (an extension\'s script) doesn\'t stop the page', async ({ page }) => {
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    const s = document.createElement('script');
+    s.src = 'https://cdn.example.invalid/helper.js'; // refused by the page's CSP
+    document.head.append(s);
+  }));
+  await page.goto('/');
+  await waitForRun(page);
+  await expect(page.getByText('could not start')).toHaveCount(0);
+});
+
+test('a browser that refuses the engine\'s worker gets the message, not a frame left up for ever', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.Worker = function () { throw new DOMException('Worker blocked', 'SecurityError'); } as unknown as typeof Worker;
+  });
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('could not start (Worker blocked)');
+  await expect(page.locator('.first-frame')).toBeHidden();
+});
+
+test('an engine worker whose script won\'t load is asked for twice, not for ever, and the page says so', async ({ page }) => {
+  let asked = 0;
+  await page.route(/\/assets\/engine\.worker-[\w-]+\.js$/, (route) => { asked++; return route.abort(); });
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).toContainText('the engine could not start');
+  await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).toContainText('Reload the page to try again');
+  await page.waitForTimeout(1000);
+  expect(asked).toBe(2);
 });

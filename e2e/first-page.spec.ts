@@ -158,8 +158,8 @@ test('a refused setting leaves the run on screen streaming to its end, and says 
 test('a refused model says so in every panel, in the lecture view too, and the timeline waits', async ({ page }) => {
   await page.goto(`/${query({ H: 512, T: 100000, lecture: 1 })}`);
   await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).toContainText('needs 2.67 GB');
-  await expect(page.getByRole('region', { name: 'Cell diagram' })).toContainText('the engine refused this model');
-  await expect(page.getByRole('region', { name: 'Equations' })).toContainText('the engine refused this model');
+  await expect(page.getByRole('region', { name: 'Cell diagram' })).toContainText('the engine could not run this model');
+  await expect(page.getByRole('region', { name: 'Equations' })).toContainText('the engine could not run this model');
   await expect(page.getByLabel('Current timestep')).toHaveText('t = – / –');
   await expect(page.getByRole('slider', { name: 'Timestep' })).toBeDisabled();
 });

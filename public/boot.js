@@ -7,12 +7,15 @@
 // change what the first frame must show, and the page then says "Loading..." until it has rendered.
 if (location.search === '') document.documentElement.setAttribute('data-first-frame', '');
 
-// 2. If the page's script can't be loaded or fails as it starts, nothing else would ever replace the placeholder or the first
-// frame, which looks like the page but does nothing: the placeholder then says so. main.tsx calls this too,
-// for the page's chunk that it imports itself.
+// 2. If the page's own script or stylesheet can't be loaded, or the script fails as it starts, nothing
+// else would ever replace the placeholder or the first frame (which looks like the page but does nothing),
+// or the page would come up unstyled: the placeholder says so instead, and the page doesn't mount.
+// main.tsx calls this too, for what fails once it runs.
 window.gatescopeBootFailed = function (reason) {
+  var root = document.documentElement;
+  root.setAttribute('data-boot-failed', '');
   // The "Loading..." frame, not the first frame, carries the message.
-  document.documentElement.removeAttribute('data-first-frame');
+  root.removeAttribute('data-first-frame');
   var status = document.getElementById('boot-status');
   if (!status) return;
   status.className = 'boot-status message message-error';
@@ -20,9 +23,13 @@ window.gatescopeBootFailed = function (reason) {
   status.textContent = 'The page could not start (' + reason + '). Reload to try again.';
 };
 
-// A script that fails to load fires "error" at its element, which doesn't bubble: caught on the way down.
+// A file that fails to load fires "error" at its element, which doesn't bubble: caught on the way down.
+// Only the page's own files count (an extension's script blocked by the page's CSP is not the page's).
 addEventListener('error', function (e) {
   var el = e.target;
-  if (!(el instanceof HTMLScriptElement) || !el.src || !document.getElementById('boot-status')) return;
-  window.gatescopeBootFailed(new URL(el.src).pathname + ' did not load');
+  var url = el instanceof HTMLScriptElement ? el.src : el instanceof HTMLLinkElement && el.rel === 'stylesheet' ? el.href : '';
+  if (!url || !document.getElementById('boot-status')) return; // not a file, or the page is up
+  var path = new URL(url, location.href);
+  if (path.origin !== location.origin || path.pathname.indexOf('/assets/') !== 0) return;
+  window.gatescopeBootFailed(path.pathname + ' did not load');
 }, true);

@@ -10,47 +10,67 @@ import { useView } from './state/view';
 import { useRun } from './state/run';
 import { takeover } from './app/prerendering';
 
-const problems = applyUrl(location.search);
-// A theme or lecture view asked for in the URL applies to the placeholder in index.html too.
-const { theme, lecture } = useView.getState();
-markDocument(effectiveTheme(theme), lecture);
-startEngineBridge();
-syncUrl();
-
-/** Over the first frame, after this long without step 1, the frame's status says the engine is still starting. */
-const SLOW_ENGINE_MS = 3000;
-/** ...and after this long, the page mounts anyway: a worker that never answers mustn't leave a picture. */
+/** Over the first frame, after this long without the live page, its status says what the page still waits for. */
+const SLOW_MS = 3000;
+/** Over the first frame, after this long without step 1, the page mounts anyway: a worker that never answers mustn't leave a picture. */
 const NO_ENGINE_MS = 20000;
 
 /**
  * With the prerendered first frame on screen (see firstFrame.tsx), the page mounts once the worker's step 1
  * is in: its first commit then replaces that frame with the same frame, live, and not with "computing…".
- * A slow worker (a slow network, a busy machine) keeps the frame up, with a word in its status, rather
- * than trading it for "Starting the engine…" and back.
+ * A slow worker (a slow network, a busy machine) keeps the frame up rather than trading it for "Starting
+ * the engine…" and back.
  */
-function firstStepIn(): Promise<void> {
-  const frame = document.documentElement.hasAttribute('data-first-frame') ? document.querySelector('.first-frame') : null;
-  takeover.fromFirstFrame = frame !== null;
+function firstStepIn(frame: Element | null): Promise<void> {
   const ready = (r: { trace: unknown; status: string }) => r.trace !== null || r.status === 'error';
   if (!frame || ready(useRun.getState())) return Promise.resolve();
   return new Promise((resolve) => {
     const go = () => {
       unsubscribe();
-      clearTimeout(slow);
       clearTimeout(limit);
       resolve();
     };
     const unsubscribe = useRun.subscribe((r) => { if (ready(r)) go(); });
-    const slow = setTimeout(() => {
-      const status = frame.querySelector('.progress-text');
-      if (status) status.textContent = 'Step 1 shown; starting the engine…';
-    }, SLOW_ENGINE_MS);
     const limit = setTimeout(go, NO_ENGINE_MS);
   });
 }
 
-const bootFailed = (err: unknown) => window.gatescopeBootFailed?.(err instanceof Error ? err.message : String(err));
+/**
+ * A first frame still up after SLOW_MS says what the page waits for: the engine's step 1, or then its own
+ * code. In the frame's status line (short: a long one would wrap on a phone and push the page down), and
+ * in the placeholder's, which screen readers hear (the frame is inert, so hidden from them).
+ */
+function sayWhatIsSlow(frame: Element): void {
+  const say = () => {
+    const text = useRun.getState().trace ? 'Loading the page…' : 'Starting the engine…';
+    for (const el of [frame.querySelector('.progress-text'), document.getElementById('boot-status')]) if (el) el.textContent = text;
+  };
+  setTimeout(() => {
+    if (!frame.isConnected) return; // the page is up: React replaced the frame
+    say();
+    const unsubscribe = useRun.subscribe(() => (frame.isConnected ? say() : unsubscribe()));
+  }, SLOW_MS);
+}
 
-Promise.all([import('./app/mount'), firstStepIn()])
-  .then(([{ mount }]) => mount(document.getElementById('root')!, problems))
-  .catch(bootFailed);
+/** Reads the URL, starts the engine, and mounts the page (over the first frame, once step 1 is in). */
+function start(): Promise<void> {
+  const problems = applyUrl(location.search);
+  // A theme or lecture view asked for in the URL applies to the placeholder in index.html too.
+  const { theme, lecture } = useView.getState();
+  markDocument(effectiveTheme(theme), lecture);
+  startEngineBridge();
+  syncUrl();
+  const frame = document.documentElement.hasAttribute('data-first-frame') ? document.querySelector('.first-frame') : null;
+  takeover.fromFirstFrame = frame !== null;
+  if (frame) sayWhatIsSlow(frame);
+  return Promise.all([import('./app/mount'), firstStepIn(frame)])
+    .then(([{ mount }]) => {
+      // A file of the page's that failed to load (boot.js said which) leaves its message up, not a broken page.
+      if (!document.documentElement.hasAttribute('data-boot-failed')) mount(document.getElementById('root')!, problems);
+    });
+}
+
+// Whatever stops the page as it starts (a chunk that doesn't load, a browser that refuses a worker) is
+// said in the placeholder (public/boot.js), in place of the first frame, which would otherwise stay up dead.
+new Promise<void>((resolve) => resolve(start())).catch((err: unknown) =>
+  window.gatescopeBootFailed?.(err instanceof Error ? err.message : String(err)));

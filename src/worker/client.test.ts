@@ -39,10 +39,29 @@ describe('the engine client', () => {
     expect(restarts[0]).toMatch(/The engine stopped \(out of memory\) and was restarted; running again/);
     expect(workers[1].sent[0]).toMatchObject({ type: 'run', spec });
     // Dying again on the same run is reported as an error instead of looping.
+    workers[1].answer({ type: 'done', id: 999, elapsedMs: 0 }); // a word (for a superseded run): this worker did start
     workers[1].crash('out of memory');
     expect(workers).toHaveLength(3);
-    expect(got.at(-1)).toMatchObject({ type: 'error', user: false });
+    expect(got.at(-1)).toMatchObject({ type: 'error', user: false, message: 'the engine stopped while running this model (out of memory)' });
     expect(workers[2].sent).toHaveLength(0);
+  });
+
+  it('stops starting workers that die before a word, twice in a row (a script that can\'t load), until the next run', () => {
+    const { client, workers, got, restarts } = setup();
+    client.run(spec);
+    workers[0].crash('');
+    workers[1].crash('');
+    // Two workers, not one after another for ever.
+    expect(workers).toHaveLength(2);
+    expect(restarts).toHaveLength(1);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ type: 'error', user: false, message: 'the engine could not start (the engine worker stopped). Reload the page to try again' });
+    client.pace(true); // nothing to send it to, and nothing thrown
+    client.cancel();
+    // The user's next run tries once more, with a fresh worker.
+    const next = client.run(spec);
+    expect(workers).toHaveLength(3);
+    expect(workers[2].sent[0]).toMatchObject({ type: 'run', id: next, spec });
   });
 
   it('passes hold on, resumes only the current run, and reruns a held run after a crash without holding', () => {

@@ -21,11 +21,18 @@ export interface ClientEvents {
 }
 
 export class EngineClient {
-  private worker: WorkerLike;
+  /** Null after workers kept dying before a word (see recover): the next run starts one again. */
+  private worker: WorkerLike | null;
   private nextId = 1;
   private currentId = 0;
   private currentSpec: RunSpec | null = null;
   private restarts = 0;
+  /** Whether the current worker has sent anything at all. */
+  private answered = false;
+  /** Whether any worker has: if none ever has, the engine never started. */
+  private everAnswered = false;
+  /** Workers in a row that died without a word. */
+  private silentDeaths = 0;
 
   constructor(
     private readonly spawn: () => WorkerLike,
@@ -36,8 +43,11 @@ export class EngineClient {
 
   private start(): WorkerLike {
     const w = this.spawn();
+    this.answered = false;
     w.onmessage = (e) => {
       const msg = e.data;
+      this.answered = this.everAnswered = true;
+      this.silentDeaths = 0;
       if (msg.id !== this.currentId) return; // an answer to a run that has been superseded
       if (msg.type === 'done' || msg.type === 'error') this.currentSpec = null;
       if (msg.type === 'done') this.restarts = 0; // healthy again: a later crash earns a retry too
@@ -52,12 +62,25 @@ export class EngineClient {
   }
 
   private recover(reason: string): void {
-    this.worker.terminate();
+    this.worker?.terminate();
     this.restarts++;
-    this.worker = this.start();
+    this.silentDeaths = this.answered ? 0 : this.silentDeaths + 1;
     const spec = this.currentSpec;
     const id = this.currentId;
     this.currentId = 0; // the new worker never heard of it: nothing to cancel
+    // Two workers in a row that died before a word: most likely their script can't load (a tab left open
+    // over a new version, a blocked file), and starting more would only ask for it again and again. None
+    // is started until the next run.
+    if (this.silentDeaths >= 2) {
+      this.worker = null;
+      this.currentSpec = null;
+      const message = this.everAnswered
+        ? `the engine stopped while running this model (${reason})`
+        : `the engine could not start (${reason}). Reload the page to try again`;
+      if (spec) this.events.message({ type: 'error', id, message, user: false });
+      return;
+    }
+    this.worker = this.start();
     // Retry the interrupted run once; a run that kills the worker twice is reported, not looped on.
     if (spec && this.restarts <= 1) {
       this.events.restarted(`The engine stopped (${reason}) and was restarted; running again.`);
@@ -74,7 +97,8 @@ export class EngineClient {
    * first few steps until resume() (see the protocol).
    */
   run(spec: RunSpec, hold = false): number {
-    if (this.currentId && this.currentSpec) this.worker.postMessage({ type: 'cancel', id: this.currentId });
+    if (this.worker && this.currentId && this.currentSpec) this.worker.postMessage({ type: 'cancel', id: this.currentId });
+    this.worker ??= this.start();
     const id = this.nextId++;
     this.currentId = id;
     this.currentSpec = spec;
@@ -84,22 +108,22 @@ export class EngineClient {
 
   /** Lets a held run go on (nothing happens if it isn't the current run any more). */
   resume(id: number): void {
-    if (id === this.currentId) this.worker.postMessage({ type: 'resume', id });
+    if (id === this.currentId) this.worker?.postMessage({ type: 'resume', id });
   }
 
   /** Stops the current run, if any. */
   cancel(): void {
-    if (this.currentId) this.worker.postMessage({ type: 'cancel', id: this.currentId });
+    if (this.currentId) this.worker?.postMessage({ type: 'cancel', id: this.currentId });
     this.currentId = 0;
     this.currentSpec = null;
   }
 
   /** Tells the worker whether the user is busy with the page (scrubbing): its stream then rests longer. */
   pace(busy: boolean): void {
-    this.worker.postMessage({ type: 'pace', id: 0, busy });
+    this.worker?.postMessage({ type: 'pace', id: 0, busy });
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
   }
 }
