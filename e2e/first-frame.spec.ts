@@ -76,6 +76,9 @@ test('if the page\'s script fails to load, the first frame gives way to the mess
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('could not start');
   await expect(page.locator('.first-frame')).toBeHidden();
+  // ...and it stays: the frame's "still waiting" status (after 3 s) doesn't write over it.
+  await page.waitForTimeout(4000);
+  await expect(page.getByRole('alert')).toContainText('could not start');
 });
 
 test('if the page\'s entry script fails to load, the first frame gives way to the message too', async ({ page }) => {

@@ -24,7 +24,8 @@ window.gatescopeBootFailed = function (reason) {
 };
 
 // A file that fails to load fires "error" at its element, which doesn't bubble: caught on the way down.
-// Only the page's own files count (an extension's script blocked by the page's CSP is not the page's).
+// Only the page's own files count (an extension's script blocked by the page's CSP is not the page's):
+// the build's, under /assets/ (the site is served from /, vite.config.ts's default base).
 addEventListener('error', function (e) {
   var el = e.target;
   var url = el instanceof HTMLScriptElement ? el.src : el instanceof HTMLLinkElement && el.rel === 'stylesheet' ? el.href : '';

@@ -41,14 +41,17 @@ function firstStepIn(frame: Element | null): Promise<void> {
  * in the placeholder's, which screen readers hear (the frame is inert, so hidden from them).
  */
 function sayWhatIsSlow(frame: Element): void {
+  // Not once the page is up (React replaced the frame), nor over the message of a page that couldn't start.
+  const waiting = () => frame.isConnected && !document.documentElement.hasAttribute('data-boot-failed');
   const say = () => {
-    const text = useRun.getState().trace ? 'Loading the page…' : 'Starting the engine…';
+    const { trace, status } = useRun.getState();
+    const text = trace || status === 'error' ? 'Loading the page…' : 'Starting the engine…';
     for (const el of [frame.querySelector('.progress-text'), document.getElementById('boot-status')]) if (el) el.textContent = text;
   };
   setTimeout(() => {
-    if (!frame.isConnected) return; // the page is up: React replaced the frame
+    if (!waiting()) return;
     say();
-    const unsubscribe = useRun.subscribe(() => (frame.isConnected ? say() : unsubscribe()));
+    const unsubscribe = useRun.subscribe(() => (waiting() ? say() : unsubscribe()));
   }, SLOW_MS);
 }
 

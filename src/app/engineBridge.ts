@@ -147,7 +147,7 @@ export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): 
   let requestedAt = 0;
   const client = new EngineClient(spawn, {
     message: (msg) => handle(msg, requestedAt),
-    restarted: (reason) => useRun.setState({ notice: reason }),
+    restarted: (notice) => useRun.setState({ notice }),
   });
   let stopWaiting = () => {};
   /** The last run sent to the worker. */

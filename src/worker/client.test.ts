@@ -9,7 +9,7 @@ const spec = runSpecOf(DEFAULT_CONFIG);
 function setup() {
   const workers: FakeWorker[] = [];
   const got: FromWorker[] = [];
-  const restarts: string[] = [];
+  const restarts: Array<string | null> = [];
   const client = new EngineClient(() => {
     const w = new FakeWorker();
     workers.push(w);
@@ -53,7 +53,8 @@ describe('the engine client', () => {
     workers[1].crash('');
     // Two workers, not one after another for ever.
     expect(workers).toHaveLength(2);
-    expect(restarts).toHaveLength(1);
+    // "…was restarted; running again", then taken back: no worker is running.
+    expect(restarts).toEqual([expect.stringMatching(/was restarted; running again/), null]);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ type: 'error', user: false, message: 'the engine could not start (the engine worker stopped). Reload the page to try again' });
     client.pace(true); // nothing to send it to, and nothing thrown
@@ -62,6 +63,39 @@ describe('the engine client', () => {
     const next = client.run(spec);
     expect(workers).toHaveLength(3);
     expect(workers[2].sent[0]).toMatchObject({ type: 'run', id: next, spec });
+    // ...and that worker, if it loads and then dies once, gets its retry like any fresh one.
+    workers[2].answer({ type: 'start', id: next } as FromWorker);
+    workers[2].crash('out of memory');
+    expect(workers).toHaveLength(4);
+    expect(workers[3].sent[0]).toMatchObject({ type: 'run', spec });
+  });
+
+  it('tells a tab whose engine ran before, and whose worker script is now gone, to reload', () => {
+    const { client, workers, got } = setup();
+    const id = client.run(spec);
+    workers[0].answer({ type: 'done', id, elapsedMs: 1 });
+    client.run(spec);
+    workers[0].crash('out of memory'); // replaced by workers whose script no longer loads
+    workers[1].crash('');
+    expect(got.at(-1)).toMatchObject({ type: 'error', message: 'the engine stopped while running this model (the engine worker stopped)' });
+    workers[2].crash('');
+    expect(workers).toHaveLength(3); // given up: no more asking
+    client.run(spec); // the user tries again: one more worker, and the advice
+    workers[3].crash('');
+    expect(workers).toHaveLength(4);
+    expect(got.at(-1)).toMatchObject({ type: 'error', message: 'the engine stopped and could not be restarted (the engine worker stopped). Reload the page to try again' });
+  });
+
+  it('ignores a late event from a worker already replaced', () => {
+    const { client, workers, got } = setup();
+    const a = client.run(spec);
+    workers[0].crash('boom');
+    expect(workers).toHaveLength(2);
+    workers[0].crash('boom again'); // the old one's late error: the new worker stays
+    expect(workers).toHaveLength(2);
+    expect(workers[1].terminated).toBe(false);
+    workers[0].answer({ type: 'done', id: a + 1, elapsedMs: 1 }); // nor does its late answer count
+    expect(got).toHaveLength(0);
   });
 
   it('passes hold on, resumes only the current run, and reruns a held run after a crash without holding', () => {

@@ -16,8 +16,8 @@ export interface WorkerLike {
 export interface ClientEvents {
   /** A message of the current run. */
   message(msg: FromWorker): void;
-  /** The worker died and was replaced; the current run, if any, is being restarted. */
-  restarted(reason: string): void;
+  /** The worker died and was replaced (the current run, if any, is being restarted); null: the last such notice no longer holds. */
+  restarted(reason: string | null): void;
 }
 
 export class EngineClient {
@@ -44,7 +44,10 @@ export class EngineClient {
   private start(): WorkerLike {
     const w = this.spawn();
     this.answered = false;
+    // Each handler first checks that its worker is still the current one: a late event from a worker
+    // already replaced must not count for, or take down, its successor.
     w.onmessage = (e) => {
+      if (this.worker !== w) return;
       const msg = e.data;
       this.answered = this.everAnswered = true;
       this.silentDeaths = 0;
@@ -55,9 +58,11 @@ export class EngineClient {
     };
     w.onerror = (e) => {
       e.preventDefault?.();
-      this.recover(e.message || 'the engine worker stopped');
+      if (this.worker === w) this.recover(e.message || 'the engine worker stopped');
     };
-    w.onmessageerror = () => this.recover('a message from the engine worker could not be read');
+    w.onmessageerror = () => {
+      if (this.worker === w) this.recover('a message from the engine worker could not be read');
+    };
     return w;
   }
 
@@ -74,10 +79,10 @@ export class EngineClient {
     if (this.silentDeaths >= 2) {
       this.worker = null;
       this.currentSpec = null;
-      const message = this.everAnswered
-        ? `the engine stopped while running this model (${reason})`
-        : `the engine could not start (${reason}). Reload the page to try again`;
-      if (spec) this.events.message({ type: 'error', id, message, user: false });
+      this.restarts = 0; // the next run's worker is a fresh start, with its retry
+      this.events.restarted(null); // "…was restarted" no longer holds
+      const what = this.everAnswered ? 'the engine stopped and could not be restarted' : 'the engine could not start';
+      if (spec) this.events.message({ type: 'error', id, message: `${what} (${reason}). Reload the page to try again`, user: false });
       return;
     }
     this.worker = this.start();
