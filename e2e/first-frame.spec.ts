@@ -17,6 +17,20 @@ async function htmlAlone(page: Page, url: string) {
   await page.locator('#boot-status').waitFor({ state: 'attached' });
 }
 
+/**
+ * Loads `/` with one of the page's files failing to load, and checks that the first frame gave way to the
+ * placeholder's message, which contains `says`.
+ */
+async function loadFailing(page: Page, file: RegExp, says: string | RegExp) {
+  await page.route(file, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText(says);
+  await expect(page.locator('.first-frame')).toBeHidden();
+}
+
+/** Whether the page has mounted (React over the frame or the placeholder). */
+const mounted = (page: Page) => page.evaluate(() => performance.getEntriesByName('gatescope:mount').length > 0);
+
 const css = (abgr: number) => `rgb(${abgr & 255}, ${(abgr >>> 8) & 255}, ${(abgr >>> 16) & 255})`;
 
 test('the HTML alone shows step 1 of the default run, with the engine\'s numbers and colours', async ({ page }) => {
@@ -72,20 +86,14 @@ test('the live page takes over from the first frame in place, with step 1 alread
 });
 
 test('if the page\'s script fails to load, the first frame gives way to the message', async ({ page }) => {
-  await page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort());
-  await page.goto('/');
-  await expect(page.getByRole('alert')).toContainText('could not start');
-  await expect(page.locator('.first-frame')).toBeHidden();
+  await loadFailing(page, /\/assets\/mount-[\w-]+\.js$/, 'could not start');
   // ...and it stays: the frame's "still waiting" status (after 3 s) doesn't write over it.
   await page.waitForTimeout(4000);
   await expect(page.getByRole('alert')).toContainText('could not start');
 });
 
 test('if the page\'s entry script fails to load, the first frame gives way to the message too', async ({ page }) => {
-  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
-  await page.goto('/');
-  await expect(page.getByRole('alert')).toContainText(/could not start \(\/assets\/index-[\w-]+\.js did not load\)/);
-  await expect(page.locator('.first-frame')).toBeHidden();
+  await loadFailing(page, /\/assets\/index-[\w-]+\.js$/, /could not start \(\/assets\/index-[\w-]+\.js did not load\)/);
 });
 
 test('the first frame takes no focus and no clicks before the page is live', async ({ page }) => {
@@ -110,7 +118,7 @@ test('a slow engine keeps the first frame up, says so, and the page then takes o
   // The frame is inert, so hidden from screen readers: the placeholder's status, out of sight, says it for them.
   await expect(page.locator('#boot-status')).toHaveText('Starting the engine…');
   expect(await page.locator('#boot-status').evaluate((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e.parentElement!).display !== 'none')).toBe(true);
-  expect(await page.evaluate(() => performance.getEntriesByName('gatescope:mount').length)).toBe(0); // still the frame, not the page's empty panels
+  expect(await mounted(page)).toBe(false); // still the frame, not the page's empty panels
   release();
   await waitForRun(page);
   await expect(frame).toHaveCount(0);
@@ -118,12 +126,9 @@ test('a slow engine keeps the first frame up, says so, and the page then takes o
 });
 
 test('if the page\'s stylesheet fails to load, the placeholder says so and the page doesn\'t come up unstyled', async ({ page }) => {
-  await page.route(/\/assets\/mount-[\w-]+\.css$/, (route) => route.abort());
-  await page.goto('/');
-  await expect(page.getByRole('alert')).toContainText(/could not start \(\/assets\/mount-[\w-]+\.css did not load\)/);
-  await expect(page.locator('.first-frame')).toBeHidden();
+  await loadFailing(page, /\/assets\/mount-[\w-]+\.css$/, /could not start \(\/assets\/mount-[\w-]+\.css did not load\)/);
   await page.waitForTimeout(1500); // time enough for step 1 and the page's code
-  expect(await page.evaluate(() => performance.getEntriesByName('gatescope:mount').length)).toBe(0);
+  expect(await mounted(page)).toBe(false);
   await expect(page.getByRole('alert')).toBeVisible();
 });
 
