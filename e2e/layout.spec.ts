@@ -31,6 +31,10 @@ function layoutProblems(page: Page): Promise<string[]> {
         problems.push(`cut off: "${(line.textContent ?? '').slice(0, 50)}…" needs ${line.scrollWidth}px, has ${line.clientWidth}px`);
       }
     }
+    // A title breaks between its parts, never inside one ("t =" on one line, "5" on the next).
+    for (const part of document.querySelectorAll('.title-part')) {
+      if (part.getClientRects().length > 1) problems.push(`a title breaks inside "${part.textContent}"`);
+    }
     const panels = [...document.querySelectorAll<HTMLElement>('.panel')];
     for (let a = 0; a < panels.length; a++) {
       for (let b = a + 1; b < panels.length; b++) {

@@ -21,6 +21,7 @@ import { Legend } from './Legend';
 import { partStates } from './partStates';
 import { TopLayer } from './TopLayer';
 import { WireLayer } from './WireLayer';
+import { TitleParts } from '../TitleParts';
 
 export function CellDiagram() {
   const trace = useRun((r) => r.trace);
@@ -110,8 +111,7 @@ export function CellDiagram() {
     <section className="panel diagram-panel" aria-label="Cell diagram">
       <header className="diagram-head">
         <h2 className="panel-title">
-          {cellName}{layout.cell === 'gru' ? ` · reset ${layout.gruReset} U·h` : ''}
-          {L > 1 ? ` · layer ${shownLayer + 1} of ${L}` : ''} · H = {layout.hiddenSize}
+          <TitleParts parts={[cellName, layout.cell === 'gru' && `reset ${layout.gruReset} U·h`, L > 1 && `layer ${shownLayer + 1} of ${L}`, `H = ${layout.hiddenSize}`]} />
         </h2>
         {/* Its text first appears with step 1's numbers: the browser's time for that paint is the
             'first timestep on screen' of `npm run bench:ui`. */}
