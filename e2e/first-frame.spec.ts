@@ -19,13 +19,16 @@ async function htmlAlone(page: Page, url: string) {
 
 /**
  * Loads `/` with one of the page's files failing to load, and checks that the first frame gave way to the
- * placeholder's message, which contains `says`.
+ * placeholder's message, which contains `says`; and that no engine worker is left running: a page that
+ * can't start mustn't go on computing its run.
  */
 async function loadFailing(page: Page, file: RegExp, says: string | RegExp) {
   await page.route(file, (route) => route.abort());
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText(says);
   await expect(page.locator('.first-frame')).toBeHidden();
+  const engines = () => page.workers().filter((w) => /engine\.worker/.test(w.url())).length;
+  await expect.poll(engines, { message: 'engine workers still running' }).toBe(0);
 }
 
 /** Whether the page has mounted (React over the frame or the placeholder). */

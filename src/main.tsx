@@ -55,25 +55,32 @@ function sayWhatIsSlow(frame: Element): void {
   }, SLOW_MS);
 }
 
+/** Stops the engine started for the page (nothing before it starts). */
+let stopEngine = () => {};
+
 /** Reads the URL, starts the engine, and mounts the page (over the first frame, once step 1 is in). */
 function start(): Promise<void> {
   const problems = applyUrl(location.search);
   // A theme or lecture view asked for in the URL applies to the placeholder in index.html too.
   const { theme, lecture } = useView.getState();
   markDocument(effectiveTheme(theme), lecture);
-  startEngineBridge();
+  stopEngine = startEngineBridge();
   syncUrl();
   const frame = document.documentElement.hasAttribute('data-first-frame') ? document.querySelector('.first-frame') : null;
   takeover.fromFirstFrame = frame !== null;
   if (frame) sayWhatIsSlow(frame);
   return Promise.all([import('./app/mount'), firstStepIn(frame)])
     .then(([{ mount }]) => {
-      // A file of the page's that failed to load (boot.js said which) leaves its message up, not a broken page.
-      if (!document.documentElement.hasAttribute('data-boot-failed')) mount(document.getElementById('root')!, problems);
+      // A file of the page's that failed to load (boot.js said which) leaves its message up, not a broken page,
+      // and no engine computing a run that no one will see.
+      if (document.documentElement.hasAttribute('data-boot-failed')) stopEngine();
+      else mount(document.getElementById('root')!, problems);
     });
 }
 
 // Whatever stops the page as it starts (a chunk that doesn't load, a browser that refuses a worker) is
 // said in the placeholder (public/boot.js), in place of the first frame, which would otherwise stay up dead.
-new Promise<void>((resolve) => resolve(start())).catch((err: unknown) =>
-  window.gatescopeBootFailed?.(err instanceof Error ? err.message : String(err)));
+new Promise<void>((resolve) => resolve(start())).catch((err: unknown) => {
+  stopEngine();
+  window.gatescopeBootFailed?.(err instanceof Error ? err.message : String(err));
+});
