@@ -283,13 +283,13 @@ test('a link restores the heatmaps\' rows, colour scale and time window and the 
   await expect(page.getByRole('alert')).toHaveCount(0); // nothing in the link was refused
   // Each change shows in the address (written after a pause, with replaceState).
   const search = () => page.evaluate(() => location.search);
-  await chips.getByRole('button', { name: 'input gate', exact: true }).click();
+  await chips.getByRole('button', { name: 'iₜ, input gate', exact: true }).click();
   await expect.poll(search).toContain('series=i%2Cf%2Cc');
   await panel.getByRole('button', { name: 'scale per series' }).click();
   await expect.poll(search).not.toContain('norm=');
   await page.getByLabel('Playback speed').selectOption('60');
   await expect.poll(search).toContain('speed=60');
-  await panel.getByRole('button', { name: 'Show the whole sequence' }).click();
+  await panel.getByRole('button', { name: 'Show all of the sequence' }).click();
   await expect.poll(search).toBe('?H=4&T=500&series=i%2Cf%2Cc&speed=60');
 });
 

@@ -133,13 +133,13 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
           {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
               <h3>
-                <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} aria-label={`Show sub-step: ${g.title}`}>
+                <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} title="Show this sub-step on the diagram">
                   {g.sub + 1}. {g.title}
                 </button>
               </h3>
               {g.lines.map((l, k) => <Katex key={k} tex={l} className={k % 2 ? 'eq-line eq-numbers' : 'eq-line'} />)}
               {focused && g.details.length > 0 && (
-                <div className="eq-details" aria-label="How the pre-activations are summed">
+                <div className="eq-details" role="group" aria-label="How the pre-activations are summed">
                   {g.details.map((d, k) => <Katex key={k} tex={d} className="eq-line eq-detail" />)}
                 </div>
               )}

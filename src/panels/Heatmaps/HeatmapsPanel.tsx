@@ -99,11 +99,15 @@ export default function HeatmapsPanel() {
       <header className="heatmaps-head">
         <h2 className="panel-title">Over time{layout.numLayers > 1 ? ` · layer ${shownLayer + 1}` : ''}</h2>
         <div className="chips" role="group" aria-label="Series shown">
-          {names.map((n) => (
-            <button key={n} type="button" className="chip" aria-pressed={selected.includes(n)} onClick={() => toggle(n)} title={seriesInfo(layout.cell, n).name} aria-label={seriesInfo(layout.cell, n).name}>
-              {seriesInfo(layout.cell, n).symbol}
-            </button>
-          ))}
+          {names.map((n) => {
+            const { symbol, name } = seriesInfo(layout.cell, n);
+            // The name starts with what the chip shows, so that a voice command naming it finds it.
+            return (
+              <button key={n} type="button" className="chip" aria-pressed={selected.includes(n)} onClick={() => toggle(n)} title={name} aria-label={`${symbol}, ${name}`}>
+                {symbol}
+              </button>
+            );
+          })}
         </div>
         <div className="segmented" role="group" aria-label="Colour scale of unbounded series">
           {(['series', 'global'] as const).map((n) => (
@@ -115,7 +119,7 @@ export default function HeatmapsPanel() {
         <div className="zoom" role="group" aria-label="Time window">
           <button type="button" className="icon-button" aria-label="Zoom out in time" onClick={() => zoom(2)}>−</button>
           <button type="button" className="icon-button" aria-label="Zoom in in time" onClick={() => zoom(0.5)}>+</button>
-          <button type="button" className="text-button" aria-label="Show the whole sequence" onClick={() => useView.setState({ heatmapWindow: null })}>all</button>
+          <button type="button" className="text-button" aria-label="Show all of the sequence" onClick={() => useView.setState({ heatmapWindow: null })}>all</button>
           <span className="muted window-text">
             t {fmtInt(Math.floor(timeWindow[0]) + 1)}–{fmtInt(Math.ceil(timeWindow[1]))}
             {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}

@@ -1,0 +1,57 @@
+/**
+ * An automated accessibility audit (axe-core, the engine behind Lighthouse's and Chrome's) of the page in
+ * the states people meet it in: each cell, light and dark, the lecture view walking sub-steps, a stacked
+ * model, text input, the help overlay. What axe can't judge (the diagram's names by role, the keyboard
+ * walk, the colour scales) the other specs check by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
+import { query } from './helpers';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
+
+/** Every rule the page breaks, one line per element, as a person would want it in a failed test. */
+async function audit(page: Page): Promise<string[]> {
+  // Evaluated through DevTools, which the page's CSP (script-src 'self') doesn't govern.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe
+      .run(document, { resultTypes: ['violations'] }).then((r) => r.violations));
+  return violations.flatMap((v) => v.nodes.map((n) =>
+    `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
+}
+
+/** Loads a page and waits until its run is in and its equations are typeset: the page as it settles. */
+async function load(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
+  await expect(page.locator('.equations .katex').first()).toBeVisible();
+}
+
+const PAGES = [
+  query({}),
+  query({ cell: 'gru', t: 5, sub: 2 }),
+  query({ cell: 'rnn_tanh', input: 'text', text: 'hello world', t: 4 }),
+  query({ cell: 'lstm', layers: 2, layer: 2, H: 32, t: 3, sub: 2, lecture: 1 }),
+  query({ cell: 'gru', reset: 'before', t: 7, sub: 3, lecture: 1 }),
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing to fix on the page, ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const url of PAGES) {
+      await load(page, `/${url}`);
+      expect(await audit(page), url || '(no settings)').toEqual([]);
+    }
+  });
+}
+
+test('axe finds nothing to fix with the help overlay open', async ({ page }) => {
+  await load(page, '/');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await audit(page)).toEqual([]);
+});
