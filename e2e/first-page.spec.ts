@@ -190,20 +190,35 @@ test('the first run draws step 1 at once and streams the rest once the page has 
       w.groupsAtResume = document.querySelectorAll('.equations .eq-group').length;
     }).observe({ type: 'mark' });
   });
-  await page.goto(`/${query({ H: 32, T: 5000 })}`);
-  await waitForRun(page);
-  const at = await page.evaluate(() =>
-    Object.fromEntries(['first-chunk', 'first-paint', 'stream-resume', 'run-done'].map((n) => [n, performance.getEntriesByName(`gatescope:${n}`)[0]?.startTime ?? NaN])));
-  // The order is the point: the worker holds after its first steps until the page has painted step 1 and loaded the
-  // rest of its panels (equations included), so that the two don't compete for the CPU at start-up.
-  expect(at['first-chunk']).toBeLessThan(at['first-paint']);
-  expect(at['first-paint']).toBeLessThan(at['stream-resume']);
-  expect(at['stream-resume']).toBeLessThan(at['run-done']);
-  await expect(page.locator('.equations .katex').first()).toBeVisible();
-  // The panels below were on the page by then: their first layout, the page's largest, came before it.
-  expect(await page.evaluate(() => (window as unknown as { atResume?: string[] }).atResume)).toEqual(['Equations', 'Heatmaps over time', 'Values at this timestep']);
-  // The equations appear a sub-step's group a frame; all four were in before the stream went on.
-  expect(await page.evaluate(() => (window as unknown as { groupsAtResume?: number }).groupsAtResume)).toBe(4);
+  // A machine too busy for the page to settle in 3 s lets the stream go at that limit (the engine bridge's
+  // HOLD_LIMIT_MS), and the order below can't hold: such a load is checked for the limit, and another is made.
+  for (let load = 1; ; load++) {
+    await page.goto(`/${query({ H: 32, T: 5000 })}`);
+    await waitForRun(page);
+    const { at, by } = await page.evaluate(() => ({
+      at: Object.fromEntries(['first-request', 'first-chunk', 'first-paint', 'stream-resume', 'run-done']
+        .map((n) => [n, performance.getEntriesByName(`gatescope:${n}`)[0]?.startTime ?? NaN])),
+      by: (performance.getEntriesByName('gatescope:stream-resume')[0] as PerformanceMark | undefined)?.detail?.by as string | undefined,
+    }));
+    expect(at['first-chunk']).toBeLessThan(at['first-paint']);
+    expect(at['stream-resume']).toBeLessThan(at['run-done']);
+    if (by === 'time limit') {
+      expect(at['stream-resume'] - at['first-request'], 'let go before its time limit').toBeGreaterThanOrEqual(2999);
+      if (load < 3) continue;
+      test.info().annotations.push({ type: 'warning', description: 'the machine was too busy for the page to settle within 3 s in 3 loads' });
+      return;
+    }
+    expect(by).toBe('settled');
+    // The order is the point: the worker holds after its first steps until the page has painted step 1 and loaded the
+    // rest of its panels (equations included), so that the two don't compete for the CPU at start-up.
+    expect(at['first-paint']).toBeLessThan(at['stream-resume']);
+    await expect(page.locator('.equations .katex').first()).toBeVisible();
+    // The panels below were on the page by then: their first layout, the page's largest, came before it.
+    expect(await page.evaluate(() => (window as unknown as { atResume?: string[] }).atResume)).toEqual(['Equations', 'Heatmaps over time', 'Values at this timestep']);
+    // The equations appear a sub-step's group a frame; all four were in before the stream went on.
+    expect(await page.evaluate(() => (window as unknown as { groupsAtResume?: number }).groupsAtResume)).toBe(4);
+    return;
+  }
 });
 
 test('a link to a later step opens on it: the first run streams to it without waiting for the page to load', async ({ page }) => {

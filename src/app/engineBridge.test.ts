@@ -46,6 +46,42 @@ describe('the engine bridge', () => {
     }
   });
 
+  it('lets the held first run go on at the time limit if the page never settles, and the mark says which it was', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    performance.clearMarks('gatescope:stream-resume');
+    try {
+      useRun.setState({ status: 'idle', settled: false });
+      const worker = new FakeWorker();
+      const stop = startEngineBridge(() => worker);
+      vi.advanceTimersByTime(2999);
+      expect(worker.sent.map((m) => m.type)).toEqual(['run']);
+      vi.advanceTimersByTime(1);
+      expect(worker.sent.map((m) => m.type)).toEqual(['run', 'resume']);
+      const [resume] = performance.getEntriesByName('gatescope:stream-resume') as PerformanceMark[];
+      expect(resume.detail).toEqual({ by: 'time limit' });
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets the held first run go on as soon as the page has settled, and the mark says so', () => {
+    performance.clearMarks('gatescope:stream-resume');
+    useRun.setState({ status: 'idle', settled: false });
+    const worker = new FakeWorker();
+    const stop = startEngineBridge(() => worker);
+    try {
+      expect(worker.sent.map((m) => m.type)).toEqual(['run']);
+      useRun.setState({ settled: true });
+      expect(worker.sent.map((m) => m.type)).toEqual(['run', 'resume']);
+      const [resume] = performance.getEntriesByName('gatescope:stream-resume') as PerformanceMark[];
+      expect(resume.detail).toEqual({ by: 'settled' });
+    } finally {
+      stop();
+      useRun.setState({ settled: false });
+    }
+  });
+
   it('times the whole run from the request, as it does its first step, so that "all in" is never the shorter', async () => {
     // A worker that takes 40 ms to start, as the page's first one does (the engine times its run from its own start).
     let worker: FakeWorker | null = null;
