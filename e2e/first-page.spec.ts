@@ -146,22 +146,29 @@ test('a refused setting leaves the run on screen streaming to its end, and says 
   await T.fill('100000');
   await T.press('Enter');
   const alert = page.getByRole('alert').filter({ hasText: "Can't run this model" });
-  await expect(alert).toContainText('shorten the sequence or shrink H');
+  await expect(alert).toContainText('With T = 100,000, H can be at most');
   await expect(alert).toContainText('The previous run is still shown.');
   await expect(page.getByRole('status').first()).toContainText('%'); // refused while the run streamed
   // The run on screen wasn't stopped for the refused one: it streams to its end.
   await waitForRun(page);
   await expect(page.getByRole('status').first()).toContainText('8,000 / 8,000 steps');
   await expect(alert).toBeVisible();
+  // The field keeps what was typed, to be corrected; the address keeps the run on screen, so that a link
+  // copied now opens what the page shows, not the refusal.
+  await expect(T).toHaveValue('100000');
+  await expect.poll(() => new URL(page.url()).searchParams.get('T')).toBe('8000');
 });
 
 test('a refused model says so in every panel, in the lecture view too, and the timeline waits', async ({ page }) => {
   await page.goto(`/${query({ H: 512, T: 100000, lecture: 1 })}`);
-  await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).toContainText('needs 2.67 GB');
+  await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).toContainText('keep 2.67 GB');
   await expect(page.getByRole('region', { name: 'Cell diagram' })).toContainText('the engine could not run this model');
   await expect(page.getByRole('region', { name: 'Equations' })).toContainText('the engine could not run this model');
   await expect(page.getByLabel('Current timestep')).toHaveText('t = – / –');
   await expect(page.getByRole('slider', { name: 'Timestep' })).toBeDisabled();
+  // With no run before it to show, the address keeps the link as it came, so that its message comes back with it.
+  await page.waitForTimeout(400); // past the address's 300 ms throttle
+  expect(new URL(page.url()).search).toBe('?H=512&T=100000&lecture=1');
 });
 
 test('a long LSTM (H=128, T=10,000) streams to the end while the page stays usable', async ({ page }) => {

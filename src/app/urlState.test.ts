@@ -9,10 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { subSteps } from '../cellinfo/substeps';
 import { VOCAB } from '../engine/inputs';
 import { createRng } from '../engine/rng';
-import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
+import { CONFIG_BOUNDS, DEFAULT_CONFIG, runSpecOf, useConfig, type Config } from '../state/config';
 import { layerSeries } from '../engine/trace';
 import { SPEEDS, usePlayback } from '../state/playback';
 import { DEFAULT_HEATMAP_SERIES, useView } from '../state/view';
+import { checkRunSpec } from '../worker/spec';
 import { readUrl, URL_PROPS, writeUrl } from './urlState';
 
 /** Every problem line mentioning the parameter. */
@@ -460,6 +461,16 @@ describe('writeUrl', () => {
     expect(writeUrl()).toBe('?H=32&t=6'); // the sixth step, as the screen says
   });
 
+  it('keeps the config of the run on screen while the controls hold one the engine refuses', () => {
+    useConfig.setState({ hiddenSize: 200, seqLen: 8000 });
+    expect(writeUrl()).toBe('?H=200&T=8000');
+    useConfig.setState({ seqLen: 100_000 }); // a 1.04 GB trace: refused, and the H = 200, T = 8,000 run stays
+    usePlayback.setState({ t: 40 });
+    expect(writeUrl()).toBe('?H=200&T=8000&t=41');
+    useConfig.setState({ seqLen: 9000 });
+    expect(writeUrl()).toBe('?H=200&T=9000&t=41');
+  });
+
   it('writes the heatmaps\' scale, window and series and the speed only when they are not the defaults', () => {
     useView.setState({ heatmapNorm: 'global' });
     usePlayback.setState({ speed: 30 });
@@ -533,7 +544,8 @@ describe('writeUrl', () => {
     const B = CONFIG_BOUNDS;
     const between = (lo: number, hi: number) => lo + rng.int(hi - lo + 1);
     const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)];
-    for (let k = 0; k < 200; k++) {
+    let written = 0;
+    for (let k = 0; k < 400; k++) {
       const config: Partial<Config> = {
         cell: pick(['lstm', 'gru', 'rnn_tanh', 'rnn_relu'] as const),
         gruReset: pick(['after', 'before'] as const),
@@ -548,6 +560,14 @@ describe('writeUrl', () => {
         forgetBias: Math.round(rng.uniform(-5, 5) * 100) / 100,
         classes: between(B.classes[0], B.classes[1]),
       };
+      // A model the engine refuses (too large a trace, a text it knows nothing of) isn't written: the address
+      // keeps the run on screen (tested above).
+      try {
+        checkRunSpec(runSpecOf({ ...DEFAULT_CONFIG, ...config }));
+      } catch {
+        continue;
+      }
+      written++;
       const T = config.inputKind === 'text' ? [...config.text!].filter((ch) => VOCAB.includes(ch.toLowerCase())).length : config.seqLen!;
       // A window of whole steps inside the run (or none), and any subset of the cell's series, in its order.
       const from = between(0, Math.max(0, T - 1));
@@ -575,5 +595,6 @@ describe('writeUrl', () => {
       expect({ ...views, ...r.patches.view }).toEqual(view);
       expect({ t: 0, unit: 0, layer: 0, sub: subs - 1, subFocus: false, speed: 5, ...r.patches.playback }).toEqual(playback);
     }
+    expect(written).toBeGreaterThan(150);
   });
 });

@@ -6,10 +6,12 @@
 import { subSteps } from '../cellinfo/substeps';
 import { encodeText, SIGNAL_KINDS } from '../engine/inputs';
 import { layerSeries } from '../engine/trace';
+import { ModelError } from '../engine/model';
 import { CELL_KINDS } from '../engine/types';
-import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../state/config';
+import { CONFIG_BOUNDS, DEFAULT_CONFIG, runSpecOf, useConfig, type Config } from '../state/config';
 import { SPEEDS, usePlayback } from '../state/playback';
 import { useView } from '../state/view';
+import { checkRunSpec } from '../worker/spec';
 
 type Store = 'config' | 'view' | 'playback';
 
@@ -288,12 +290,32 @@ function format(p: Prop, v: unknown, c: Config): string | undefined {
   }
 }
 
+/**
+ * The last config the engine would run. While the controls hold one it refuses (too large, say), the page
+ * goes on showing the run before it, and the address keeps that run's config: a link copied then opens
+ * what the page shows, not the refusal. Null until one has been seen (a link that is itself refused is
+ * written as it came, so that its message comes back with it).
+ */
+let lastRunnable: Config | null = null;
+
+function runnable(c: Config): boolean {
+  try {
+    checkRunSpec(runSpecOf(c));
+    return true;
+  } catch (err) {
+    if (err instanceof ModelError) return false;
+    throw err;
+  }
+}
+
 /** The query string for the current state: only the values written differently from the defaults'. */
 export function writeUrl(): string {
   const params = new URLSearchParams();
-  const c = useConfig.getState();
+  const current = useConfig.getState();
+  if (runnable(current)) lastRunnable = current;
+  const c = lastRunnable ?? current;
   for (const p of URL_PROPS) {
-    const state = STORES[p.store].getState() as unknown as Record<string, unknown>;
+    const state = (p.store === 'config' ? c : STORES[p.store].getState()) as unknown as Record<string, unknown>;
     const pick = (from: Record<string, unknown>) => (p.perCell ? (from[p.field] as Record<string, unknown>)[c.cell] : from[p.field]);
     const text = format(p, pick(state), c);
     if (text === undefined || (p.flag ? !state[p.flag] : text === format(p, pick(DEFAULTS[p.store]), c))) continue;

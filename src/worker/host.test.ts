@@ -122,7 +122,7 @@ describe('the engine host', () => {
     await settled(2);
     const refused = messages.find((m) => m.id === 2);
     expect(refused).toMatchObject({ type: 'error', user: true });
-    expect((refused as { message: string }).message).toMatch(/needs 2\.6\d GB .*the limit is 1\.00 GB/);
+    expect((refused as { message: string }).message).toMatch(/keep 2\.6\d GB of values .*the limit is 1\.00 GB/);
 
     host.handle({ type: 'run', id: 3, spec: spec({ inputKind: 'text', text: 'ÉÉÉ' }) });
     await settled(3);

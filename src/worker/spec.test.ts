@@ -22,9 +22,38 @@ describe('checkRunSpec', () => {
       }
       return null;
     };
-    expect(refusal({ ...spec({ hiddenSize: 512, seqLen: 100_000 }), maxTraceBytes: 1e9 })).toMatch(/needs 2\.6\d GB .*the limit is 1\.00 GB; shorten the sequence or shrink H/);
+    expect(refusal({ ...spec({ hiddenSize: 512, seqLen: 100_000 }), maxTraceBytes: 1e9 })).toMatch(/keep 2\.6\d GB of values .*the limit is 1\.00 GB\./);
     expect(refusal(spec({ hiddenSize: 0 }))).toMatch(/hidden size H must be a whole number/);
     expect(refusal(spec({ inputKind: 'text', text: 'ÉÉ☃' }))).toBe('the text has no characters the model knows; type some letters');
+  });
+});
+
+describe('a trace over the budget', () => {
+  const refused = (patch: Parameters<typeof spec>[0], maxTraceBytes = 1e9) => {
+    try {
+      checkRunSpec({ ...spec(patch), maxTraceBytes });
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+  it('is refused with the largest H for its T and the longest T for its H, each the most that fits', () => {
+    for (const patch of [{ hiddenSize: 512, seqLen: 100_000 }, { cell: 'gru' as const, hiddenSize: 300, numLayers: 3, seqLen: 50_000 }]) {
+      const message = refused(patch)!;
+      const [, maxH, maxT] = /H can be at most ([\d,]+); with H = [\d,]+, T can be at most ([\d,]+)/.exec(message)!.map((x) => Number(x?.replace(/,/g, '')));
+      expect(refused({ ...patch, hiddenSize: maxH }), message).toBeNull();
+      expect(refused({ ...patch, hiddenSize: maxH + 1 })).not.toBeNull();
+      expect(refused({ ...patch, seqLen: maxT }), message).toBeNull();
+      expect(refused({ ...patch, seqLen: maxT + 1 })).not.toBeNull();
+    }
+  });
+  it('says so in words a user knows: steps, units, layers', () => {
+    expect(refused({ hiddenSize: 500, numLayers: 2, seqLen: 100_000 })).toMatch(
+      /^this run would keep \d\.\d\d GB of values \(T = 100,000 steps × H = 500 units × 2 layers × 13 values per unit, one for each part the diagram draws\); the limit is 1\.00 GB\. With T = 100,000, H can be at most [\d,]+; with H = 500, T can be at most [\d,]+$/);
+  });
+  it('names only the T that would fit when no H would', () => {
+    // 100,000 steps of the 64 inputs alone take 25.6 MB.
+    expect(refused({ hiddenSize: 512, seqLen: 100_000, inputSize: 64 }, 20e6)).toMatch(/20\.0 MB\. With H = 512, T can be at most [\d,]+$/);
   });
 });
 

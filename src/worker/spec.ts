@@ -32,11 +32,20 @@ export function checkRunSpec(spec: RunSpec): void {
   }
   const I = m.input === 'onehot' ? m.vocab : m.inputSize;
   const series = layerSeries(m.cell, m.gruReset).length;
-  const bytes = 4 * T * (I + m.numLayers * m.hiddenSize * series + 2 * m.readoutSize);
+  const L = m.numLayers;
+  /** Values kept per timestep for a hidden size: the input, every series of every layer, the readout's two. */
+  const perStep = (H: number) => I + L * H * series + 2 * m.readoutSize;
+  const bytes = 4 * T * perStep(m.hiddenSize);
   if (bytes > spec.maxTraceBytes) {
+    // What would fit, each size kept in turn: the user can change either.
+    const maxT = Math.floor(spec.maxTraceBytes / (4 * perStep(m.hiddenSize)));
+    const maxH = Math.floor((spec.maxTraceBytes / (4 * T) - I - 2 * m.readoutSize) / (L * series));
+    const n = (x: number) => x.toLocaleString('en-US');
+    const layers = L > 1 ? ` × ${L} layers` : '';
     throw new ModelError(
-      `this run's trace needs ${formatBytes(bytes)} (T = ${T}, H = ${m.hiddenSize}, ${m.numLayers} layer${m.numLayers > 1 ? 's' : ''} ` +
-        `of ${series} series); the limit is ${formatBytes(spec.maxTraceBytes)}; shorten the sequence or shrink H`,
+      `this run would keep ${formatBytes(bytes)} of values (T = ${n(T)} steps × H = ${n(m.hiddenSize)} units${layers} × ${series} ` +
+        `values per unit, one for each part the diagram draws); the limit is ${formatBytes(spec.maxTraceBytes)}. ` +
+        (maxH >= 1 ? `With T = ${n(T)}, H can be at most ${n(maxH)}; with` : 'With') + ` H = ${n(m.hiddenSize)}, T can be at most ${n(maxT)}`,
     );
   }
   if (spec.input.kind === 'text' && encodeText(spec.input.text).tokens.length === 0) {
