@@ -550,13 +550,24 @@ test('a heatmap\'s hover tip is whole and beside the pointer, over the top unit 
   for (const [t, j] of [[0, 0], [T - 3, 0], [T - 1, H - 1], [100, 3]]) {
     const [x, y] = [box.x + (box.width * (t + 0.5)) / T, box.y + (box.height * (j + 0.5)) / H];
     await page.mouse.move(x, y);
-    await expect(tip).toHaveText(`t = ${t + 1} · unit ${j} · ${shown(trace.at('l0.f', t, j))}`);
+    await expect(tip).toHaveText(`forget gate · t = ${t + 1} · unit ${j} · ${shown(trace.at('l0.f', t, j))}`);
     const b = (await tip.boundingBox())!;
     expect(await clippedBy(tip), `tip at t=${t + 1}, unit ${j}`).toEqual([]);
     // Beside the pointer, not on it.
     expect(x < b.x || x > b.x + b.width || y < b.y || y > b.y + b.height).toBe(true);
     expect(Math.max(b.x - x, x - (b.x + b.width), b.y - y, y - (b.y + b.height))).toBeLessThan(16);
   }
+  // A drag pans the picture under the pointer: the tip, which would now name another spot, goes.
+  await page.getByRole('button', { name: 'Zoom in in time' }).click();
+  const [x0, y0] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x0, y0);
+  await expect(tip).toBeVisible();
+  await page.mouse.down();
+  await page.mouse.move(x0 - 80, y0, { steps: 4 });
+  await expect(tip).toBeHidden();
+  await page.mouse.up();
+  await page.mouse.move(x0 - 79, y0);
+  await expect(tip).toBeVisible();
   await page.mouse.move(box.x - 30, box.y + box.height / 2); // onto the row's label
   await expect(tip).toBeHidden();
 });

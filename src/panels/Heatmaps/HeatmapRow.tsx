@@ -139,6 +139,8 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
             const dx = e.clientX - d.x;
             if (Math.abs(dx) > 3) d.moved = true;
             if (d.moved) {
+              // A pan moves the picture under a still tip: it goes, and the next hover brings it back.
+              setTip(null);
               const r = e.currentTarget.getBoundingClientRect();
               useView.setState({ heatmapWindow: panWindow(d.t0, d.t1, (-dx / r.width) * (d.t1 - d.t0), T) });
               return;
@@ -148,7 +150,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
           // trace.filled, not the `filled` prop: the prop is paced and may lag the trace it is drawn from.
           if (p.t < 0 || p.t >= trace.filled) return setTip(null);
           const v = trace.value(k, p.t, p.j);
-          setTip({ x: e.clientX, y: e.clientY, text: `t = ${p.t + 1} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
+          setTip({ x: e.clientX, y: e.clientY, text: `${name} · t = ${p.t + 1} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
         }}
         onPointerUp={(e) => {
           const d = drag.current;
