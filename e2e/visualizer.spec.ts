@@ -507,11 +507,11 @@ test('a symbol\'s PyTorch tip sits next to it, whole, however far the equations 
   const tip = page.getByRole('tooltip');
 
   // The readout's bias, in the last group: below the equations box's fold at 1280×720.
-  const bias = region.getByRole('region', { name: 'Output gate and hidden state' }).locator('[data-tensor="readout bias"]');
+  const bias = region.getByRole('region', { name: 'Output gate and hidden state' }).locator('[data-tensor="bias of the nn.Linear readout"]');
   await bias.scrollIntoViewIfNeeded();
   expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
   await bias.hover();
-  await expect(tip).toHaveText('PyTorch: readout bias');
+  await expect(tip).toHaveText('PyTorch: bias of the nn.Linear readout');
   let s = (await bias.boundingBox())!;
   let b = (await tip.boundingBox())!;
   // Just above it, centred on it.

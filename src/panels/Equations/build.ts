@@ -142,7 +142,7 @@ function readoutLines(c: Ctx): string[] {
   const logit = trace.at('logits', c.t, best);
   const label = classLabel(model, best).replace(/[‘’]/g, "'");
   return [
-    `\\hat{y}_t = \\operatorname{softmax}(${sym('W_y', 'readout weight')} h_t + ${sym('b_y', 'readout bias')})`,
+    `\\hat{y}_t = \\operatorname{softmax}(${sym('W_y', 'weight of the nn.Linear readout (classes × H)')} h_t + ${sym('b_y', 'bias of the nn.Linear readout')})`,
     `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}] = \\frac{e^{${num(logit)}}}{\\sum_k e^{(W_y h_t + b_y)_k}} = ${num(probs[best])}`,
   ];
 }
