@@ -10,7 +10,8 @@ import { DEFAULT_CONFIG, runSpecOf, type Config } from '../../state/config';
 import { geometryFor } from '../../viz/geometry';
 import { sourceSymbol } from '../../viz/sources';
 import { buildRun } from '../../worker/host';
-import { stripSymbol } from './stripText';
+import { fmtValue } from '../../viz/format';
+import { stripSymbol, stripValueText } from './stripText';
 
 function run(patch: Partial<Config>) {
   const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 12, ...patch }));
@@ -50,5 +51,16 @@ describe('stripSymbol', () => {
         for (const layer of [0, 1]) expect(stripSymbol(trace, layer, part.source)).toBe(sourceSymbol(trace, part.source));
       }
     }
+  });
+});
+
+describe('stripValueText', () => {
+  it('writes an input of up to 3 values whole, each as every panel writes a number (3 decimals), and a longer one by its size', () => {
+    const { trace, model } = run({ inputSize: 3 });
+    const x = trace.row(trace.index('x'), 4);
+    expect(stripValueText(trace, model, 0, 'x', 4, 0)).toBe(`(${Array.from(x, (v) => fmtValue(v)).join(', ')})`);
+    expect(stripValueText(trace, model, 0, 'x', 4, 0)).toMatch(/^\((−?\d\.\d{3}, ){2}−?\d\.\d{3}\)$/);
+    const wide = run({ inputSize: 6 });
+    expect(stripValueText(wide.trace, wide.model, 0, 'x', 4, 0)).toBe('6 values');
   });
 });

@@ -25,7 +25,7 @@ export function stripValueText(trace: Trace, model: Model | null, layer: number,
   }
   if (!isPerUnit(layer, source)) {
     if (isTextModel(model)) return `‘${tokenLabel(v.indexOf(1))}’`;
-    if (v.length <= 3) return `(${Array.from(v, (x) => fmtValue(x, 2)).join(', ')})`;
+    if (v.length <= 3) return `(${Array.from(v, (x) => fmtValue(x)).join(', ')})`;
     return `${v.length} values`;
   }
   return fmtValue(v[Math.min(unit, v.length - 1)]);
