@@ -146,7 +146,7 @@ describe('the engine bridge', () => {
       try {
         await vi.waitFor(() => expect(useRun.getState().trace).not.toBeNull());
         useConfig.setState(TOO_BIG);
-        await vi.waitFor(() => expect(useRun.getState().error).toMatch(/needs 2\.6\d GB/));
+        await vi.waitFor(() => expect(useRun.getState().error).toMatch(/keep 2\.6\d GB of values/));
         expect(useRun.getState().trace!.filled).toBeLessThan(4000); // refused mid-stream
         useRun.setState({ settled: true }); // the held run goes on
         await vi.waitFor(() => expect(useRun.getState().status).toBe('done'), { timeout: 10_000 });
@@ -177,7 +177,7 @@ describe('the engine bridge', () => {
         vi.advanceTimersByTime(200);
         expect(worker.sent.map((m) => `${m.type} ${m.id}`)).toEqual(['run 1', 'resume 1', 'cancel 1', 'run 2', 'cancel 2']);
         expect(useRun.getState()).toMatchObject({ status: 'error', trace: shown });
-        expect(useRun.getState().error).toMatch(/needs 2\.6\d GB/);
+        expect(useRun.getState().error).toMatch(/keep 2\.6\d GB of values/);
         stop();
       } finally {
         vi.useRealTimers();
@@ -190,7 +190,7 @@ describe('the engine bridge', () => {
       const stop = startEngineBridge(() => worker);
       expect(worker.sent).toEqual([]);
       expect(useRun.getState()).toMatchObject({ status: 'error', trace: null });
-      expect(useRun.getState().error).toMatch(/needs 2\.6\d GB/);
+      expect(useRun.getState().error).toMatch(/keep 2\.6\d GB of values/);
       stop();
     });
   });
