@@ -168,7 +168,8 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
         <p>
           A sum over more than 4 terms lists its 3 largest, each with its k beneath it (the column of W or U, the
           entry of the vector). Every number is rounded to 3 decimals from the engine&apos;s full-precision value,
-          so adding the shown terms by hand can differ from the shown result in the last digit.
+          so adding the shown terms by hand can differ from the shown result in the last digit: where it does, the
+          equation says ≈ there instead of =.
         </p>
       </details>
     </section>

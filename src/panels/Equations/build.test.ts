@@ -24,8 +24,11 @@ function run(patch: Partial<Config>): { trace: Trace; model: Model } {
   return { trace: runAll(model, seq), model };
 }
 
-/** The text of some LaTeX as the tests search it: no spaces, no parentheses. */
-const flat = (s: string) => s.replace(/[\s()]/g, '');
+/**
+ * The text of some LaTeX as the tests search it: no spaces, no parentheses, and ≈ read as = (which of the
+ * two stands between steps is checked on its own: 'the sign between steps').
+ */
+const flat = (s: string) => s.replace(/\\approx/g, '=').replace(/[\s()]/g, '');
 const flatAll = (lines: readonly string[]) => lines.map(flat).join('\n');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -485,6 +488,54 @@ describe('typesetting', () => {
           const marked = (line.match(/\\htmlData\{/g) ?? []).length;
           expect((html.match(/data-tensor="[^"]+"/g) ?? []).length, line).toBe(marked);
           expect((html.match(/data-symbol="[^"]+"/g) ?? []).length, line).toBe(marked);
+        }
+      }
+    }
+  });
+});
+
+describe('the sign between steps', () => {
+  const s = (v: number) => Number(num(v));
+  /** The LSTM's c_t line, with its signs: [products→terms, terms→result]. */
+  const signsOfCt = (line: string) => [...line.matchAll(/&?(=|\\approx)/g)].map((m) => m[1]).slice(1);
+
+  it('is = where the shown numbers give the next step as shown, and ≈ only where rounding makes them miss it', () => {
+    const { trace, model } = run({ cell: 'lstm' });
+    const counts = { '=': 0, '\\approx': 0 };
+    for (let t = 0; t < trace.filled; t++) {
+      for (let j = 0; j < model.hiddenSize; j++) {
+        const v = (name: string) => trace.at(`l0.${name}`, t, j);
+        const cPrev = t === 0 ? 0 : trace.at('l0.c', t - 1, j);
+        const line = buildEquations(trace, model, 0, t, j)[2].lines[1];
+        const products = num(s(v('f')) * s(cPrev)) === num(v('fc')) && num(s(v('i')) * s(v('g'))) === num(v('ig'));
+        const sum = num(s(v('fc')) + s(v('ig'))) === num(v('c'));
+        const signs = signsOfCt(line);
+        expect(signs, `t = ${t + 1}, unit ${j}: ${line}`).toEqual([products ? '=' : '\\approx', sum ? '=' : '\\approx']);
+        for (const sign of signs) counts[sign as keyof typeof counts]++;
+      }
+    }
+    // Both happen: most steps check out, and some miss in the last digit.
+    expect(counts['=']).toBeGreaterThan(counts['\\approx']);
+    expect(counts['\\approx']).toBeGreaterThan(0);
+  });
+
+  it('writes ≈ where a student adding the shown terms gets another last digit (default LSTM, unit 0, t = 5)', () => {
+    const { trace, model } = run({ cell: 'lstm' });
+    // c_t[0] = 0.499·(−0.372) + 0.509·(−0.363) = −0.186 − 0.185 ≈ −0.370: the unrounded terms make −0.370.
+    const line = buildEquations(trace, model, 0, 4, 0)[2].lines[1];
+    expect(flat(line.replace(/\\approx/g, '~'))).toMatch(/=-0\.186-0\.185~-0\.370/);
+  });
+
+  it('checks every gate\'s activation: σ of the shown pre-activation, rounded, is the shown gate, or the sign is ≈', () => {
+    const { trace, model } = run({ cell: 'gru', gruReset: 'after', seqLen: 40 });
+    for (let t = 0; t < trace.filled; t++) {
+      for (let j = 0; j < model.hiddenSize; j++) {
+        const [gates] = buildEquations(trace, model, 0, t, j);
+        for (const gate of ['r', 'z']) {
+          const line = gates.lines.find((l) => l.startsWith(`${gate}_t[${j}]`))!;
+          const pre = trace.at(`l0.${gate}_pre`, t, j);
+          const holds = num(1 / (1 + Math.exp(-s(pre)))) === num(trace.at(`l0.${gate}`, t, j));
+          expect(line, `t = ${t + 1}, unit ${j}`).toContain(holds ? `) = ${num(trace.at(`l0.${gate}`, t, j))}` : `) \\approx ${num(trace.at(`l0.${gate}`, t, j))}`);
         }
       }
     }

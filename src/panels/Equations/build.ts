@@ -8,7 +8,7 @@ import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { classLabel, topClass } from '../../viz/labels';
 import { gateBlock, gateTensors, inputTensor } from './tensors';
-import { chain, factor, num, plus, sym } from './tex';
+import { chain, factor, num, plus, result, shown, sym, type Step } from './tex';
 
 export interface EquationGroup {
   /** Sub-step index. */
@@ -75,6 +75,24 @@ interface Ctx {
 /** A value of this layer's series at (t, j). */
 const val = (c: Ctx, name: string) => c.trace.at(`l${c.layer}.${name}`, c.t, c.j);
 
+/** The activations, as a student applies them to a shown number. */
+const ACT = { σ: (x: number) => 1 / (1 + Math.exp(-x)), tanh: Math.tanh, ReLU: (x: number) => Math.max(0, x) };
+
+/** A step that is a sum of shown terms: `tex` writes them. */
+function sumOf(tex: string, terms: number[]): Step {
+  const parts = terms.map(shown);
+  return { tex, parts, total: parts.reduce((a, b) => a + b, 0) };
+}
+
+/** A step that applies an activation to one shown number: `tex` writes it. */
+const applied = (tex: string, f: (x: number) => number, x: number): Step => ({ tex, parts: [shown(x)], total: f(shown(x)) });
+
+/** a·b + c·d of shown factors, as the terms of its next step (the two products). */
+function twoProducts(tex: string, [a, b]: [number, number], [c, d]: [number, number]): Step {
+  const parts = [shown(a) * shown(b), shown(c) * shown(d)];
+  return { tex, parts, total: parts[0] + parts[1] };
+}
+
 /**
  * The layer's input in the course notes' notation: x_t for the first layer; above it the h_t of the layer
  * below, h_t^{(l−1)} with layers numbered from 1 as the page numbers them (layer index k shows as layer
@@ -115,7 +133,7 @@ function preactivation(c: Ctx, gate: string, preName: string, texName: string, o
   return {
     pre,
     symbolic: `${texName} = ${W} ${X} + ${U} ${hSym} + ${B}`,
-    numeric: chain(`${texName}[${j}]`, `${num(wx.sum)} ${plus(uh.sum)} ${plus(b)}`, num(pre)),
+    numeric: chain(`${texName}[${j}]`, sumOf(`${num(wx.sum)} ${plus(uh.sum)} ${plus(b)}`, [wx.sum, uh.sum, b]), result(pre)),
     details: [
       productTex(`${W}[${j},:]\\, ${X}`, wx),
       productTex(`${U}[${j},:]\\, ${hSym}`, uh),
@@ -129,7 +147,7 @@ function gateLines(c: Ctx, gate: string, act: 'σ' | 'tanh', symbolTex: string, 
   const f = act === 'σ' ? '\\sigma' : '\\tanh';
   const v = val(c, gate);
   return {
-    lines: [pre.symbolic, pre.numeric, `${symbolTex} = ${f}(${preTex})`, chain(`${symbolTex}[${c.j}]`, `${f}(${num(pre.pre)})`, num(v))],
+    lines: [pre.symbolic, pre.numeric, `${symbolTex} = ${f}(${preTex})`, chain(`${symbolTex}[${c.j}]`, applied(`${f}(${num(pre.pre)})`, ACT[act], pre.pre), result(v))],
     details: pre.details,
   };
 }
@@ -161,7 +179,10 @@ function lstm(c: Ctx): EquationGroup[] {
       sub: 2, title: 'Cell update',
       lines: [
         'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t',
-        chain(`c_t[${j}]`, `${factor(val(c, 'f'))}\\cdot${factor(cPrev)} + ${factor(val(c, 'i'))}\\cdot${factor(val(c, 'g'))}`, `${num(val(c, 'fc'))} ${plus(val(c, 'ig'))}`, num(val(c, 'c'))),
+        chain(`c_t[${j}]`,
+          twoProducts(`${factor(val(c, 'f'))}\\cdot${factor(cPrev)} + ${factor(val(c, 'i'))}\\cdot${factor(val(c, 'g'))}`, [val(c, 'f'), cPrev], [val(c, 'i'), val(c, 'g')]),
+          sumOf(`${num(val(c, 'fc'))} ${plus(val(c, 'ig'))}`, [val(c, 'fc'), val(c, 'ig')]),
+          result(val(c, 'c'))),
       ],
       details: [],
     },
@@ -170,7 +191,11 @@ function lstm(c: Ctx): EquationGroup[] {
       lines: [
         ...o.lines,
         'h_t = o_t \\odot \\tanh(c_t)',
-        chain(`h_t[${j}]`, `${factor(val(c, 'o'))}\\cdot\\tanh(${num(val(c, 'c'))})`, `${factor(val(c, 'o'))}\\cdot${factor(val(c, 'tanh_c'))}`, num(val(c, 'h'))),
+        chain(`h_t[${j}]`,
+          // Its factors, one by one, against the next step's: tanh(c) there is tanh_c here.
+          { tex: `${factor(val(c, 'o'))}\\cdot\\tanh(${num(val(c, 'c'))})`, parts: [shown(val(c, 'o')), Math.tanh(shown(val(c, 'c')))], total: shown(val(c, 'o')) * Math.tanh(shown(val(c, 'c'))) },
+          { tex: `${factor(val(c, 'o'))}\\cdot${factor(val(c, 'tanh_c'))}`, parts: [shown(val(c, 'o')), shown(val(c, 'tanh_c'))], total: shown(val(c, 'o')) * shown(val(c, 'tanh_c')) },
+          result(val(c, 'h'))),
         ...readoutLines(c),
       ],
       details: o.details,
@@ -196,12 +221,16 @@ function candidateResetAfter(c: Ctx): { lines: string[]; details: string[] } {
   return {
     lines: [
       inputHalf,
-      chain(`(${inputHalf})[${j}]`, `${num(n.wx.sum)} ${plus(n.bIh)}`, num(inputSum)),
+      chain(`(${inputHalf})[${j}]`, sumOf(`${num(n.wx.sum)} ${plus(n.bIh)}`, [n.wx.sum, n.bIh]), result(inputSum)),
       recurrentHalf,
-      chain(`(${recurrentHalf})[${j}]`, `${num(n.uh.sum)} ${plus(n.bHh)}`, num(hn)),
+      chain(`(${recurrentHalf})[${j}]`, sumOf(`${num(n.uh.sum)} ${plus(n.bHh)}`, [n.uh.sum, n.bHh]), result(hn)),
       // \bigl( opens (\big( is an ordinary symbol to TeX): a sign after it is a sign, not a minus with spaces.
       `h'_t = \\tanh\\bigl(${inputHalf} + r_t \\odot (${recurrentHalf})\\bigr)`,
-      chain(`h'_t[${j}]`, `\\tanh\\bigl(${num(inputSum)} + ${factor(val(c, 'r'))}\\cdot${factor(hn)}\\bigr)`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
+      chain(`h'_t[${j}]`,
+        // The argument against the next step's: what is inside the tanh is what changes.
+        { tex: `\\tanh\\bigl(${num(inputSum)} + ${factor(val(c, 'r'))}\\cdot${factor(hn)}\\bigr)`, parts: [shown(inputSum) + shown(val(c, 'r')) * shown(hn)], total: Math.tanh(shown(inputSum) + shown(val(c, 'r')) * shown(hn)) },
+        applied(`\\tanh(${num(val(c, 'n_pre'))})`, Math.tanh, val(c, 'n_pre')),
+        result(val(c, 'n'))),
     ],
     details: n.details,
   };
@@ -214,10 +243,13 @@ function candidateResetBefore(c: Ctx): { lines: string[]; details: string[] } {
   return {
     lines: [
       'r_t \\odot h_{t-1}',
-      chain(`(r_t \\odot h_{t-1})[${j}]`, `${factor(val(c, 'r'))}\\cdot${factor(trace.previous(layer, 'h', t)[j])}`, num(val(c, 'rh'))),
+      chain(`(r_t \\odot h_{t-1})[${j}]`, {
+        tex: `${factor(val(c, 'r'))}\\cdot${factor(trace.previous(layer, 'h', t)[j])}`,
+        parts: [], total: shown(val(c, 'r')) * shown(trace.previous(layer, 'h', t)[j]),
+      }, result(val(c, 'rh'))),
       n.symbolic, n.numeric,
       `h'_t = \\tanh(a^{h'}_t)`,
-      chain(`h'_t[${j}]`, `\\tanh(${num(val(c, 'n_pre'))})`, num(val(c, 'n'))),
+      chain(`h'_t[${j}]`, applied(`\\tanh(${num(val(c, 'n_pre'))})`, Math.tanh, val(c, 'n_pre')), result(val(c, 'n'))),
     ],
     details: n.details,
   };
@@ -236,7 +268,10 @@ function gru(c: Ctx): EquationGroup[] {
       sub: 2, title: 'Blend',
       lines: [
         "h_t = z_t \\odot h_{t-1} + (1 - z_t) \\odot h'_t",
-        chain(`h_t[${j}]`, `${factor(val(c, 'z'))}\\cdot${factor(hPrev)} + ${factor(val(c, 'omz'))}\\cdot${factor(val(c, 'n'))}`, `${num(val(c, 'zh'))} ${plus(val(c, 'zn'))}`, num(val(c, 'h'))),
+        chain(`h_t[${j}]`,
+          twoProducts(`${factor(val(c, 'z'))}\\cdot${factor(hPrev)} + ${factor(val(c, 'omz'))}\\cdot${factor(val(c, 'n'))}`, [val(c, 'z'), hPrev], [val(c, 'omz'), val(c, 'n')]),
+          sumOf(`${num(val(c, 'zh'))} ${plus(val(c, 'zn'))}`, [val(c, 'zh'), val(c, 'zn')]),
+          result(val(c, 'h'))),
         ...readoutLines(c),
       ],
       details: [],
@@ -248,9 +283,10 @@ function rnn(c: Ctx): EquationGroup[] {
   const a = preactivation(c, '', 'a', 'a_t');
   const relu = c.trace.layout.cell === 'rnn_relu';
   const f = relu ? '\\operatorname{ReLU}' : '\\tanh';
+  const fn = relu ? ACT.ReLU : ACT.tanh;
   return [{
     sub: 0, title: 'Recurrent update',
-    lines: [a.symbolic, a.numeric, `h_t = ${f}(a_t)`, chain(`h_t[${c.j}]`, `${f}(${num(val(c, 'a'))})`, num(val(c, 'h'))), ...readoutLines(c)],
+    lines: [a.symbolic, a.numeric, `h_t = ${f}(a_t)`, chain(`h_t[${c.j}]`, applied(`${f}(${num(val(c, 'a'))})`, fn, val(c, 'a')), result(val(c, 'h'))), ...readoutLines(c)],
     details: a.details,
   }];
 }

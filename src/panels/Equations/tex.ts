@@ -56,11 +56,47 @@ function printedLength(tex: string): number {
 }
 
 /**
- * lhs = p₀ = p₁ = …, on one line when it is short, otherwise broken after the first step so that a
- * narrow panel never has to scroll an equation sideways.
+ * One step of a chain of equalities: its LaTeX, and what it works out to from the numbers it shows, as a
+ * student checking it by hand would get: `parts` its terms or factors, one by one, and `total` the whole.
  */
-export function chain(lhs: string, ...parts: string[]): string {
-  const one = `${lhs} = ${parts.join(' = ')}`;
-  if (parts.length < 2 || printedLength(one) <= 46) return one;
-  return `\\begin{aligned}${lhs} &= ${parts[0]} \\\\ &= ${parts.slice(1).join(' = ')}\\end{aligned}`;
+export interface Step {
+  tex: string;
+  parts: number[];
+  total: number;
+}
+
+/** A number as the page shows it (3 decimals), for the value a hand calculation starts from. */
+export const shown = (v: number): number => Number(num(v));
+
+/** A chain's final number. */
+export function result(v: number): Step {
+  return { tex: num(v), parts: [], total: shown(v) };
+}
+
+/**
+ * The sign between two steps: = when the first, worked out from the numbers it shows and rounded as the
+ * page rounds, gives the second as shown (term by term where the two have the same terms, else as a whole);
+ * ≈ where it doesn't. Each number is the engine's, rounded from full precision, so a sum of rounded terms can
+ * miss the rounded sum in the last digit: the sign says so, rather than an = that a student finds false.
+ */
+function relation(a: Step | string, b: Step | string): string {
+  if (typeof a === 'string' || typeof b === 'string') return '=';
+  const rounded = (x: number) => num(x).replace(/^-(0\.000)$/, '$1'); // −0.000 is 0.000 to a student
+  const same = (x: number, y: number) => rounded(x) === rounded(y);
+  const termwise = a.parts.length > 0 && a.parts.length === b.parts.length;
+  return (termwise ? a.parts.every((x, k) => same(x, b.parts[k])) : same(a.total, b.total)) ? '=' : '\\approx';
+}
+
+/**
+ * lhs = p₀ = p₁ = …, on one line when it is short, otherwise broken after the first step so that a
+ * narrow panel never has to scroll an equation sideways. Between steps, = or ≈ (see relation); a step given
+ * as plain LaTeX is not checked.
+ */
+export function chain(lhs: string, ...steps: (Step | string)[]): string {
+  const tex = steps.map((p) => (typeof p === 'string' ? p : p.tex));
+  const signs = steps.slice(1).map((p, k) => relation(steps[k], p));
+  const rest = (from: number) => tex.slice(from).map((t, k) => (k === 0 ? t : `${signs[from + k - 1]} ${t}`)).join(' ');
+  const one = `${lhs} = ${rest(0)}`;
+  if (steps.length < 2 || printedLength(one) <= 46) return one;
+  return `\\begin{aligned}${lhs} &= ${tex[0]} \\\\ &${signs[0]} ${rest(1)}\\end{aligned}`;
 }
