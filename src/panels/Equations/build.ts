@@ -60,8 +60,12 @@ function productTex(lhs: string, d: ReturnType<typeof dotTerms>): string {
   if (d.rest > 0) terms.push(`\\cdots_{(${d.rest}\\ \\text{more})}`);
   const lines: string[] = [];
   for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
-  if (lines.length === 1) return `${lhs} = ${lines[0]} = ${num(d.sum)}`;
-  return `\\begin{aligned}${lhs} &= ${lines.join(' \\\\ &\\quad + ')} = ${num(d.sum)}\\end{aligned}`;
+  // Written out in full, the sum can be checked by hand: ≈ where the shown factors miss the shown sum, as
+  // in the equations (chain). With terms left out it can't, and = says what it is.
+  const byHand = d.shown.reduce((s, [w, x]) => s + shown(w) * shown(x), 0);
+  const sign = d.inOrder && num(byHand) !== num(d.sum) ? '\\approx' : '=';
+  if (lines.length === 1) return `${lhs} = ${lines[0]} ${sign} ${num(d.sum)}`;
+  return `\\begin{aligned}${lhs} &= ${lines.join(' \\\\ &\\quad + ')} ${sign} ${num(d.sum)}\\end{aligned}`;
 }
 
 interface Ctx {
