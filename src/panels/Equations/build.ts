@@ -8,7 +8,7 @@ import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { classLabel, topClass } from '../../viz/labels';
 import { gateBlock, gateTensors, inputTensor } from './tensors';
-import { chain, factor, num, plus, result, shown, sym, type Step } from './tex';
+import { chain, factor, num, plus, result, sameShown, shown, sym, type Step } from './tex';
 
 export interface EquationGroup {
   /** Sub-step index. */
@@ -63,7 +63,7 @@ function productTex(lhs: string, d: ReturnType<typeof dotTerms>): string {
   // Written out in full, the sum can be checked by hand: ≈ where the shown factors miss the shown sum, as
   // in the equations (chain). With terms left out it can't, and = says what it is.
   const byHand = d.shown.reduce((s, [w, x]) => s + shown(w) * shown(x), 0);
-  const sign = d.inOrder && num(byHand) !== num(d.sum) ? '\\approx' : '=';
+  const sign = d.inOrder && !sameShown(byHand, d.sum) ? '\\approx' : '=';
   if (lines.length === 1) return `${lhs} = ${lines[0]} ${sign} ${num(d.sum)}`;
   return `\\begin{aligned}${lhs} &= ${lines.join(' \\\\ &\\quad + ')} ${sign} ${num(d.sum)}\\end{aligned}`;
 }
@@ -90,6 +90,9 @@ function sumOf(tex: string, terms: number[]): Step {
 
 /** A step that applies an activation to one shown number: `tex` writes it. */
 const applied = (tex: string, f: (x: number) => number, x: number): Step => ({ tex, parts: [shown(x)], total: f(shown(x)) });
+
+/** A product of factors (as shown, or worked out from shown numbers), compared factor by factor with a next step of as many. */
+const productOf = (tex: string, factors: number[]): Step => ({ tex, parts: factors, total: factors.reduce((a, b) => a * b, 1) });
 
 /** a·b + c·d of shown factors, as the terms of its next step (the two products). */
 function twoProducts(tex: string, [a, b]: [number, number], [c, d]: [number, number]): Step {
@@ -196,9 +199,9 @@ function lstm(c: Ctx): EquationGroup[] {
         ...o.lines,
         'h_t = o_t \\odot \\tanh(c_t)',
         chain(`h_t[${j}]`,
-          // Its factors, one by one, against the next step's: tanh(c) there is tanh_c here.
-          { tex: `${factor(val(c, 'o'))}\\cdot\\tanh(${num(val(c, 'c'))})`, parts: [shown(val(c, 'o')), Math.tanh(shown(val(c, 'c')))], total: shown(val(c, 'o')) * Math.tanh(shown(val(c, 'c'))) },
-          { tex: `${factor(val(c, 'o'))}\\cdot${factor(val(c, 'tanh_c'))}`, parts: [shown(val(c, 'o')), shown(val(c, 'tanh_c'))], total: shown(val(c, 'o')) * shown(val(c, 'tanh_c')) },
+          // Factor by factor against the next step: tanh(c) there is tanh_c here.
+          productOf(`${factor(val(c, 'o'))}\\cdot\\tanh(${num(val(c, 'c'))})`, [shown(val(c, 'o')), Math.tanh(shown(val(c, 'c')))]),
+          productOf(`${factor(val(c, 'o'))}\\cdot${factor(val(c, 'tanh_c'))}`, [shown(val(c, 'o')), shown(val(c, 'tanh_c'))]),
           result(val(c, 'h'))),
         ...readoutLines(c),
       ],
@@ -247,10 +250,9 @@ function candidateResetBefore(c: Ctx): { lines: string[]; details: string[] } {
   return {
     lines: [
       'r_t \\odot h_{t-1}',
-      chain(`(r_t \\odot h_{t-1})[${j}]`, {
-        tex: `${factor(val(c, 'r'))}\\cdot${factor(trace.previous(layer, 'h', t)[j])}`,
-        parts: [], total: shown(val(c, 'r')) * shown(trace.previous(layer, 'h', t)[j]),
-      }, result(val(c, 'rh'))),
+      chain(`(r_t \\odot h_{t-1})[${j}]`,
+        productOf(`${factor(val(c, 'r'))}\\cdot${factor(trace.previous(layer, 'h', t)[j])}`, [shown(val(c, 'r')), shown(trace.previous(layer, 'h', t)[j])]),
+        result(val(c, 'rh'))),
       n.symbolic, n.numeric,
       `h'_t = \\tanh(a^{h'}_t)`,
       chain(`h'_t[${j}]`, applied(`\\tanh(${num(val(c, 'n_pre'))})`, Math.tanh, val(c, 'n_pre')), result(val(c, 'n'))),

@@ -73,6 +73,12 @@ export function result(v: number): Step {
   return { tex: num(v), parts: [], total: shown(v) };
 }
 
+/** Whether two values are shown as the same number (−0.000 is 0.000 to a student). */
+export function sameShown(x: number, y: number): boolean {
+  const rounded = (v: number) => num(v).replace(/^-(0\.000)$/, '$1');
+  return rounded(x) === rounded(y);
+}
+
 /**
  * The sign between two steps: = when the first, worked out from the numbers it shows and rounded as the
  * page rounds, gives the second as shown (term by term where the two have the same terms, else as a whole);
@@ -81,10 +87,8 @@ export function result(v: number): Step {
  */
 function relation(a: Step | string, b: Step | string): string {
   if (typeof a === 'string' || typeof b === 'string') return '=';
-  const rounded = (x: number) => num(x).replace(/^-(0\.000)$/, '$1'); // −0.000 is 0.000 to a student
-  const same = (x: number, y: number) => rounded(x) === rounded(y);
   const termwise = a.parts.length > 0 && a.parts.length === b.parts.length;
-  return (termwise ? a.parts.every((x, k) => same(x, b.parts[k])) : same(a.total, b.total)) ? '=' : '\\approx';
+  return (termwise ? a.parts.every((x, k) => sameShown(x, b.parts[k])) : sameShown(a.total, b.total)) ? '=' : '\\approx';
 }
 
 /**
