@@ -11,6 +11,7 @@ import { zoomWindow } from '../../viz/heatmap';
 import { HeatmapRow } from './HeatmapRow';
 import { fmtInt } from '../../viz/format';
 import { useThrottled } from '../../app/useSettled';
+import { TitleParts } from '../TitleParts';
 
 /** Steps still being computed: a mid grey that reads as "nothing yet" on both themes (packed ABGR). */
 const NOT_YET = ((255 << 24) | (0x8a << 16) | (0x84 << 8) | 0x80) >>> 0;
@@ -97,7 +98,7 @@ export default function HeatmapsPanel() {
   return (
     <section className="panel heatmaps" aria-label="Heatmaps over time">
       <header className="heatmaps-head">
-        <h2 className="panel-title">Over time{layout.numLayers > 1 ? ` · layer ${shownLayer + 1}` : ''}</h2>
+        <h2 className="panel-title"><TitleParts parts={['Over time', layout.numLayers > 1 && `layer ${shownLayer + 1}`]} /></h2>
         <div className="chips" role="group" aria-label="Series shown">
           {names.map((n) => {
             const { symbol, name } = seriesInfo(layout.cell, n);
