@@ -157,6 +157,25 @@ describe('readUrl: invalid values are ignored and reported', () => {
     expect(r.problems[0]).toContain(`expected ${words}`);
   });
 
+  it('names what a near miss probably meant, and still ignores it', () => {
+    const hints: Array<[string, string]> = [
+      ['?cell=LSTM', 'did you mean cell=lstm?'],
+      ['?theme=Dark', 'did you mean theme=dark?'],
+      ['?signal=text', 'text is a value of input: did you mean input=text?'],
+      ['?input=sine', 'sine is a value of signal: did you mean signal=sine?'],
+      ['?h=64', 'Ignored unknown URL parameter "h"; did you mean H?'],
+      ['?Cell=gru', 'did you mean cell?'],
+      ['?t=5&T=9&TT=1', 'Ignored unknown URL parameter "TT".'],
+    ];
+    for (const [query, hint] of hints) {
+      const r = readUrl(query);
+      expect(r.problems.join('\n'), query).toContain(hint);
+      expect(r.patches.config.cell ?? 'lstm', query).toBe('lstm');
+    }
+    // A word no parameter knows gets the list alone.
+    expect(readUrl('?cell=transformer').problems[0]).toBe('Ignored cell="transformer": expected one of lstm, gru, rnn_tanh, rnn_relu.');
+  });
+
   it('keeps the good values next to a bad one', () => {
     const r = readUrl('?cell=gru&H=9000&T=50&theme=neon&lecture=1');
     expect(r.patches).toEqual({ config: { cell: 'gru', seqLen: 50 }, view: { lecture: true }, playback: {} });

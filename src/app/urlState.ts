@@ -161,13 +161,28 @@ function parse(p: Prop, raw: string, c: Config): Parsed {
     }
     case 'enum': {
       const v = p.aliases && Object.hasOwn(p.aliases, raw) ? p.aliases[raw] : raw;
-      return p.values.includes(v) ? { ok: true, value: v } : { ok: false };
+      if (p.values.includes(v)) return { ok: true, value: v };
+      const hint = enumHint(p, raw);
+      return hint ? { ok: false, why: `expected ${expected(p, c)}; ${hint}` } : { ok: false };
     }
     case 'bool':
       return raw === '1' || raw === '0' || raw === 'true' || raw === 'false' ? { ok: true, value: raw === '1' || raw === 'true' } : { ok: false };
     case 'string':
       return raw.length <= p.maxLength ? { ok: true, value: raw } : { ok: false };
   }
+}
+
+/**
+ * What a refused word probably meant: the same word in other capitals ("LSTM"), or a value of another
+ * parameter ("signal=text", where the text input is input=text). The refusal stands; the hint saves a
+ * search through the list.
+ */
+function enumHint(p: Prop & { type: 'enum' }, raw: string): string | undefined {
+  const sameWord = p.values.find((v) => v.toLowerCase() === raw.toLowerCase());
+  if (sameWord) return `did you mean ${p.param}=${sameWord}?`;
+  const other = URL_PROPS.find((q) => q !== p && q.type === 'enum' && q.values.includes(raw));
+  if (other) return `${raw} is a value of ${other.param}: did you mean ${other.param}=${raw}?`;
+  return undefined;
 }
 
 export interface UrlRead {
@@ -198,7 +213,9 @@ export function readUrl(search: string): UrlRead {
   for (const [param, raw] of last) {
     const p = URL_PROPS.find((q) => q.param === param);
     if (!p) {
-      out.problems.push(`Ignored unknown URL parameter ${show(param)}.`);
+      // Parameters are case-sensitive (t is the step, T the length): a near miss is named, not guessed.
+      const near = URL_PROPS.filter((q) => q.param.toLowerCase() === param.toLowerCase()).map((q) => q.param);
+      out.problems.push(`Ignored unknown URL parameter ${show(param)}${near.length ? `; did you mean ${near.join(' or ')}?` : '.'}`);
       continue;
     }
     const n = times.get(param)!;
