@@ -1,6 +1,8 @@
 /**
- * The stack at a glance: one compact row per layer (top layer first) with its h_t, as buttons that
- * pick the layer the diagram shows.
+ * The stack at a glance: one compact button per layer with its h_t, which picks the layer the diagram
+ * shows. Beside the diagram they stand as a column, top layer first, like the stack itself; in the
+ * lecture view they line up above it, layer 1 first (as a row is read), so that the diagram gets the
+ * column's width: on a 1280-pixel projector that is a fifth more, and its numbers grow with it.
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { Trace } from '../../engine/trace';
@@ -33,12 +35,13 @@ function MiniStrip({ trace, layer, t }: { trace: Trace; layer: number; t: number
   return <canvas ref={ref} className="mini-strip" aria-hidden="true" />;
 }
 
-export function LayerColumn({ trace, t, layer }: { trace: Trace; t: number; layer: number }) {
+export function LayerColumn({ trace, t, layer, row }: { trace: Trace; t: number; layer: number; row: boolean }) {
   const L = trace.layout.numLayers;
+  const order = Array.from({ length: L }, (_, k) => (row ? k : L - 1 - k));
   return (
-    <nav className="layer-column" aria-label="Layers">
+    <nav className={row ? 'layer-column layer-row' : 'layer-column'} aria-label="Layers">
       <span className="layer-column-title">layers</span>
-      {Array.from({ length: L }, (_, k) => L - 1 - k).map((l) => (
+      {order.map((l) => (
         <button key={l} type="button" className="layer-button" aria-pressed={l === layer} aria-label={`Show layer ${l + 1}`} onClick={() => selectLayer(l)}>
           <span>{l + 1}</span>
           <MiniStrip trace={trace} layer={l} t={t} />

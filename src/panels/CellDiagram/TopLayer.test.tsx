@@ -40,7 +40,7 @@ describe('TopLayer', () => {
       expect(nameOf(html, 'x')).toBe(`input | hₜ of layer ${layer}, unit 4: ${value}`);
       expect(html).toContain(`<tspan class="symbol">hₜ of layer ${layer}</tspan>`);
       // The end label: h_t with the layer below as a raised, smaller superscript, as the equations write it.
-      expect(html).toMatch(new RegExp(`<text class="end-label"[^>]*>hₜ<tspan baseline-shift="super" font-size="0.7em">\\(${layer}\\)</tspan></text>`));
+      expect(html).toMatch(new RegExp(`<text class="end-label"[^>]*>hₜ<tspan baseline-shift="0.3em" font-size="0.7em">\\(${layer}\\)</tspan></text>`));
       expect(html).not.toContain('xₜ');
     }
     const { html } = render({ cell, numLayers: 3, hiddenSize: 6 }, 0, 4);

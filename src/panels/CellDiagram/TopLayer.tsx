@@ -82,7 +82,9 @@ function StripValue({ value, x, split }: { value: string; x: number; split: bool
 function End({ e, layer }: { e: EndLabel; layer: number }) {
   return (
     <text className="end-label" x={e.x} y={e.y} textAnchor={e.anchor}>
-      {e.input && layer > 0 ? <>hₜ<tspan baselineShift="super" fontSize="0.7em">({layer})</tspan></> : e.text}
+      {/* Raised by a fixed 0.3em, not "super": the font's superscript offset lifted the parentheses above
+          the letters, into the input's strip just over the label. */}
+      {e.input && layer > 0 ? <>hₜ<tspan baselineShift="0.3em" fontSize="0.7em">({layer})</tspan></> : e.text}
     </text>
   );
 }
