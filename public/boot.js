@@ -4,8 +4,9 @@
 // 1. The built page carries a prerendered first frame: step 1 of the default run, computed by the engine at
 // build time (src/app/firstFrame.tsx). It is right only for the default settings, so it is shown only
 // when the address has none; any setting in it (another cell, a later step, the lecture view...) may
-// change what the first frame must show, and the page then says "Loading..." until it has rendered.
-if (location.search === '') document.documentElement.setAttribute('data-first-frame', '');
+// change what the first frame must show, and the page then says "Loading..." until it has rendered. The
+// fragment counts too: the page reads settings there (a long text, see urlState.ts).
+if (location.search === '' && location.hash === '') document.documentElement.setAttribute('data-first-frame', '');
 
 // 2. If the page's own script or stylesheet can't be loaded, or the script fails as it starts, nothing
 // else would ever replace the placeholder or the first frame (which looks like the page but does nothing),

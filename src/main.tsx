@@ -60,7 +60,7 @@ let stopEngine = () => {};
 
 /** Reads the URL, starts the engine, and mounts the page (over the first frame, once step 1 is in). */
 function start(): Promise<void> {
-  const problems = applyUrl(location.search);
+  const problems = applyUrl(location.search, location.hash);
   // A theme or lecture view asked for in the URL applies to the placeholder in index.html too.
   const { theme, lecture } = useView.getState();
   markDocument(effectiveTheme(theme), lecture);

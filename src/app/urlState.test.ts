@@ -14,7 +14,7 @@ import { layerSeries } from '../engine/trace';
 import { SPEEDS, usePlayback } from '../state/playback';
 import { DEFAULT_HEATMAP_SERIES, useView } from '../state/view';
 import { checkRunSpec } from '../worker/spec';
-import { readUrl, URL_PROPS, writeUrl } from './urlState';
+import { QUERY_BUDGET, readUrl, URL_PROPS, writeUrl } from './urlState';
 
 /** Every problem line mentioning the parameter. */
 const problemsFor = (problems: string[], param: string) => problems.filter((p) => p.includes(`${param}=`) || p.includes(`"${param}"`));
@@ -155,6 +155,22 @@ describe('readUrl: invalid values are ignored and reported', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toContain(`${param}=`);
     expect(r.problems[0]).toContain(`expected ${words}`);
+  });
+
+  it('quotes invisible and format characters by code point, so that they can\'t turn a message around', () => {
+    const r = readUrl('?cell=%E2%80%AEgru%20%3A%20URL%20valid&%E2%80%8BH=8');
+    expect(r.problems).toEqual([
+      'Ignored cell="\\u202Egru : URL valid": expected one of lstm, gru, rnn_tanh, rnn_relu.',
+      'Ignored unknown URL parameter "\\u200BH".',
+    ]);
+    expect(r.problems.join('')).not.toMatch(/[\u200B\u202E]/);
+  });
+
+  it('reads parameters from the fragment too', () => {
+    expect(readUrl('?cell=gru', '#H=12&t=3').patches).toEqual({ config: { cell: 'gru', hiddenSize: 12 }, view: {}, playback: { t: 2 } });
+    expect(readUrl('', '#').problems).toEqual([]);
+    expect(readUrl('?H=8', '#H=9').problems).toEqual(['H is given 2 times; the last one, H="9", counts.']);
+    expect(readUrl('?H=8', `#text=${'a'.repeat(20_000)}`).problems[0]).toMatch(/^The address is 20,?\d+ characters long; it was ignored/);
   });
 
   it('names what a near miss probably meant, and still ignores it', () => {
@@ -488,6 +504,22 @@ describe('writeUrl', () => {
     expect(writeUrl()).toBe('?H=200&T=8000&t=41');
     useConfig.setState({ seqLen: 9000 });
     expect(writeUrl()).toBe('?H=200&T=9000&t=41');
+  });
+
+  it('puts a text too long for the query in the fragment, which reads back', () => {
+    const short = 'hello gates';
+    useConfig.setState({ inputKind: 'text', text: short });
+    expect(writeUrl()).toBe('?input=text&text=hello+gates');
+    // 2,000 characters written as 9 each: an 18,000-character query, which servers refuse (HTTP 431 from Node's).
+    const long = `hi${'你'.repeat(CONFIG_BOUNDS.textLength - 2)}`; // runnable: two characters the model knows
+    useConfig.setState({ text: long, hiddenSize: 16 });
+    const address = writeUrl();
+    const [query, fragment] = [address.slice(0, address.indexOf('#')), address.slice(address.indexOf('#'))];
+    expect(query).toBe('?input=text&H=16');
+    expect(fragment.length).toBeGreaterThan(QUERY_BUDGET);
+    const r = readUrl(query, fragment);
+    expect(r.problems).toEqual([]);
+    expect(r.patches.config).toEqual({ inputKind: 'text', hiddenSize: 16, text: long });
   });
 
   it('writes the heatmaps\' scale, window and series and the speed only when they are not the defaults', () => {

@@ -191,15 +191,30 @@ export interface UrlRead {
   problems: string[];
 }
 
-const show = (raw: string) => JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+/**
+ * A value from the address as a message quotes it: cut to 40 characters, and with invisible and format
+ * characters by code point, as JSON writes control characters (a right-to-left override would turn the
+ * rest of the message around, a zero-width space would hide).
+ */
+const show = (raw: string) =>
+  JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(
+    /[\p{Cf}\p{Zl}\p{Zp}]/gu,
+    (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 
 /** The most problems listed one by one; the rest are counted, so a junk address can't fill the screen. */
 const LISTED_PROBLEMS = 8;
 
-export function readUrl(search: string): UrlRead {
-  const params = new URLSearchParams(search.length > 20_000 ? '' : search);
+/**
+ * Reads the address: its query, and its fragment (`#…`, where writeUrl puts a text too long for the query;
+ * any parameter may stand in either).
+ */
+export function readUrl(search: string, fragment = ''): UrlRead {
+  const both = `${search.replace(/^\?/, '')}&${fragment.replace(/^#/, '')}`;
+  const tooLong = search.length + fragment.length > 20_000;
+  const params = new URLSearchParams(tooLong ? '' : both);
   const out: UrlRead = { patches: { config: {}, view: {}, playback: {} }, problems: [] };
-  if (search.length > 20_000) out.problems.push(`The address is ${search.length} characters long; it was ignored (the limit is 20,000).`);
+  if (tooLong) out.problems.push(`The address is ${search.length + fragment.length} characters long; it was ignored (the limit is 20,000).`);
   // A parameter given twice counts once, as its last value (as the address bar's later edits win).
   const last = new Map<string, string>();
   const times = new Map<string, number>();
@@ -325,7 +340,18 @@ function runnable(c: Config): boolean {
   }
 }
 
-/** The query string for the current state: only the values written differently from the defaults'. */
+/**
+ * The longest query writeUrl writes. Servers refuse longer request lines (often at 8 KB; Node's, which
+ * serves `npm start`, at 16 KB, with an error page in place of ours), and the text of a text model,
+ * 2,000 characters each written as up to 9 (%E4%BD%A0), can be longer. It then goes in the fragment, which
+ * the browser keeps to itself, and a reload or a link still brings it back.
+ */
+export const QUERY_BUDGET = 6_000;
+
+/**
+ * The address for the current state, from its query on: only the values written differently from the
+ * defaults', and a text too long for the query in the fragment (`?input=text#text=…`).
+ */
 export function writeUrl(): string {
   const params = new URLSearchParams();
   const current = useConfig.getState();
@@ -338,13 +364,19 @@ export function writeUrl(): string {
     if (text === undefined || (p.flag ? !state[p.flag] : text === format(p, pick(DEFAULTS[p.store]), c))) continue;
     params.set(p.param, text);
   }
+  let fragment = '';
+  const text = params.get('text');
+  if (text !== null && params.toString().length > QUERY_BUDGET) {
+    params.delete('text');
+    fragment = `#${new URLSearchParams({ text })}`;
+  }
   const s = params.toString();
-  return s ? `?${s}` : '';
+  return `${s ? `?${s}` : ''}${fragment}`;
 }
 
-/** Applies the URL to the stores; returns the problems to show. */
-export function applyUrl(search: string): string[] {
-  const { patches, problems } = readUrl(search);
+/** Applies the address (its query and fragment) to the stores; returns the problems to show. */
+export function applyUrl(search: string, fragment = ''): string[] {
+  const { patches, problems } = readUrl(search, fragment);
   useConfig.setState(patches.config);
   useView.setState(patches.view);
   usePlayback.setState(patches.playback);
@@ -365,8 +397,9 @@ export function syncUrl(): () => void {
     if (timer !== undefined) return; // due soon, and it writes the state as it is then
     timer = setTimeout(() => {
       timer = undefined;
+      // The fragment is the page's too: writeUrl puts a long text there.
       const next = writeUrl();
-      if (next !== location.search) history.replaceState(null, '', `${location.pathname}${next}${location.hash}`);
+      if (next !== `${location.search}${location.hash}`) history.replaceState(null, '', `${location.pathname}${next}`);
     }, 300);
   };
   const subs = [useConfig.subscribe(schedule), useView.subscribe(schedule), usePlayback.subscribe(schedule)];
