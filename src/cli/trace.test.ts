@@ -172,7 +172,7 @@ describe.concurrent('trace matches PyTorch', { timeout: 30_000 }, () => {
     for (const [k, v] of Object.entries(g.state_dict)) sd[`rnn.${k}`] = v;
     const r = await run(['--input', json(g.x), '--h0', json(g.h0), '--state-dict', json(sd)]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^trace: note: .*fc\.weight, fc\.bias\n$/);
+    expect(r.stderr).toMatch(/^trace: note: .*"fc\.weight", "fc\.bias"\n$/);
     expectMatchesGolden({ ...r, stderr: '' }, g);
   });
 
@@ -255,8 +255,22 @@ const bad: Array<[string, () => string[], Array<string | RegExp>]> = [
   ['not JSON (a trailing comma)', () => ['--state-dict', text('{"weight_ih_l0": [[1, 2],\n  [3, 4],]}'), '--input', json(lstm.x)], ['--state-dict', 'not valid JSON', 'line 2, column 10']],
   ['not JSON (Python repr)', () => ['--state-dict', json(lstm.state_dict), '--input', text('[[0.1, 0.2, 0.3], (0.4, 0.5, 0.6)]')], ['--input', 'not valid JSON', 'line 1, column 19']],
   ['a state_dict that is an array', () => ['--state-dict', json([lstm.state_dict]), '--input', json(lstm.x)], ['state_dict must be a JSON object']],
+  ['a zip archive (torch.save\'s .pt)', () => ['--state-dict', text('PK\u0003\u0004\u0014\u0000\u0000\u0000archive/data.pkl'), '--input', json(lstm.x)], ['--state-dict', 'a zip archive (torch.save writes one), not JSON text']],
+  // 20 MB of empty objects, a tenth of what took Node past its heap: refused as it is read, at the bound.
+  ['a file of millions of empty objects', () => ['--state-dict', text(`{"junk":[${'{},'.repeat(7_000_000)}{}]}`), '--input', json(lstm.x)], ['--state-dict', 'more than 2,000,000 arrays, objects and strings in the file']],
+  ['a device with no end', () => ['--state-dict', '/dev/zero', '--input', json(lstm.x)], ['--state-dict /dev/zero: the file is over 256.0 MB, the largest accepted']],
   // the state_dict's tensors
-  ['a missing weight_ih_l0', () => withSd((sd) => delete sd.weight_ih_l0), ['weight_ih_l0 is missing', 'weight_hh_l0']],
+  ['a missing weight_ih_l0', () => withSd((sd) => delete sd.weight_ih_l0), ['weight_ih_l0 is missing', '"weight_hh_l0"']],
+  // A file's names are the file's: an escape sequence in one must reach the terminal as text, and a long
+  // one must not make a page-long line.
+  ['tensor names with terminal escapes, and a long one', () => withSd((sd) => {
+    sd['\u001b[2J\u001b]0;pwned\u0007'] = sd.weight_hh_l0;
+    sd[`\u001b[31m${'A'.repeat(5000)}`] = sd.weight_hh_l0;
+    delete sd.weight_ih_l0;
+  }), ['weight_ih_l0 is missing', '"\\u001b[2J\\u001b]0;pwned\\u0007"', /"\\u001b\[31mA{40,60}…"/]],
+  ['a prefix of 5,000 characters', () => withSd((sd) => {
+    for (const k of Object.keys(sd)) { sd[`${'\u001b'.repeat(3)}${'B'.repeat(5000)}.${k}`] = sd[k]; delete sd[k]; }
+  }), ['has a prefix of 5004 characters; expected a module path such as "rnn."']],
   ['a missing weight_hh_l0', () => withSd((sd) => delete sd.weight_hh_l0), ['weight_hh_l0 is missing']],
   ['bias_ih without bias_hh', () => withSd((sd) => delete sd.bias_hh_l0), ['bias_hh_l0 is missing']],
   ['weight_ih_l0 with a row short', () => withSd((sd) => (sd.weight_ih_l0 as unknown[]).pop()), ['weight_ih_l0 has shape [15, 3]', 'expected [16, input_size]', 'weight_hh_l0 [16, 4]']],
@@ -298,6 +312,8 @@ describe.concurrent('bad input: one line on stderr, exit code 2, nothing on stdo
     it(name, async () => {
       const r = await run(args());
       expect(r.stderr).toMatch(/^trace: [^\n]+\n$/);
+      expect([...r.stderr.slice(0, -1)].filter((ch) => ch < ' ' || ch === '\u007f')).toEqual([]); // no control characters before the newline
+      expect(r.stderr.length).toBeLessThan(1200);
       for (const m of mentions) {
         if (typeof m === 'string') expect(r.stderr).toContain(m);
         else expect(r.stderr).toMatch(m);

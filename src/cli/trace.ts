@@ -6,10 +6,10 @@
  *                       [--gru-reset after|before] [--nonlinearity tanh|relu]
  */
 import { once } from 'node:events';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JsonError, parseJson, type JsonValue } from '../engine/formats/json';
-import { modelFromStateDict } from '../engine/formats/stateDict';
+import { modelFromStateDict, tensorName } from '../engine/formats/stateDict';
 import { TensorError, expectShape, float32Text, shapeText, toTensor, type Tensor } from '../engine/formats/tensor';
 import { formatBytes, LIMITS } from '../engine/limits';
 import { ModelError } from '../engine/model';
@@ -17,7 +17,10 @@ import { runAll } from '../engine/run';
 import { traceBytes, traceLayout, type Trace } from '../engine/trace';
 import { CliError, USAGE, parseTraceArgs } from './args';
 
-/** Largest file read, checked before reading: the arrays parsed from it take a few times as much memory. */
+/**
+ * Largest file read, checked before reading (and while reading, for a pipe or a device, whose size can't be
+ * known before): the arrays parsed from it take a few times as much memory.
+ */
 const MAX_FILE_BYTES = 256e6;
 /** Largest trace computed (the page's limit too): its JSON text is about 2.5 times as large. */
 const MAX_TRACE_BYTES = LIMITS.traceBytes;
@@ -38,6 +41,26 @@ function inFile<T>(where: string, fn: () => T): T {
  */
 const BASE_DIR = process.env.npm_lifecycle_event === 'trace' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
 
+/** The file's text, read a block at a time up to `max` bytes (a pipe or /dev/zero never says how long it is). */
+function readAtMost(full: string, max: number, where: string): string {
+  const fd = openSync(full, 'r');
+  try {
+    const blocks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const block = Buffer.allocUnsafe(1 << 20);
+      const got = readSync(fd, block, 0, block.length, null);
+      if (got === 0) break;
+      total += got;
+      if (total > max) throw new CliError(`${where}: the file is over ${formatBytes(max)}, the largest accepted`);
+      blocks.push(block.subarray(0, got));
+    }
+    return Buffer.concat(blocks, total).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readJson(flag: string, path: string): JsonValue {
   const where = `${flag} ${path}`;
   const full = resolve(BASE_DIR, path);
@@ -45,14 +68,14 @@ function readJson(flag: string, path: string): JsonValue {
   try {
     const size = statSync(full).size;
     if (size > MAX_FILE_BYTES) throw new CliError(`${where}: the file is ${formatBytes(size)}; the largest accepted is ${formatBytes(MAX_FILE_BYTES)}`);
-    text = readFileSync(full, 'utf8');
+    text = readAtMost(full, MAX_FILE_BYTES, where);
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? `no such file (looked for ${full})` : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new CliError(`${where}: cannot read the file: ${why}`);
   }
-  return inFile(where, () => parseJson(text, MAX_FILE_BYTES));
+  return inFile(where, () => parseJson(text, { maxChars: MAX_FILE_BYTES }));
 }
 
 /** Reads a 2-D array file and checks it is non-empty and of the expected shape ('*' = any). */
@@ -93,7 +116,10 @@ async function main(argv: readonly string[]): Promise<void> {
     throw new CliError(`--input ${args.input}: the trace of ${T} steps × ${L} layer${L > 1 ? 's' : ''} × hidden_size ${H} would take ${formatBytes(bytes)}; the largest this command writes is ${formatBytes(MAX_TRACE_BYTES)}`);
   }
   const trace = inFile(`--input ${args.input}`, () => runAll(model, { kind: 'dense', steps: T, values: x.data }, { h0, c0 }));
-  if (ignored.length > 0) process.stderr.write(`trace: note: ignored ${ignored.length} tensor(s) that are not part of the recurrent layers: ${ignored.slice(0, 8).join(', ')}${ignored.length > 8 ? ', …' : ''}\n`);
+  if (ignored.length > 0) {
+    const listed = ignored.slice(0, 8).map(tensorName).join(', ');
+    process.stderr.write(`trace: note: ${forTerminal(`ignored ${ignored.length} tensor(s) that are not part of the recurrent layers: ${listed}${ignored.length > 8 ? ', …' : ''}`)}\n`);
+  }
   await write(traceJson(trace));
 }
 
@@ -150,8 +176,21 @@ async function write(pieces: Iterable<string>): Promise<void> {
   process.stdout.write(block);
 }
 
+/** The longest line the command writes to stderr: a file's names can be any length. */
+const MAX_LINE = 1000;
+
+/**
+ * A line for the terminal: one line, control and format characters by code point (a file's tensor names
+ * are the file's: an escape sequence in one would recolour or clear the user's terminal), and cut to
+ * MAX_LINE characters.
+ */
+function forTerminal(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim().replace(/[\p{Cc}\p{Cf}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length.toLocaleString('en-US')} characters in all)` : line;
+}
+
 function fail(e: unknown): void {
-  const text = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+  const text = forTerminal(e instanceof Error ? e.message : String(e));
   if (e instanceof CliError || e instanceof JsonError || e instanceof TensorError || e instanceof ModelError) {
     process.stderr.write(`trace: ${text}\n`);
     process.exitCode = 2;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../rng';
-import { JsonError, parseJson } from './json';
+import { JSON_BOUNDS, JsonError, parseJson } from './json';
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)];
 const ws = (rng: Rng): string => (rng.next() < 0.7 ? '' : Array.from({ length: 1 + rng.int(3) }, () => pick(rng, [' ', '\t', '\n', '\r'])).join(''));
@@ -133,11 +133,16 @@ describe('parseJson reads what Python writes', () => {
 
 describe('parseJson rejects what JSON rejects, saying where', () => {
   const cases: Array<[string, string, string]> = [
-    ['[1, 2,]', 'a malformed number', 'line 1, column 7'],
-    ['{"a": 1,}', 'a key in double quotes was expected', 'line 1, column 9'],
-    ['{\n  "w": [\n    [1, 2],\n  ]\n}', 'a malformed number', 'line 4, column 3'],
+    ['[1, 2,]', "']' where a value was expected (a comma with nothing after it)", 'line 1, column 7'],
+    ['{"a": 1,}', 'a key in double quotes was expected (a comma with nothing after it)', 'line 1, column 9'],
+    ['{\n  "w": [\n    [1, 2],\n  ]\n}', "']' where a value was expected (a comma with nothing after it)", 'line 4, column 3'],
     ["{'a': 1}", 'a key in double quotes was expected', 'line 1, column 2'],
-    ["['a']", 'a malformed number', 'line 1, column 2'],
+    ["['a']", "a single quote (JSON's strings are in double quotes) where a value was expected", 'line 1, column 2'],
+    ['[1, [], ]', "']' where a value was expected (a comma with nothing after it)", 'line 1, column 9'],
+    ['[]]', 'extra text after the value', 'line 1, column 3'],
+    ['{"a": }', "'}' where a value was expected", 'line 1, column 7'],
+    ['[\u200b1]', 'U+200B where a value was expected', 'line 1, column 2'],
+    ['PK\u0003', "'P' where a value was expected", 'line 1, column 1'],
     ['01', 'extra text after the value', 'line 1, column 2'],
     ['[-012]', "a ',' or ']' was expected", 'line 1, column 4'],
     ['[00]', "a ',' or ']' was expected", 'line 1, column 3'],
@@ -159,8 +164,7 @@ describe('parseJson rejects what JSON rejects, saying where', () => {
     ['', 'the text ends where a value was expected', 'line 1, column 1'],
     [' \n ', 'the text ends where a value was expected', 'line 2, column 2'],
     ['[', 'the text ends where a value was expected', 'line 1, column 2'],
-    ['{"a": [1, {"b": tru}]}', 'a malformed number', 'line 1, column 17'],
-    ['\ufeff[1]', 'a malformed number', 'line 1, column 1'],
+    ['{"a": [1, {"b": tru}]}', "'t' where a value was expected", 'line 1, column 17'],
   ];
   for (const [text, what, where] of cases) {
     it(JSON.stringify(text), () => {
@@ -182,9 +186,9 @@ describe('parseJson is bounded and keeps data as data', () => {
   });
 
   it('refuses text over the size bound before reading it', () => {
-    expect(parseJson('[1,2,3]', 7)).toEqual([1, 2, 3]);
-    expect(() => parseJson('[1,2,3]', 6)).toThrow('the file has 7 characters; the largest accepted is 6');
-    expect(() => parseJson('{'.repeat(1000), 999)).toThrow(/1000 characters/);
+    expect(parseJson('[1,2,3]', { maxChars: 7 })).toEqual([1, 2, 3]);
+    expect(() => parseJson('[1,2,3]', { maxChars: 6 })).toThrow('the file has 7 characters; the largest accepted is 6');
+    expect(() => parseJson('{'.repeat(1000), { maxChars: 999 })).toThrow(/1000 characters/);
   });
 
   it('keeps "__proto__" and friends as plain own keys (no prototype pollution)', () => {
@@ -199,6 +203,21 @@ describe('parseJson is bounded and keeps data as data', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     expect(JSON.stringify(got)).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
+  it('counts values and containers as it reads, and stops at the bound, before building more', () => {
+    expect(parseJson('[1,[2,{"a":3}]]', { maxValues: 6, maxContainers: 3 })).toEqual([1, [2, { a: 3 }]]);
+    expect(() => parseJson('[1,[2,{"a":3}]]', { maxValues: 5 })).toThrow('not valid JSON: more than 5 values in the file, more than any model or input needs at line 1, column 12');
+    expect(() => parseJson('[1,[2,{"a":3}]]', { maxContainers: 2 })).toThrow(/more than 2 arrays, objects and strings in the file/);
+    expect(() => parseJson('["a","b","c"]', { maxContainers: 3 })).toThrow(/more than 3 arrays, objects and strings/);
+    // 33 million empty objects (100 MB) took Node past its heap; now the read ends at the bound.
+    const objects = `{"junk":[${'{},'.repeat(JSON_BOUNDS.maxContainers + 10)}{}]}`;
+    expect(() => parseJson(objects)).toThrow(/more than 2,000,000 arrays, objects and strings/);
+  });
+
+  it('names a zip archive (what torch.save writes) before reading it, and skips a byte-order mark', () => {
+    expect(() => parseJson('PK\u0003\u0004\u0014\u0000rest of a .pt file')).toThrow(/^the file is a zip archive \(torch\.save writes one\), not JSON text/);
+    expect(parseJson('\ufeff{"a": [1]}')).toEqual({ a: [1] });
   });
 
   it('gives the last value of a repeated key, as JSON.parse does', () => {

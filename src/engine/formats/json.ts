@@ -3,6 +3,7 @@
  * so that a bad value is reported as "weight_hh_l0[3][1] is NaN" rather than as a syntax error at some
  * offset. It reads data only (no reviver, no prototype keys), and refuses text over a size bound.
  */
+import { LIMITS } from '../limits';
 
 export class JsonError extends Error {
   override name = 'JsonError';
@@ -11,12 +12,57 @@ export class JsonError extends Error {
 /** JSON values, plus the non-finite numbers Python writes. */
 export type JsonValue = number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export function parseJson(text: string, maxChars = 512 * 1024 * 1024): JsonValue {
+/**
+ * How much a text may hold, counted while it is read, before the values are built: a file under the size
+ * bound can still hold more than memory (100 MB of `[{},{},…]` is 33 million objects, which took Node
+ * past its 4 GB heap; 250 MB of `[0,0,…]`, an array longer than V8 allows).
+ */
+export interface JsonBounds {
+  /** Most characters in the text. */
+  maxChars: number;
+  /** Most values of any kind (numbers, strings, arrays, objects…), nested ones included. */
+  maxValues: number;
+  /** Most arrays, objects and strings: each costs tens of bytes, not a number's 8. */
+  maxContainers: number;
+}
+
+/**
+ * Room for what the engine accepts: the largest model's parameters, and the longest input, a row per
+ * step (with h0 and c0 beside it).
+ */
+export const JSON_BOUNDS: JsonBounds = {
+  maxChars: 512 * 1024 * 1024,
+  maxValues: LIMITS.params + 2 * LIMITS.steps,
+  maxContainers: 2 * LIMITS.steps,
+};
+
+/** A character as a message names it: quoted if it shows, by code point if it doesn't. */
+function charName(c: string): string {
+  if (c === "'") return "a single quote (JSON's strings are in double quotes)";
+  const code = c.codePointAt(0)!;
+  return /[\p{C}\p{Z}]/u.test(c) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`;
+}
+
+export function parseJson(text: string, bounds: Partial<JsonBounds> = {}): JsonValue {
+  const { maxChars, maxValues, maxContainers } = { ...JSON_BOUNDS, ...bounds };
   if (text.length > maxChars) {
     throw new JsonError(`the file has ${text.length} characters; the largest accepted is ${maxChars}`);
   }
-  let i = 0;
+  // What is most often fed to a JSON reader by mistake, named before any reading.
+  if (text.startsWith('PK\x03\x04')) {
+    throw new JsonError('the file is a zip archive (torch.save writes one), not JSON text: save the tensors as JSON lists (see the README)');
+  }
+  // A byte-order mark, which some Windows editors write, is not part of the text (RFC 8259 lets a reader skip it).
+  let i = text.startsWith('\ufeff') ? 1 : 0;
   const n = text.length;
+  let values = 0;
+  let containers = 0;
+  function count(container: boolean): void {
+    if (++values > maxValues) fail(`more than ${maxValues.toLocaleString('en-US')} values in the file, more than any model or input needs`);
+    if (container && ++containers > maxContainers) {
+      fail(`more than ${maxContainers.toLocaleString('en-US')} arrays, objects and strings in the file, more than any model or input needs`);
+    }
+  }
 
   function where(): string {
     let line = 1;
@@ -65,7 +111,15 @@ export function parseJson(text: string, maxChars = 512 * 1024 * 1024): JsonValue
   function num(): number {
     NUM.lastIndex = i;
     const m = NUM.exec(text);
-    if (!m || m[0] === '-') fail('a malformed number');
+    if (!m || m[0] === '-') {
+      const c = text[i];
+      // Not even the start of a number: name what is there instead.
+      if (!m && c !== '-' && c !== '+' && c !== '.') {
+        const end = /[\]}]/.test(c) && /,\s*$/.test(text.slice(Math.max(0, i - 64), i)) ? ' (a comma with nothing after it)' : '';
+        fail(`${charName(String.fromCodePoint(text.codePointAt(i)!))} where a value was expected${end}`);
+      }
+      fail('a malformed number');
+    }
     i += m[0].length;
     return Number(m[0]);
   }
@@ -74,6 +128,7 @@ export function parseJson(text: string, maxChars = 512 * 1024 * 1024): JsonValue
     ws();
     if (i >= n) fail('the text ends where a value was expected');
     const c = text[i];
+    count(c === '[' || c === '{' || c === '"');
     if (c === '[') {
       i++;
       const arr: JsonValue[] = [];
@@ -95,6 +150,7 @@ export function parseJson(text: string, maxChars = 512 * 1024 * 1024): JsonValue
       if (text[i] === '}') { i++; return obj; }
       for (;;) {
         ws();
+        if (text[i] === '}') fail("a key in double quotes was expected (a comma with nothing after it)");
         if (text[i] !== '"') fail('a key in double quotes was expected');
         const key = str();
         ws();

@@ -110,7 +110,7 @@ describe('modelFromStateDict refuses what it cannot run, naming the tensor, its 
   it('a missing tensor', () => {
     const sd = lstm();
     delete sd.weight_ih_l0;
-    refuses(sd, ['weight_ih_l0 is missing', 'keys found: weight_hh_l0, bias_ih_l0, bias_hh_l0']);
+    refuses(sd, ['weight_ih_l0 is missing', 'keys found: "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"']);
     refuses({}, ['weight_ih_l0 is missing', 'keys found: none']);
     for (const name of ['weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0', 'weight_hh_l1', 'bias_hh_l1']) {
       const two = lstm(2);

@@ -25,6 +25,9 @@ export interface LoadedStateDict {
 
 const CELL_BY_GATES: Record<number, string> = { 4: 'an LSTM', 3: 'a GRU', 1: 'an RNN' };
 
+/** A key of the file as a message lists it: quoted, and cut to 60 characters (a key can be any length). */
+export const tensorName = (key: string): string => JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+
 export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {}): LoadedStateDict {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new ModelError('the state_dict must be a JSON object of {tensor name: nested arrays}');
@@ -33,11 +36,13 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
   const keys = Object.keys(dict);
   const first = keys.find((k) => /(^|\.)weight_ih_l0$/.test(k));
   if (first === undefined) {
-    const shown = keys.slice(0, 6).join(', ') || 'none';
+    const shown = keys.slice(0, 6).map(tensorName).join(', ') + (keys.length > 6 ? `, and ${keys.length - 6} more` : '') || 'none';
     throw new ModelError(`weight_ih_l0 is missing: no tensor named weight_ih_l0 (keys found: ${shown})`);
   }
   // A whole model's state_dict prefixes the RNN's tensors with its attribute name ("rnn.weight_ih_l0").
   const prefix = first.slice(0, first.length - 'weight_ih_l0'.length);
+  // Every message names tensors with it: a module path is a few words, not a page.
+  if (prefix.length > 200) throw new ModelError(`the tensor ${tensorName(first)} has a prefix of ${prefix.length} characters; expected a module path such as "rnn."`);
   const own = keys.filter((k) => k.startsWith(prefix) && /^(weight|bias)_(ih|hh|hr)_l\d+(_reverse)?$/.test(k.slice(prefix.length)));
   const reverse = own.find((k) => k.endsWith('_reverse'));
   if (reverse) {
