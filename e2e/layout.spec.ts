@@ -93,6 +93,21 @@ for (const size of SIZES) {
   }
 }
 
+test('the timeline keeps its width as t gains digits, so its thumb doesn\'t shift as it plays', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/${query({ T: 1000 })}`);
+  await waitForRun(page);
+  const slider = page.getByRole('slider', { name: 'Timestep' });
+  const width = async () => (await slider.boundingBox())!.width;
+  const first = await width();
+  await page.keyboard.press('End');
+  await expect(page.getByLabel('Current timestep')).toHaveText('t = 1,000 / 1,000');
+  expect(await width()).toBeCloseTo(first, 0); // within half a pixel (36 px narrower before)
+  // t is written the same way everywhere it appears.
+  await expect(page.locator('.diagram-step')).toContainText('t = 1,000');
+  await expect(page.getByRole('heading', { name: /^Equations/ })).toContainText('t = 1,000');
+});
+
 test('in the lecture view a stack of layers takes no width from the diagram: its numbers are as large as with one layer', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 }); // a common projector, where the diagram is width-bound
   const valueSize = async (layers: number) => {

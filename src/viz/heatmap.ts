@@ -69,6 +69,14 @@ export function zoomWindow(t0: number, t1: number, factor: number, at: number, T
   return [a, a + span];
 }
 
+/**
+ * A window as the view keeps it: null where it spans the whole sequence, so that zooming out all the way
+ * is the same state as "all" (and the address doesn't carry a window that changes nothing).
+ */
+export function keptWindow(w: [number, number], T: number): [number, number] | null {
+  return w[0] <= 0 && w[1] >= T ? null : w;
+}
+
 /** Pans the window by `dt` timesteps, kept inside [0, T]. */
 export function panWindow(t0: number, t1: number, dt: number, T: number): [number, number] {
   const span = t1 - t0;

@@ -22,6 +22,7 @@ import { partStates } from './partStates';
 import { TopLayer } from './TopLayer';
 import { WireLayer } from './WireLayer';
 import { TitleParts } from '../TitleParts';
+import { fmtInt } from '../../viz/format';
 
 export function CellDiagram() {
   const trace = useRun((r) => r.trace);
@@ -121,8 +122,8 @@ export function CellDiagram() {
           {/* While walking, t stays in the line (crossing into the next timestep is said), and the unit is
               read out ([ ] change it) but not shown: the line must fit beside the title in the lecture view. */}
           {subFocus && steps.length > 1
-            ? <>t = {t + 1}<span className="visually-hidden">, unit {shownUnit}</span> · Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></>
-            : <>t = {t + 1}, unit {shownUnit}</>}
+            ? <>t = {fmtInt(t + 1)}<span className="visually-hidden">, unit {shownUnit}</span> · Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></>
+            : <>t = {fmtInt(t + 1)}, unit {shownUnit}</>}
         </p>
       </header>
       <div className={lecture && L > 1 ? 'diagram-body layers-above' : 'diagram-body'}>

@@ -31,6 +31,7 @@ export function StripCells(p: Props) {
         return (
           <g key={part.source} data-source={part.source}>
             {cells}
+            {selected && <rect x={selected.x - 2.5} y={selected.y - 2.5} width={selected.w + 5} height={selected.h + 5} className="strip-selected-halo" />}
             {selected && <rect x={selected.x - 1} y={selected.y - 1} width={selected.w + 2} height={selected.h + 2} className="strip-selected" />}
             <rect {...box} className="strip-frame" />
           </g>

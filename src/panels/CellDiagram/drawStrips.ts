@@ -117,9 +117,15 @@ export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
       row += rows;
       if (isPerUnit(layer, part.source) && unit < n) {
         const r = cellRect(n, unit, s.x, s.y);
-        ctx.lineWidth = 2 / p.scale;
+        const px = 1 / p.scale;
+        // Two rings: the ink one on the cell, and one of the panel's colour around it, so that the
+        // outline shows on every colour of every scale (the ink alone vanished on the dark theme's
+        // white zero cells, and the light theme's near-black closed gates).
+        ctx.lineWidth = 2 * px;
+        ctx.strokeStyle = p.panelFill;
+        ctx.strokeRect(r.x - 3 * px, r.y - 3 * px, r.w + 6 * px, r.h + 6 * px);
         ctx.strokeStyle = p.ink;
-        ctx.strokeRect(r.x - 1 / p.scale, r.y - 1 / p.scale, r.w + 2 / p.scale, r.h + 2 / p.scale);
+        ctx.strokeRect(r.x - px, r.y - px, r.w + 2 * px, r.h + 2 * px);
       }
     }
     ctx.lineWidth = 1 / p.scale;

@@ -17,6 +17,7 @@ import { Katex } from './Katex';
 import { plainLatex } from './latex';
 import { useSymbolKeys } from './useSymbolKeys';
 import { TitleParts } from '../TitleParts';
+import { fmtInt } from '../../viz/format';
 
 /**
  * How many of `total` groups to show: one more each frame until every group has been shown once, then all.
@@ -113,7 +114,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   return (
     <section className="panel equations" aria-label="Equations">
       <header className="equations-head">
-        <h2 className="panel-title"><TitleParts parts={['Equations', `unit ${j}`, !!trace && trace.layout.numLayers > 1 && `layer ${shownLayer + 1}`, `t = ${t + 1}`]} /></h2>
+        <h2 className="panel-title"><TitleParts parts={['Equations', `unit ${j}`, !!trace && trace.layout.numLayers > 1 && `layer ${shownLayer + 1}`, `t = ${fmtInt(t + 1)}`]} /></h2>
         <button type="button" className="text-button" onClick={copy} disabled={!ready} aria-label="Copy as LaTeX">
           <Icons.copy /> {copied ? 'Copied' : 'LaTeX'}
         </button>

@@ -12,8 +12,8 @@ import { usePlayback } from '../../state/playback';
 import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
-import { fmtValue, plural } from '../../viz/format';
-import { panWindow, stepAt, zoomWindow } from '../../viz/heatmap';
+import { fmtInt, fmtValue, plural } from '../../viz/format';
+import { keptWindow, panWindow, stepAt, zoomWindow } from '../../viz/heatmap';
 import { createHeatmapPainter } from './painter';
 import { onPresenterGeneration, presenterGeneration } from './surface';
 
@@ -105,7 +105,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         return;
       }
       const t = stepAt(e.clientX - r.left, r.width, t0, t1);
-      useView.setState({ heatmapWindow: zoomWindow(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T) });
+      useView.setState({ heatmapWindow: keptWindow(zoomWindow(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T), T) });
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
@@ -150,7 +150,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
           // trace.filled, not the `filled` prop: the prop is paced and may lag the trace it is drawn from.
           if (p.t < 0 || p.t >= trace.filled) return setTip(null);
           const v = trace.value(k, p.t, p.j);
-          setTip({ x: e.clientX, y: e.clientY, text: `${name} · t = ${p.t + 1} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
+          setTip({ x: e.clientX, y: e.clientY, text: `${name} · t = ${fmtInt(p.t + 1)} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
         }}
         onPointerUp={(e) => {
           const d = drag.current;

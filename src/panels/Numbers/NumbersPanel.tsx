@@ -10,6 +10,7 @@ import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import type { Trace } from '../../engine/trace';
 import { fmtValue } from '../../viz/format';
+import { fmtInt } from '../../viz/format';
 
 /** Columns shown around the selected unit when H is too wide for all of them. */
 const MAX_COLUMNS = 8;
@@ -37,7 +38,7 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
   const rows = layout.series.map((s, k) => ({ s, k })).filter(({ s }) => s.layer === layer);
   return (
     <section className="panel numbers" aria-label="Values at this timestep">
-      <h2 className="panel-title">Values at t = {t + 1}, layer {layer + 1}</h2>
+      <h2 className="panel-title">Values at t = {fmtInt(t + 1)}, layer {layer + 1}</h2>
       {/* Without this, eight columns of a wide layer read as the whole layer. */}
       {some && (
         <p className="numbers-range">

@@ -13,6 +13,7 @@ import { fmtValue, plural } from '../../viz/format';
 import { isTextModel } from '../../viz/labels';
 import { useThrottled } from '../../app/useSettled';
 import { tokenWindow } from './tokenWindow';
+import { fmtInt } from '../../viz/format';
 
 /** Slots assumed before the strip is first measured (it is measured before it is painted). */
 const FIRST_GUESS_SLOTS = 24;
@@ -169,7 +170,7 @@ function SignalValues({ trace, t }: { trace: Trace; t: number }) {
   const row = ready ? trace.row(trace.index('x'), t) : null;
   return (
     <div className="signal-values">
-      <span id={id} className="signal-values-title">xₜ at t = {t + 1}</span>
+      <span id={id} className="signal-values-title">xₜ at t = {fmtInt(t + 1)}</span>
       <ul aria-labelledby={id}>
         {Array.from({ length: I }, (_, d) => (
           <li key={d}>

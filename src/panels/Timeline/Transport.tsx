@@ -75,7 +75,8 @@ export function Transport() {
           onPointerDown={holdThumb}
         />
         {/* An <output> is a live region by default: the diagram's step line is the one that speaks. */}
-        <output className="t-label" aria-label="Current timestep" aria-live="off">
+        {/* As wide as its widest text from the start: growing a digit at t = 10, 100, 1,000 moved the slider. */}
+        <output className="t-label" aria-label="Current timestep" aria-live="off" style={{ minWidth: `${`t = ${fmtInt(total)} / ${fmtInt(total)}`.length}ch` }}>
           {total ? <>t = {fmtInt(t + 1)} <span className="muted">/ {fmtInt(total)}</span></> : <span className="muted">t = – / –</span>}
         </output>
       </div>
