@@ -361,7 +361,7 @@ describe('the written-out matrix products', () => {
     expect(details.length).toBeGreaterThan(0);
     let labelled = 0;
     for (const line of details) {
-      for (const m of line.matchAll(/\\underset\{\\small k=(\d+)\}\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
+      for (const m of line.matchAll(/\\underset\{\\small\\rule\{0pt\}\{1.05em\}k=(\d+)\}\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/g)) {
         const k = Number(m[1]);
         const [w, x] = m[2].split('\\cdot').map((f) => Number(f.replace(/[()]/g, '')));
         // The input under k is h_{t−1}[k]; its weight is one of that column's (the row is the gate's).

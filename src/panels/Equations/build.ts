@@ -55,7 +55,8 @@ const TERMS_PER_LINE = 2;
 function productTex(lhs: string, d: ReturnType<typeof dotTerms>): string {
   const terms = d.shown.map(([w, x, k]) => {
     const product = `${factor(w)}\\cdot${factor(x)}`;
-    return d.inOrder ? product : `\\underset{\\small k=${k}}{${product}}`;
+    // The strut sets the label a little lower: KaTeX's \underset puts it against the digits above.
+    return d.inOrder ? product : `\\underset{\\small\\rule{0pt}{1.05em}k=${k}}{${product}}`;
   });
   if (d.rest > 0) terms.push(`\\cdots_{(${d.rest}\\ \\text{more})}`);
   const lines: string[] = [];
