@@ -14,7 +14,7 @@ async function valuesTable(page: import('@playwright/test').Page) {
 async function expectValuesMatch(page: import('@playwright/test').Page, trace: ReturnType<typeof engineTrace>, t: number, layer = 0) {
   await expect(page.getByRole('status', { name: 'Current timestep' }).or(page.getByLabel('Current timestep'))).toContainText(`t = ${(t + 1).toLocaleString('en-US')} `);
   // The table says which timestep its numbers are for; it follows the cursor once the cursor settles.
-  await expect(page.getByRole('region', { name: 'Values at this timestep' }).getByRole('heading')).toContainText(`t = ${t + 1},`);
+  await expect(page.getByRole('region', { name: 'Values at this timestep' }).getByRole('heading')).toContainText(`t = ${(t + 1).toLocaleString('en-US')},`);
   const names = trace.layout.series.filter((s) => s.layer === layer).map((s) => s.name);
   // Read again until it holds: after a new run is asked for, the table may still show the last run's step
   // for a moment (the status line says "all in" of that run until the new one starts).

@@ -108,19 +108,21 @@ test('the timeline keeps its width as t gains digits, so its thumb doesn\'t shif
   await expect(page.getByRole('heading', { name: /^Equations/ })).toContainText('t = 1,000');
 });
 
-test('in the lecture view a stack of layers takes no width from the diagram: its numbers are as large as with one layer', async ({ page }) => {
+test('a stack of layers takes no width from the diagram: its numbers are as large as with one layer, in both views', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 }); // a common projector, where the diagram is width-bound
-  const valueSize = async (layers: number) => {
-    await page.goto(`/${query({ lecture: 1, layers, T: 20, t: 4 })}`);
-    await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
-    // The size on screen: the SVG's font size scaled by the diagram's width.
-    return page.locator('.diagram-top .strip-label .value').first().evaluate((el) => el.getBoundingClientRect().height);
-  };
-  const one = await valueSize(1);
-  const three = await valueSize(3);
-  expect(three / one, `a value's height: ${three.toFixed(1)} px with 3 layers, ${one.toFixed(1)} px with 1`).toBeGreaterThan(0.97);
-  // In a row, read left to right: layer 1 first.
-  await expect(page.getByRole('navigation', { name: 'Layers' }).getByRole('button')).toHaveText([/^1/, /^2/, /^3/]);
+  for (const lecture of [0, 1]) {
+    const valueSize = async (layers: number) => {
+      await page.goto(`/${query({ lecture, layers, T: 20, t: 4 })}`);
+      await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
+      // The size on screen: the SVG's font size scaled by the diagram's width.
+      return page.locator('.diagram-top .strip-label .value').first().evaluate((el) => el.getBoundingClientRect().height);
+    };
+    const one = await valueSize(1);
+    const three = await valueSize(3);
+    expect(three / one, `lecture=${lecture}: a value's height, ${three.toFixed(1)} px with 3 layers, ${one.toFixed(1)} px with 1`).toBeGreaterThan(0.97);
+    // In a row, read left to right: layer 1 first.
+    await expect(page.getByRole('navigation', { name: 'Layers' }).getByRole('button')).toHaveText([/^1/, /^2/, /^3/]);
+  }
 });
 
 test('on a phone the page doesn\'t scroll sideways, and the timeline\'s controls all stay on screen', async ({ page }) => {

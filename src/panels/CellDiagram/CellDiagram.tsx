@@ -16,7 +16,7 @@ import { drawStrips } from './drawStrips';
 import { StripCells } from './StripCells';
 import { PRERENDERING, takeover } from '../../app/prerendering';
 import { fitViewBox } from './fitViewBox';
-import { LayerColumn } from './LayerColumn';
+import { LayerRow } from './LayerRow';
 import { Legend } from './Legend';
 import { partStates } from './partStates';
 import { TopLayer } from './TopLayer';
@@ -38,7 +38,6 @@ export function CellDiagram() {
   const unit = usePlayback((p) => p.unit);
   const playing = usePlayback((p) => p.playing);
   const norm = useView((v) => v.heatmapNorm);
-  const lecture = useView((v) => v.lecture);
   const theme = useEffectiveTheme();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // A callback ref: the box appears only once a trace exists, and its size must be watched from then on.
@@ -126,8 +125,8 @@ export function CellDiagram() {
             : <>t = {fmtInt(t + 1)}, unit {shownUnit}</>}
         </p>
       </header>
-      <div className={lecture && L > 1 ? 'diagram-body layers-above' : 'diagram-body'}>
-        {L > 1 && <LayerColumn trace={trace} t={t} layer={shownLayer} row={lecture} />}
+      <div className="diagram-body">
+        {L > 1 && <LayerRow trace={trace} t={t} layer={shownLayer} />}
         <div className="diagram" ref={setBox} style={{ aspectRatio: `${geometry.width} / ${geometry.height}` }}>
           <WireLayer geometry={geometry} states={states} pulseKey={`${t}-${subShown}`} />
           {PRERENDERING

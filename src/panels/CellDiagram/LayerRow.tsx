@@ -1,8 +1,8 @@
 /**
  * The stack at a glance: one compact button per layer with its h_t, which picks the layer the diagram
- * shows. Beside the diagram they stand as a column, top layer first, like the stack itself; in the
- * lecture view they line up above it, layer 1 first (as a row is read), so that the diagram gets the
- * column's width: on a 1280-pixel projector that is a fifth more, and its numbers grow with it.
+ * shows. They line up in a row above the diagram, layer 1 first (as a row is read), rather than as a
+ * column beside it: the column took a fifth of the diagram's width at 1280 pixels, and its numbers
+ * shrank with it (11 px against 13 for one layer; 13 against 16 in the lecture view).
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { Trace } from '../../engine/trace';
@@ -35,13 +35,12 @@ function MiniStrip({ trace, layer, t }: { trace: Trace; layer: number; t: number
   return <canvas ref={ref} className="mini-strip" aria-hidden="true" />;
 }
 
-export function LayerColumn({ trace, t, layer, row }: { trace: Trace; t: number; layer: number; row: boolean }) {
+export function LayerRow({ trace, t, layer }: { trace: Trace; t: number; layer: number }) {
   const L = trace.layout.numLayers;
-  const order = Array.from({ length: L }, (_, k) => (row ? k : L - 1 - k));
   return (
-    <nav className={row ? 'layer-column layer-row' : 'layer-column'} aria-label="Layers">
-      <span className="layer-column-title">layers</span>
-      {order.map((l) => (
+    <nav className="layer-row" aria-label="Layers">
+      <span className="layer-row-title">layers</span>
+      {Array.from({ length: L }, (_, l) => (
         <button key={l} type="button" className="layer-button" aria-pressed={l === layer} aria-label={`Show layer ${l + 1}`} onClick={() => selectLayer(l)}>
           <span>{l + 1}</span>
           <MiniStrip trace={trace} layer={l} t={t} />
