@@ -164,6 +164,23 @@ test('clicking a unit on a strip selects it everywhere', async ({ page }) => {
   await expectDiagram(page, trace, model, { t: 0, sub: 3, focus: false, unit: 5, layer: 0 });
 });
 
+test('on a 512-unit strip the hover tip magnifies the units around the pointer, and a click selects the one it names', async ({ page }) => {
+  await page.goto(`/${query({ H: 512, T: 10, seed: 3 })}`);
+  await waitForRun(page);
+  const box = (await page.locator('[data-source="f"] .strip-hit').boundingBox())!;
+  // Its cells are a pixel wide, in 8 rows of 64: aim somewhere in the middle.
+  const at = { x: box.x + box.width * 0.37, y: box.y + box.height * 0.55 };
+  await page.mouse.move(at.x, at.y);
+  const tip = page.locator('.diagram-top .hover-tip');
+  await expect(tip.locator('.loupe rect')).toHaveCount(17); // 16 units and the outline
+  const named = Number(/^unit (\d+):/.exec((await tip.locator('text').first().textContent())!)![1]);
+  const first = Number(await tip.locator('.loupe').getAttribute('data-first'));
+  expect(named - first).toBeGreaterThanOrEqual(0);
+  expect(named - first).toBeLessThan(16);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByRole('heading', { name: /^Equations/ })).toContainText(`unit ${named}`);
+});
+
 test('the help overlay lists every command and closes with Escape; lecture view and theme by key', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 5 })}`);
   await waitForRun(page);

@@ -132,7 +132,7 @@ export function CellDiagram() {
           {PRERENDERING
             ? <StripCells geometry={geometry} trace={trace} layer={shownLayer} t={t} unit={shownUnit} states={states} norm={norm} />
             : <canvas ref={canvasRef} className="diagram-layer diagram-strips" aria-hidden="true" />}
-          <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={shownUnit} states={states} cellName={cellName} />
+          <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={shownUnit} states={states} norm={norm} cellName={cellName} />
         </div>
       </div>
       <Legend trace={trace} layer={shownLayer} norm={norm} />

@@ -23,7 +23,7 @@ describe('TopLayer', () => {
     const { trace, model } = run(patch);
     const geometry = geometryFor(trace.layout, layer === trace.layout.numLayers - 1);
     const html = renderToStaticMarkup(
-      <TopLayer geometry={geometry} trace={trace} model={model} layer={layer} t={5} unit={unit} states={new Map()} cellName="X" />,
+      <TopLayer geometry={geometry} trace={trace} model={model} layer={layer} t={5} unit={unit} states={new Map()} norm="series" cellName="X" />,
     );
     return { html, trace };
   };

@@ -8,9 +8,10 @@ import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { selectUnit } from '../../state/cursor';
 import { cellAt, STRIP_H, STRIP_W, type CellGeometry, type DiagramNode, type DiagramPart, type EndLabel } from '../../viz/geometry';
-import { fmtValue } from '../../viz/format';
-import { isPerUnit, sourceValues, sourceWidth } from '../../viz/sources';
+import type { Normalisation } from '../../viz/domains';
+import { isPerUnit, sourceWidth } from '../../viz/sources';
 import type { PartState } from './drawStrips';
+import { StripTip } from './StripTip';
 import { stripSymbol, stripValueText } from './stripText';
 
 function Node({ n }: { n: DiagramNode }) {
@@ -107,10 +108,12 @@ interface Props {
   t: number;
   unit: number;
   states: ReadonlyMap<string, PartState>;
+  /** The strips' colour normalisation, for the hover tip's magnifier. */
+  norm: Normalisation;
   cellName: string;
 }
 
-export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, cellName }: Props) {
+export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, norm, cellName }: Props) {
   const [hover, setHover] = useState<{ source: string; j: number; x: number; y: number } | null>(null);
   const arrived = t < trace.filled;
 
@@ -168,12 +171,7 @@ export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, ce
       })}
       {g.ends.map((e) => <End key={e.text} e={e} layer={layer} />)}
       {hover && arrived && states.get(hover.source) !== 'pending' && hover.j < sourceWidth(trace, layer, hover.source) && (
-        <g className="hover-tip" pointerEvents="none">
-          <rect x={hover.x - 80} y={hover.y - 50} width={160} height={28} rx={5} />
-          <text x={hover.x} y={hover.y - 30} textAnchor="middle">
-            {hover.source === 'probs' ? 'class' : isPerUnit(layer, hover.source) ? 'unit' : 'x'} {hover.j}: {fmtValue(sourceValues(trace, layer, hover.source, t)[hover.j])}
-          </text>
-        </g>
+        <StripTip trace={trace} layer={layer} t={t} norm={norm} {...hover} />
       )}
     </svg>
   );
