@@ -256,8 +256,9 @@ const bad: Array<[string, () => string[], Array<string | RegExp>]> = [
   ['not JSON (Python repr)', () => ['--state-dict', json(lstm.state_dict), '--input', text('[[0.1, 0.2, 0.3], (0.4, 0.5, 0.6)]')], ['--input', 'not valid JSON', 'line 1, column 19']],
   ['a state_dict that is an array', () => ['--state-dict', json([lstm.state_dict]), '--input', json(lstm.x)], ['state_dict must be a JSON object']],
   ['a zip archive (torch.save\'s .pt)', () => ['--state-dict', text('PK\u0003\u0004\u0014\u0000\u0000\u0000archive/data.pkl'), '--input', json(lstm.x)], ['--state-dict', 'a zip archive (torch.save writes one), not JSON text']],
-  // 20 MB of empty objects, a tenth of what took Node past its heap: refused as it is read, at the bound.
-  ['a file of millions of empty objects', () => ['--state-dict', text(`{"junk":[${'{},'.repeat(7_000_000)}{}]}`), '--input', json(lstm.x)], ['--state-dict', 'more than 2,000,000 arrays, objects and strings in the file']],
+  // 100 MB of {} took Node past its heap: now a file is refused as it is read, at the bounds.
+  ['a file of empty objects', () => ['--state-dict', text(`{"junk":[${'{},'.repeat(100_000)}{}]}`), '--input', json(lstm.x)], ['--state-dict', 'more than 10,000 objects in the file']],
+  ['a file of millions of empty arrays', () => ['--state-dict', text(`{"junk":[${'[],'.repeat(2_100_000)}[]]}`), '--input', json(lstm.x)], ['--state-dict', 'more than 2,000,000 arrays, objects and strings in the file']],
   ['a device with no end', () => ['--state-dict', '/dev/zero', '--input', json(lstm.x)], ['--state-dict /dev/zero: the file is over 256.0 MB, the largest accepted']],
   // the state_dict's tensors
   ['a missing weight_ih_l0', () => withSd((sd) => delete sd.weight_ih_l0), ['weight_ih_l0 is missing', '"weight_hh_l0"']],

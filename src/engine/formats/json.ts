@@ -24,6 +24,8 @@ export interface JsonBounds {
   maxValues: number;
   /** Most arrays, objects and strings: each costs tens of bytes, not a number's 8. */
   maxContainers: number;
+  /** Most objects: a state_dict is one, and each of 2 million took Node 4 µs (data-only objects are slow to make). */
+  maxObjects: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export const JSON_BOUNDS: JsonBounds = {
   maxChars: 512 * 1024 * 1024,
   maxValues: LIMITS.params + 2 * LIMITS.steps,
   maxContainers: 2 * LIMITS.steps,
+  maxObjects: 10_000,
 };
 
 /** A character as a message names it: quoted if it shows, by code point if it doesn't. */
@@ -44,7 +47,7 @@ function charName(c: string): string {
 }
 
 export function parseJson(text: string, bounds: Partial<JsonBounds> = {}): JsonValue {
-  const { maxChars, maxValues, maxContainers } = { ...JSON_BOUNDS, ...bounds };
+  const { maxChars, maxValues, maxContainers, maxObjects } = { ...JSON_BOUNDS, ...bounds };
   if (text.length > maxChars) {
     throw new JsonError(`the file has ${text.length} characters; the largest accepted is ${maxChars}`);
   }
@@ -57,11 +60,13 @@ export function parseJson(text: string, bounds: Partial<JsonBounds> = {}): JsonV
   const n = text.length;
   let values = 0;
   let containers = 0;
-  function count(container: boolean): void {
+  let objects = 0;
+  function count(container: boolean, object: boolean): void {
     if (++values > maxValues) fail(`more than ${maxValues.toLocaleString('en-US')} values in the file, more than any model or input needs`);
     if (container && ++containers > maxContainers) {
       fail(`more than ${maxContainers.toLocaleString('en-US')} arrays, objects and strings in the file, more than any model or input needs`);
     }
+    if (object && ++objects > maxObjects) fail(`more than ${maxObjects.toLocaleString('en-US')} objects in the file; a state_dict is one object of lists`);
   }
 
   function where(): string {
@@ -128,7 +133,7 @@ export function parseJson(text: string, bounds: Partial<JsonBounds> = {}): JsonV
     ws();
     if (i >= n) fail('the text ends where a value was expected');
     const c = text[i];
-    count(c === '[' || c === '{' || c === '"');
+    count(c === '[' || c === '{' || c === '"', c === '{');
     if (c === '[') {
       i++;
       const arr: JsonValue[] = [];
