@@ -4,6 +4,7 @@
  * untrusted input: values that don't fit are ignored, and each is reported with what was expected.
  */
 import { subSteps } from '../cellinfo/substeps';
+import { escapeInvisible } from '../engine/codePoints';
 import { encodeText, SIGNAL_KINDS } from '../engine/inputs';
 import { layerSeries } from '../engine/trace';
 import { ModelError } from '../engine/model';
@@ -191,16 +192,8 @@ export interface UrlRead {
   problems: string[];
 }
 
-/**
- * A value from the address as a message quotes it: cut to 40 characters, and with invisible and format
- * characters by code point, as JSON writes control characters (a right-to-left override would turn the
- * rest of the message around, a zero-width space would hide).
- */
-const show = (raw: string) =>
-  JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).replace(
-    /[\p{Cf}\p{Zl}\p{Zp}]/gu,
-    (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
-  );
+/** A value from the address as a message quotes it: cut to 40 characters, what doesn't show by code point. */
+const show = (raw: string) => escapeInvisible(JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw));
 
 /** The most problems listed one by one; the rest are counted, so a junk address can't fill the screen. */
 const LISTED_PROBLEMS = 8;

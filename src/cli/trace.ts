@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { escapeInvisible } from '../engine/codePoints';
 import { JsonError, parseJson, type JsonValue } from '../engine/formats/json';
 import { modelFromStateDict, tensorName } from '../engine/formats/stateDict';
 import { TensorError, expectShape, float32Text, shapeText, toTensor, type Tensor } from '../engine/formats/tensor';
@@ -185,7 +186,7 @@ const MAX_LINE = 1000;
  * MAX_LINE characters.
  */
 function forTerminal(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim().replace(/[\p{Cc}\p{Cf}]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const line = escapeInvisible(text.replace(/\s+/g, ' ').trim());
   return line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length.toLocaleString('en-US')} characters in all)` : line;
 }
 

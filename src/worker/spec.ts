@@ -3,6 +3,7 @@
  * (which must never trust a message) and by the page before it sends a run, so that a refused setting
  * doesn't stop the run on screen.
  */
+import { codePoint, isInvisible } from '../engine/codePoints';
 import { validateConfig } from '../engine/init';
 import { encodeText } from '../engine/inputs';
 import { ModelError } from '../engine/model';
@@ -58,9 +59,7 @@ export function checkRunSpec(spec: RunSpec): void {
  * override or a zero-width space in quotes looks like nothing, or turns the note around).
  */
 export function characterName(ch: string): string {
-  return /^[\p{C}\p{Z}]$/u.test(ch) && ch !== ' '
-    ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-    : JSON.stringify(ch);
+  return isInvisible(ch) ? codePoint(ch) : JSON.stringify(ch);
 }
 
 /** The note for a text with capitals: the vocabulary has none, so they are read as lower case. */

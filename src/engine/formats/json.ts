@@ -3,6 +3,7 @@
  * so that a bad value is reported as "weight_hh_l0[3][1] is NaN" rather than as a syntax error at some
  * offset. It reads data only (no reviver, no prototype keys), and refuses text over a size bound.
  */
+import { codePoint, isInvisible } from '../codePoints';
 import { LIMITS } from '../limits';
 
 export class JsonError extends Error {
@@ -42,8 +43,7 @@ export const JSON_BOUNDS: JsonBounds = {
 /** A character as a message names it: quoted if it shows, by code point if it doesn't. */
 function charName(c: string): string {
   if (c === "'") return "a single quote (JSON's strings are in double quotes)";
-  const code = c.codePointAt(0)!;
-  return /[\p{C}\p{Z}]/u.test(c) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `'${c}'`;
+  return isInvisible(c) ? codePoint(c) : `'${c}'`;
 }
 
 export function parseJson(text: string, bounds: Partial<JsonBounds> = {}): JsonValue {
