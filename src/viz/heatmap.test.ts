@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
-import { columnsOf, keptWindow, paintHeatmap, panWindow, stepAt, zoomWindow, type HeatmapPaint } from './heatmap';
+import { columnsOf, keptWindow, paintHeatmap, panWindow, stepAt, zoomedView, zoomWindow, type HeatmapPaint } from './heatmap';
 import { domainFor, lutFor, lutIndex, type ColourDomain } from './scales';
 
 /** A LUT whose entry i is i (plus opaque alpha): a pixel then says which index it was painted with. */
@@ -254,9 +254,9 @@ describe('keptWindow', () => {
     expect(keptWindow([10, 400], 1000)).toEqual([10, 400]);
     expect(keptWindow([0, 1000], 1000)).toBeNull();
     // Zooming out at full width stays "all", wherever the cursor is.
-    expect(keptWindow(zoomWindow(0, 1000, 1.25, 700, 1000), 1000)).toBeNull();
-    expect(keptWindow(zoomWindow(0, 900, 1.25, 700, 1000), 1000)).toBeNull();
-    expect(keptWindow(zoomWindow(0, 500, 1.25, 100, 1000), 1000)).toEqual([0, 625]);
+    expect(zoomedView(0, 1000, 1.25, 700, 1000)).toBeNull();
+    expect(zoomedView(0, 900, 1.25, 700, 1000)).toBeNull();
+    expect(zoomedView(0, 500, 1.25, 100, 1000)).toEqual([0, 625]);
   });
 });
 

@@ -77,6 +77,11 @@ export function keptWindow(w: [number, number], T: number): [number, number] | n
   return w[0] <= 0 && w[1] >= T ? null : w;
 }
 
+/** The window as the view keeps it after a zoom (zoomWindow, then keptWindow): what the wheel and the buttons set. */
+export function zoomedView(t0: number, t1: number, factor: number, at: number, T: number): [number, number] | null {
+  return keptWindow(zoomWindow(t0, t1, factor, at, T), T);
+}
+
 /** Pans the window by `dt` timesteps, kept inside [0, T]. */
 export function panWindow(t0: number, t1: number, dt: number, T: number): [number, number] {
   const span = t1 - t0;

@@ -13,7 +13,7 @@ import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtInt, fmtValue, plural } from '../../viz/format';
-import { keptWindow, panWindow, stepAt, zoomWindow } from '../../viz/heatmap';
+import { panWindow, stepAt, zoomedView } from '../../viz/heatmap';
 import { createHeatmapPainter } from './painter';
 import { onPresenterGeneration, presenterGeneration } from './surface';
 
@@ -105,7 +105,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         return;
       }
       const t = stepAt(e.clientX - r.left, r.width, t0, t1);
-      useView.setState({ heatmapWindow: keptWindow(zoomWindow(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T), T) });
+      useView.setState({ heatmapWindow: zoomedView(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T) });
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);

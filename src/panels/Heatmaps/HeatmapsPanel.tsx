@@ -7,7 +7,7 @@ import { seriesInfo } from '../../cellinfo/series';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
-import { keptWindow, zoomWindow } from '../../viz/heatmap';
+import { zoomedView } from '../../viz/heatmap';
 import { HeatmapRow } from './HeatmapRow';
 import { fmtInt } from '../../viz/format';
 import { useThrottled } from '../../app/useSettled';
@@ -91,7 +91,7 @@ export default function HeatmapsPanel() {
   const height = Math.max(40, Math.min(112, H * 7));
   const zoom = (f: number) => {
     const { t } = usePlayback.getState();
-    useView.setState({ heatmapWindow: keptWindow(zoomWindow(timeWindow[0], timeWindow[1], f, Math.min(Math.max(t, timeWindow[0]), timeWindow[1]), T), T) });
+    useView.setState({ heatmapWindow: zoomedView(timeWindow[0], timeWindow[1], f, Math.min(Math.max(t, timeWindow[0]), timeWindow[1]), T) });
   };
   const span = timeWindow[1] - timeWindow[0];
 
