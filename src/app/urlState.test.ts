@@ -100,11 +100,11 @@ describe('readUrl: invalid values are ignored and reported', () => {
     ['layers=5', 'layers', 'a whole number from 1 to 4'],
     ['I=65', 'I', 'a whole number from 1 to 64'],
     ['classes=65', 'classes', 'a whole number from 0 to 64'],
-    ['t=0', 't', 'a whole number from 1 to 100000'],
-    ['t=-1', 't', 'a whole number from 1 to 100000'],
-    ['unit=512', 'unit', 'a whole number from 0 to 511'],
-    ['layer=0', 'layer', 'a whole number from 1 to 4'],
-    ['layer=5', 'layer', 'a whole number from 1 to 4'],
+    ['t=0', 't', 'a whole number, 1 or more'],
+    ['t=-1', 't', 'a whole number, 1 or more'],
+    ['t=1.5', 't', 'a whole number, 1 or more'],
+    ['unit=-1', 'unit', 'a whole number, 0 or more'],
+    ['layer=0', 'layer', 'a whole number, 1 or more'],
     ['fbias=5.5', 'fbias', 'a number from -5 to 5'],
     ['fbias=-6', 'fbias', 'a number from -5 to 5'],
     ['fbias=1e1', 'fbias', 'a number from -5 to 5'],
@@ -294,9 +294,11 @@ describe('readUrl: hostile input', () => {
         if (v === undefined) continue;
         const where = `${p.param} from ${JSON.stringify(q)}`;
         switch (p.type) {
-          case 'int':
-            expect(Number.isInteger(v) && (v as number) >= p.min && (v as number) <= p.max, where).toBe(true);
+          case 'int': {
+            const shown = p.oneBased ? (v as number) + 1 : (v as number); // min and max count as the URL does
+            expect(Number.isInteger(v) && shown >= p.min && shown <= p.max, where).toBe(true);
             break;
+          }
           case 'number':
             expect(Number.isFinite(v) && (v as number) >= p.min && (v as number) <= p.max, where).toBe(true);
             break;
@@ -373,7 +375,19 @@ describe('readUrl: what a person writes by hand', () => {
     });
     expect(readUrl('?cell=rnn&sub=2').problems).toEqual(['sub=2 is past the last sub-step (an RNN timestep has 1); showing sub-step 1.']);
     expect(readUrl('?sub=4').problems).toEqual([]); // the default cell, the LSTM, has four
-    expect(readUrl('?sub=5').problems).toEqual(['Ignored sub="5": expected a whole number from 1 to 4.']);
+    expect(readUrl('?sub=5').problems).toEqual(['sub=5 is past the last sub-step (an LSTM timestep has 4); showing sub-step 4.']);
+  });
+
+  it('measures a cursor past the page\'s own limits against the model asked for too', () => {
+    // The page's limits (4 layers, 512 units, 100,000 steps) say less than the model's own end.
+    expect(readUrl('?layers=2&layer=5')).toEqual({
+      patches: { config: { numLayers: 2 }, view: {}, playback: { layer: 1 } },
+      problems: ['layer=5 is past the top of the stack (2 layers); showing layer 2.'],
+    });
+    expect(readUrl('?unit=9999999999').problems).toEqual(['unit=9999999999 is past the last unit (H = 8, units 0 to 7); showing unit 7.']);
+    expect(readUrl('?t=100001').patches.playback).toEqual({ t: 59 });
+    // An empty text has no steps: t waits at the first, without a message (the page says the text is empty).
+    expect(readUrl('?input=text&text=&t=5')).toEqual({ patches: { config: { inputKind: 'text', text: '' }, view: {}, playback: { t: 0 } }, problems: [] });
   });
 
   it('lists a few problems and counts the rest, however many a junk address has', () => {

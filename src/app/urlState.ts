@@ -32,8 +32,13 @@ type Prop = {
    */
   perCell?: true;
 } & (
-  /** `oneBased`: the URL counts from 1, as the screen does ("t = 37", "layer 2 of 3"); the store from 0. */
-  | { type: 'int'; min: number; max: number; oneBased?: true }
+  /**
+   * `oneBased`: the URL counts from 1, as the screen does ("t = 37", "layer 2 of 3"); the store from 0.
+   * `toModelEnd`: a place in the model (a step, a unit, a layer, a sub-step), with no bound of its own above:
+   * one past the model's end, however far, is moved there by checkCursor, which can say "past the top of
+   * the stack (2 layers)" where `max`, the page's limit, could only say "from 1 to 4".
+   */
+  | { type: 'int'; min: number; max: number; oneBased?: true; toModelEnd?: true }
   | { type: 'number'; min: number; max: number }
   /** A number from a fixed list: the choices the page's control offers. */
   | { type: 'choice'; values: readonly number[] }
@@ -78,12 +83,12 @@ export const URL_PROPS: readonly Prop[] = [
   { param: 'text', store: 'config', field: 'text', type: 'string', maxLength: B.textLength },
   { param: 'fbias', store: 'config', field: 'forgetBias', type: 'number', min: B.forgetBias[0], max: B.forgetBias[1] },
   { param: 'classes', store: 'config', field: 'classes', type: 'int', min: B.classes[0], max: B.classes[1] },
-  { param: 't', store: 'playback', field: 't', type: 'int', min: 1, max: B.seqLen[1], oneBased: true },
+  { param: 't', store: 'playback', field: 't', type: 'int', min: 1, max: B.seqLen[1], oneBased: true, toModelEnd: true },
   // Units are numbered from 0 on screen too: they index the PyTorch tensors (h[3]).
-  { param: 'unit', store: 'playback', field: 'unit', type: 'int', min: 0, max: B.hiddenSize[1] - 1 },
-  { param: 'layer', store: 'playback', field: 'layer', type: 'int', min: 1, max: B.numLayers[1], oneBased: true },
+  { param: 'unit', store: 'playback', field: 'unit', type: 'int', min: 0, max: B.hiddenSize[1] - 1, toModelEnd: true },
+  { param: 'layer', store: 'playback', field: 'layer', type: 'int', min: 1, max: B.numLayers[1], oneBased: true, toModelEnd: true },
   // Numbered from 1 as on screen ("Step 2 of 4"); absent, the whole timestep is shown.
-  { param: 'sub', store: 'playback', field: 'sub', type: 'int', min: 1, max: Math.max(...CELL_KINDS.map((c) => subSteps(c).length)), oneBased: true, flag: 'subFocus' },
+  { param: 'sub', store: 'playback', field: 'sub', type: 'int', min: 1, max: Math.max(...CELL_KINDS.map((c) => subSteps(c).length)), oneBased: true, flag: 'subFocus', toModelEnd: true },
   { param: 'lecture', store: 'view', field: 'lecture', type: 'bool' },
   { param: 'theme', store: 'view', field: 'theme', type: 'enum', values: ['auto', 'light', 'dark'] },
   { param: 'norm', store: 'view', field: 'heatmapNorm', type: 'enum', values: ['series', 'global'] },
@@ -99,7 +104,7 @@ const needsModel = (p: Prop) => p.type === 'span' || p.type === 'list' || p.perC
 /** What a property accepts, in words, for the message about a value that didn't fit. */
 function expected(p: Prop, c: Config): string {
   switch (p.type) {
-    case 'int': return `a whole number from ${p.min} to ${p.max}`;
+    case 'int': return p.toModelEnd ? `a whole number, ${p.min} or more` : `a whole number from ${p.min} to ${p.max}`;
     case 'number': return `a number from ${p.min} to ${p.max}`;
     case 'choice': return `one of ${p.values.join(', ')}`;
     case 'span': return `steps as first-last, from 1 to ${p.max}, the first no later than the last (e.g. ${p.param}=100-400)`;
@@ -124,7 +129,7 @@ function parse(p: Prop, raw: string, c: Config): Parsed {
     case 'int': {
       if (!/^-?\d{1,10}$/.test(raw)) return { ok: false };
       const v = Number(raw) + 0; // + 0 turns −0 into 0
-      return v >= p.min && v <= p.max ? { ok: true, value: p.oneBased ? v - 1 : v } : { ok: false };
+      return v >= p.min && (v <= p.max || p.toModelEnd) ? { ok: true, value: p.oneBased ? v - 1 : v } : { ok: false };
     }
     case 'number': {
       // Whatever String(number) writes for a value in range reads back: 1.5, 0.30000000000000004, 1e-7.
@@ -262,6 +267,8 @@ function checkCursor(out: UrlRead): void {
   const c = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
   const cursor = out.patches.playback as { t?: number; unit?: number; layer?: number; sub?: number };
   const T = stepsOf(c);
+  // An empty text has no steps to show: the page says so itself, and t waits at the first.
+  if (cursor.t !== undefined && T === 0) cursor.t = 0;
   if (cursor.t !== undefined && T > 0 && cursor.t >= T) {
     out.problems.push(`t=${cursor.t + 1} is past the end of the sequence (T = ${T}); showing t = ${T}.`);
     cursor.t = T - 1;
