@@ -1,7 +1,7 @@
 /**
  * The page's entry, kept small on purpose: it reads the URL, starts the engine worker and sends the first
- * run before the rest of the page (React, d3, the panels) has even been downloaded, so that the worker
- * starts and computes while the page is still being built.
+ * run before the rest of the page (react-dom, d3, the panels) has even been evaluated, so that the worker
+ * starts and computes while the page is still being built. (React itself is here: the stores need it.)
  */
 import { applyUrl, syncUrl } from './app/urlState';
 import { startEngineBridge } from './app/engineBridge';

@@ -1,6 +1,6 @@
 /**
  * Every command of the page, registered once. The buttons, the keyboard shortcuts and the help overlay
- * all read this table, so a shortcut can't exist without its label or its button.
+ * all read this table, so a shortcut can't exist without its label and its line in the help.
  */
 import { SPEEDS, usePlayback } from '../state/playback';
 import { layerBy, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';

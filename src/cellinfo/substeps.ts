@@ -5,7 +5,7 @@
 import type { CellKind } from '../engine/types';
 
 export interface SubStep {
-  /** Short title, e.g. 'forget'. */
+  /** Short title, e.g. 'Forget gate'. */
   title: string;
   /** Series computed in this sub-step (layer series names, plus 'logits'/'probs' for the readout). */
   series: readonly string[];

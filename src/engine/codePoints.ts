@@ -13,5 +13,13 @@ export const codePoint = (ch: string): string => `U+${hex(ch)}`;
 /** Whether a character doesn't show, or acts on the text around it (a space shows, as a gap). */
 export const isInvisible = (ch: string): boolean => /^[\p{C}\p{Z}]$/u.test(ch) && ch !== ' ';
 
+/**
+ * A character as a message names it: by code point if it doesn't show, else quoted. In double quotes as
+ * JSON writes a string, or in single quotes where double quotes would be read as part of what is named
+ * (a JSON reader's message).
+ */
+export const characterName = (ch: string, quote: '"' | "'" = '"'): string =>
+  isInvisible(ch) ? codePoint(ch) : quote === '"' ? JSON.stringify(ch) : `'${ch}'`;
+
 /** Text with its control and format characters and line separators written as JSON writes them: \u202E. */
 export const escapeInvisible = (text: string): string => text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (ch) => `\\u${hex(ch)}`);

@@ -57,10 +57,15 @@ export function layerSeries(cell: CellKind, gruReset: GruReset): ReadonlyArray<r
 
 /** What a run records, known before the first step so that buffers can be sized (and refused) up front. */
 export interface TraceLayout {
+  /** The cell of every layer: which series each layer records. */
   cell: CellKind;
+  /** For a GRU, where the reset gate applies, which changes the series it records (r⊙(U·h) or U·(r⊙h)). */
   gruReset: GruReset;
+  /** L, the layers of the stack; each records its own series. */
   numLayers: number;
+  /** H, the units of every layer: the length of each layer series at one step. */
   hiddenSize: number;
+  /** I, the length of x_t at one step. */
   inputSize: number;
   /** V, or 0 when the model has no readout. */
   readoutSize: number;
@@ -118,6 +123,7 @@ export interface TraceChunk {
 
 /** States before the first timestep, numLayers × H each. */
 export interface TraceInitial {
+  /** h before the first step, layer after layer. */
   h0: Float32Array;
   /** null unless the cell is an LSTM. */
   c0: Float32Array | null;
@@ -133,7 +139,9 @@ export class Trace {
   filled = 0;
   /** Largest |value| of each series so far: the colour domain of unbounded series, kept as chunks arrive. */
   readonly absMax: Float64Array;
+  /** The chunks as they arrived, in order of their first step. */
   private readonly chunks: TraceChunk[] = [];
+  /** The first step of each chunk, for a binary search from t to its chunk. */
   private readonly starts: number[] = [];
   /** The chunk of the last lookup: playback and heatmaps read neighbouring timesteps. */
   private hint = 0;

@@ -7,7 +7,7 @@ import { create } from './store';
 export interface Playback {
   /** Current timestep, 0-based. */
   t: number;
-  /** Sub-step within the timestep; the last one shows the whole step. */
+  /** Sub-step within the timestep, 0-based; shown only while subFocus is on (off, the whole step is shown). */
   sub: number;
   /** True while the user walks through sub-steps: the diagram then lights the current one and dims what comes later. */
   subFocus: boolean;

@@ -1,6 +1,6 @@
 /**
  * zustand's `create`, except for one thing: rendered on the server (the build's prerendered first frame,
- * scripts/prerender.tsx), a store reads its current state, not its initial one. The prerender fills the
+ * scripts/prerender.ts), a store reads its current state, not its initial one. The prerender fills the
  * stores with the page's first run before it renders, as the page does before its first frame.
  */
 import { useCallback, useDebugValue, useSyncExternalStore } from 'react';

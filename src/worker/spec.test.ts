@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../engine/model';
 import { runSpecOf, DEFAULT_CONFIG, type Config } from '../state/config';
-import { characterName, checkRunSpec, skippedNote } from './spec';
+import { checkRunSpec, skippedNote } from './spec';
+import { characterName } from '../engine/codePoints';
 
 const spec = (patch: Partial<Config> = {}) => runSpecOf({ ...DEFAULT_CONFIG, ...patch });
 

@@ -3,7 +3,7 @@
  * (which must never trust a message) and by the page before it sends a run, so that a refused setting
  * doesn't stop the run on screen.
  */
-import { codePoint, isInvisible } from '../engine/codePoints';
+import { characterName } from '../engine/codePoints';
 import { validateConfig } from '../engine/init';
 import { encodeText } from '../engine/inputs';
 import { ModelError } from '../engine/model';
@@ -54,20 +54,12 @@ export function checkRunSpec(spec: RunSpec): void {
   }
 }
 
-/**
- * A character as a note names it: quoted if it shows, by code point if it doesn't (a right-to-left
- * override or a zero-width space in quotes looks like nothing, or turns the note around).
- */
-export function characterName(ch: string): string {
-  return isInvisible(ch) ? codePoint(ch) : JSON.stringify(ch);
-}
-
 /** The note for a text with capitals: the vocabulary has none, so they are read as lower case. */
 export const LOWERED_NOTE = 'Capitals read as lower case: the vocabulary has only lower-case letters.';
 
 /** The note for characters a text model skipped: the first few by name, then how many more. */
 export function skippedNote(unknown: readonly string[]): string {
-  const listed = unknown.slice(0, LISTED_CHARACTERS).map(characterName).join(' ');
+  const listed = unknown.slice(0, LISTED_CHARACTERS).map((ch) => characterName(ch)).join(' ');
   const more = unknown.length - LISTED_CHARACTERS;
   return `Skipped characters outside the vocabulary: ${listed}${more > 0 ? ` and ${more} more` : ''}`;
 }

@@ -3,7 +3,7 @@
  * so that a bad value is reported as "weight_hh_l0[3][1] is NaN" rather than as a syntax error at some
  * offset. It reads data only (no reviver, no prototype keys), and refuses text over a size bound.
  */
-import { codePoint, isInvisible } from '../codePoints';
+import { characterName } from '../codePoints';
 import { LIMITS } from '../limits';
 
 export class JsonError extends Error {
@@ -40,10 +40,9 @@ export const JSON_BOUNDS: JsonBounds = {
   maxObjects: 10_000,
 };
 
-/** A character as a message names it: quoted if it shows, by code point if it doesn't. */
+/** A character as a message names it (a single quote, with what JSON wants instead). */
 function charName(c: string): string {
-  if (c === "'") return "a single quote (JSON's strings are in double quotes)";
-  return isInvisible(c) ? codePoint(c) : `'${c}'`;
+  return c === "'" ? "a single quote (JSON's strings are in double quotes)" : characterName(c, "'");
 }
 
 export function parseJson(text: string, bounds: Partial<JsonBounds> = {}): JsonValue {

@@ -18,6 +18,7 @@ export interface StateDictOptions {
 }
 
 export interface LoadedStateDict {
+  /** The model the tensors describe. */
   model: Model;
   /** Keys that were not used, e.g. a classifier head stored beside the RNN. */
   ignored: string[];

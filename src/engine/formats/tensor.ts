@@ -9,7 +9,9 @@ export class TensorError extends Error {
 }
 
 export interface Tensor {
+  /** Sizes of its dimensions, outermost first, as PyTorch's .shape. */
   shape: number[];
+  /** Its values in row-major order (PyTorch's contiguous layout). */
   data: Float32Array;
 }
 

@@ -13,6 +13,7 @@ import { chain, factor, num, plus, result, sameShown, shown, sym, type Step } fr
 export interface EquationGroup {
   /** Sub-step index. */
   sub: number;
+  /** The sub-step's title (cellinfo/substeps.ts: the same the timeline's chips show). */
   title: string;
   /** Display equations, each: the symbolic form, then the unit's numbers. */
   lines: string[];
@@ -173,7 +174,10 @@ function readoutLines(c: Ctx): string[] {
   ];
 }
 
-function lstm(c: Ctx): EquationGroup[] {
+/** A group as each cell writes it; buildEquations gives it its sub-step's title. */
+type Untitled = Omit<EquationGroup, 'title'>;
+
+function lstm(c: Ctx): Untitled[] {
   const f = gateLines(c, 'f', 'σ', 'f_t', 'a^{f}_t');
   const i = gateLines(c, 'i', 'σ', 'i_t', 'a^{i}_t');
   const g = gateLines(c, 'g', 'tanh', 'g_t', 'a^{g}_t');
@@ -181,10 +185,10 @@ function lstm(c: Ctx): EquationGroup[] {
   const cPrev = c.trace.previous(c.layer, 'c', c.t)[c.j];
   const { j } = c;
   return [
-    { sub: 0, title: 'Forget gate', lines: f.lines, details: f.details },
-    { sub: 1, title: 'Input gate and candidate', lines: [...i.lines, ...g.lines], details: [...i.details, ...g.details] },
+    { sub: 0, lines: f.lines, details: f.details },
+    { sub: 1, lines: [...i.lines, ...g.lines], details: [...i.details, ...g.details] },
     {
-      sub: 2, title: 'Cell update',
+      sub: 2,
       lines: [
         'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t',
         chain(`c_t[${j}]`,
@@ -195,7 +199,7 @@ function lstm(c: Ctx): EquationGroup[] {
       details: [],
     },
     {
-      sub: 3, title: 'Output gate and hidden state',
+      sub: 3,
       lines: [
         ...o.lines,
         'h_t = o_t \\odot \\tanh(c_t)',
@@ -262,17 +266,17 @@ function candidateResetBefore(c: Ctx): { lines: string[]; details: string[] } {
   };
 }
 
-function gru(c: Ctx): EquationGroup[] {
+function gru(c: Ctx): Untitled[] {
   const r = gateLines(c, 'r', 'σ', 'r_t', 'a^{r}_t');
   const z = gateLines(c, 'z', 'σ', 'z_t', 'a^{z}_t');
   const { j, trace, layer, t } = c;
   const hPrev = trace.previous(layer, 'h', t)[j];
   const candidate = trace.layout.gruReset === 'after' ? candidateResetAfter(c) : candidateResetBefore(c);
   return [
-    { sub: 0, title: 'Reset and update gates', lines: [...r.lines, ...z.lines], details: [...r.details, ...z.details] },
-    { sub: 1, title: 'Candidate', lines: candidate.lines, details: candidate.details },
+    { sub: 0, lines: [...r.lines, ...z.lines], details: [...r.details, ...z.details] },
+    { sub: 1, lines: candidate.lines, details: candidate.details },
     {
-      sub: 2, title: 'Blend',
+      sub: 2,
       lines: [
         "h_t = z_t \\odot h_{t-1} + (1 - z_t) \\odot h'_t",
         chain(`h_t[${j}]`,
@@ -286,13 +290,13 @@ function gru(c: Ctx): EquationGroup[] {
   ];
 }
 
-function rnn(c: Ctx): EquationGroup[] {
+function rnn(c: Ctx): Untitled[] {
   const a = preactivation(c, '', 'a', 'a_t');
   const relu = c.trace.layout.cell === 'rnn_relu';
   const f = relu ? '\\operatorname{ReLU}' : '\\tanh';
   const fn = relu ? ACT.ReLU : ACT.tanh;
   return [{
-    sub: 0, title: 'Recurrent update',
+    sub: 0,
     lines: [a.symbolic, a.numeric, `h_t = ${f}(a_t)`, chain(`h_t[${c.j}]`, applied(`${f}(${num(val(c, 'a'))})`, fn, val(c, 'a')), result(val(c, 'h'))), ...readoutLines(c)],
     details: a.details,
   }];
@@ -301,6 +305,6 @@ function rnn(c: Ctx): EquationGroup[] {
 export function buildEquations(trace: Trace, model: Model, layer: number, t: number, j: number): EquationGroup[] {
   const c: Ctx = { trace, model, layer, t, j };
   const groups = trace.layout.cell === 'lstm' ? lstm(c) : trace.layout.cell === 'gru' ? gru(c) : rnn(c);
-  const titles = subSteps(trace.layout.cell).map((s) => s.title);
-  return groups.map((g) => ({ ...g, title: titles[g.sub] ?? g.title }));
+  const steps = subSteps(trace.layout.cell);
+  return groups.map((g) => ({ ...g, title: steps[g.sub].title }));
 }

@@ -1,7 +1,7 @@
 /** Small helpers for writing equations in LaTeX with the page's number format. */
 import { fmtValue } from '../../viz/format';
 
-/** A number for an equation: 3 decimals, a real minus. */
+/** A number for an equation: 3 decimals, with LaTeX's minus (a hyphen, which it sets as a minus sign in maths). */
 export function num(v: number): string {
   return fmtValue(v).replace('−', '-');
 }
@@ -73,10 +73,9 @@ export function result(v: number): Step {
   return { tex: num(v), parts: [], total: shown(v) };
 }
 
-/** Whether two values are shown as the same number (−0.000 is 0.000 to a student). */
+/** Whether two values are shown as the same number (fmtValue already writes −0.000 as 0.000). */
 export function sameShown(x: number, y: number): boolean {
-  const rounded = (v: number) => num(v).replace(/^-(0\.000)$/, '$1');
-  return rounded(x) === rounded(y);
+  return num(x) === num(y);
 }
 
 /**
