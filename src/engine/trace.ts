@@ -75,28 +75,35 @@ export interface TraceLayout {
   series: SeriesSpec[];
 }
 
-export function traceLayout(model: Model, steps: number): TraceLayout {
-  const H = model.hiddenSize;
-  const series: SeriesSpec[] = [{ key: 'x', layer: -1, name: 'x', width: model.inputSize, kind: 'real' }];
-  for (let l = 0; l < model.layers.length; l++) {
-    for (const [name, kind] of layerSeries(model.cell, model.gruReset)) {
+/** The sizes a layout follows from: a model's, or those a run asks for before its model is built. */
+export type TraceShape = Omit<TraceLayout, 'steps' | 'series'>;
+
+/** The layout of a run of `steps` steps of a model of this shape. */
+export function layoutOf(shape: TraceShape, steps: number): TraceLayout {
+  const { hiddenSize: H, readoutSize: V } = shape;
+  const series: SeriesSpec[] = [{ key: 'x', layer: -1, name: 'x', width: shape.inputSize, kind: 'real' }];
+  for (let l = 0; l < shape.numLayers; l++) {
+    for (const [name, kind] of layerSeries(shape.cell, shape.gruReset)) {
       series.push({ key: `l${l}.${name}`, layer: l, name, width: H, kind });
     }
   }
-  if (model.readout) {
-    series.push({ key: 'logits', layer: -1, name: 'logits', width: model.readout.size, kind: 'real' });
-    series.push({ key: 'probs', layer: -1, name: 'probs', width: model.readout.size, kind: 'prob' });
+  if (V > 0) {
+    series.push({ key: 'logits', layer: -1, name: 'logits', width: V, kind: 'real' });
+    series.push({ key: 'probs', layer: -1, name: 'probs', width: V, kind: 'prob' });
   }
-  return {
+  return { ...shape, steps, series };
+}
+
+export function traceLayout(model: Model, steps: number): TraceLayout {
+  const shape: TraceShape = {
     cell: model.cell,
     gruReset: model.gruReset,
     numLayers: model.layers.length,
-    hiddenSize: H,
+    hiddenSize: model.hiddenSize,
     inputSize: model.inputSize,
     readoutSize: model.readout ? model.readout.size : 0,
-    steps,
-    series,
   };
+  return layoutOf(shape, steps);
 }
 
 /** Bytes the full trace of a layout takes: what a page checks against its budget before allocating. */

@@ -3,6 +3,8 @@ import { ModelError } from '../engine/model';
 import { runSpecOf, DEFAULT_CONFIG, type Config } from '../state/config';
 import { checkRunSpec, skippedNote } from './spec';
 import { characterName } from '../engine/codePoints';
+import { initModel } from '../engine/init';
+import { traceBytes, traceLayout } from '../engine/trace';
 
 const spec = (patch: Partial<Config> = {}) => runSpecOf({ ...DEFAULT_CONFIG, ...patch });
 
@@ -46,6 +48,20 @@ describe('a trace over the budget', () => {
       expect(refused({ ...patch, hiddenSize: maxH + 1 })).not.toBeNull();
       expect(refused({ ...patch, seqLen: maxT }), message).toBeNull();
       expect(refused({ ...patch, seqLen: maxT + 1 })).not.toBeNull();
+    }
+  });
+  it('counts exactly the bytes the engine then allocates for the run', () => {
+    const configs: Array<Partial<Config>> = [
+      {},
+      { cell: 'gru', gruReset: 'before', hiddenSize: 33, numLayers: 3, seqLen: 700, classes: 0 },
+      { cell: 'gru', hiddenSize: 17, seqLen: 90 },
+      { cell: 'rnn_relu', hiddenSize: 5, numLayers: 4, inputSize: 9, seqLen: 1234, classes: 7 },
+    ];
+    for (const patch of configs) {
+      const s = spec(patch);
+      const allocated = traceBytes(traceLayout(initModel(s.model, s.seed), patch.seqLen ?? DEFAULT_CONFIG.seqLen));
+      expect(refused(patch, allocated), JSON.stringify(patch)).toBeNull();
+      expect(refused(patch, allocated - 1), JSON.stringify(patch)).not.toBeNull();
     }
   });
   it('says so in words a user knows: steps, units, layers', () => {

@@ -8,7 +8,7 @@ import { validateConfig } from '../engine/init';
 import { encodeText } from '../engine/inputs';
 import { ModelError } from '../engine/model';
 import { formatBytes, LIMITS } from '../engine/limits';
-import { layerSeries } from '../engine/trace';
+import { layerSeries, layoutOf, traceBytes, type TraceShape } from '../engine/trace';
 import type { RunSpec } from './protocol';
 
 /** The most characters a note lists by name; the rest are counted. */
@@ -31,16 +31,23 @@ export function checkRunSpec(spec: RunSpec): void {
       throw new ModelError(`the sequence length T must be a whole number from 1 to ${LIMITS.steps}, got ${T}`);
     }
   }
-  const I = m.input === 'onehot' ? m.vocab : m.inputSize;
+  const shape: TraceShape = {
+    cell: m.cell,
+    gruReset: m.gruReset,
+    numLayers: m.numLayers,
+    hiddenSize: m.hiddenSize,
+    inputSize: m.input === 'onehot' ? m.vocab : m.inputSize,
+    readoutSize: m.readoutSize,
+  };
   const series = layerSeries(m.cell, m.gruReset).length;
   const L = m.numLayers;
-  /** Values kept per timestep for a hidden size: the input, every series of every layer, the readout's two. */
-  const perStep = (H: number) => I + L * H * series + 2 * m.readoutSize;
-  const bytes = 4 * T * perStep(m.hiddenSize);
+  /** Bytes kept per timestep with H units: the same layout the run will allocate. */
+  const perStep = (H: number) => traceBytes(layoutOf({ ...shape, hiddenSize: H }, 1));
+  const bytes = T * perStep(m.hiddenSize);
   if (bytes > spec.maxTraceBytes) {
-    // What would fit, each size kept in turn: the user can change either.
-    const maxT = Math.floor(spec.maxTraceBytes / (4 * perStep(m.hiddenSize)));
-    const maxH = Math.floor((spec.maxTraceBytes / (4 * T) - I - 2 * m.readoutSize) / (L * series));
+    // What would fit, each size kept in turn: the user can change either. A step's bytes grow linearly with H.
+    const maxT = Math.floor(spec.maxTraceBytes / perStep(m.hiddenSize));
+    const maxH = Math.floor((spec.maxTraceBytes / T - perStep(0)) / (perStep(1) - perStep(0)));
     const n = (x: number) => x.toLocaleString('en-US');
     const layers = L > 1 ? ` × ${L} layers` : '';
     throw new ModelError(
