@@ -5,7 +5,7 @@
  * blend h_t = z ⊙ h_{t−1} + (1 − z) ⊙ h'_t along the top line.
  */
 import type { GruReset } from '../../engine/types';
-import type { CellGeometry, DiagramPart } from './types';
+import type { GeometrySpec } from './types';
 
 const TOP = 90;
 const BUS = 460;
@@ -13,18 +13,18 @@ const BOX = 400;
 const CAND = 300;
 const X = { drop: 120, r: 300, u: 470, z: 640, n: 900, h: 1040, y: 1120 };
 
-export function gruGeometry(reset: GruReset, readout: boolean): CellGeometry {
+export function gruGeometry(reset: GruReset, readout: boolean): GeometrySpec {
   const after = reset === 'after';
-  const resetParts: DiagramPart[] = after
+  const resetParts: GeometrySpec['parts'] = after
     ? [
         {
-          source: 'hn', name: 'recurrent product U h',
+          source: 'hn',
           nodes: [{ kind: 'linear', x: X.u, y: 170, glyph: 'U·h + b' }],
           wires: [{ points: [[X.u, 170], [X.u, 260]] }],
           strip: { x: X.u, y: 215, label: 'right' },
         },
         {
-          source: 'rhn', name: 'Hadamard product r⊙Uh',
+          source: 'rhn',
           nodes: [{ kind: 'mul', x: X.u, y: 260, glyph: '×' }],
           wires: [{ points: [[X.u, 260], [X.u, CAND], [X.n, CAND]] }],
           strip: { x: 560, y: CAND, label: 'above' },
@@ -32,7 +32,7 @@ export function gruGeometry(reset: GruReset, readout: boolean): CellGeometry {
       ]
     : [
         {
-          source: 'rh', name: 'Hadamard product r⊙h',
+          source: 'rh',
           nodes: [{ kind: 'mul', x: X.u, y: 260, glyph: '×' }],
           wires: [{ points: [[X.u, 260], [X.u, CAND], [X.n, CAND]] }],
           strip: { x: 560, y: CAND, label: 'above' },
@@ -59,44 +59,44 @@ export function gruGeometry(reset: GruReset, readout: boolean): CellGeometry {
         strip: { x: 220, y: 520, label: 'right' },
       },
       {
-        source: 'r', name: 'reset gate',
+        source: 'r',
         nodes: [{ kind: 'sigma', x: X.r, y: BOX, glyph: 'σ', caption: 'reset' }],
         wires: [{ points: [[X.r, BOX], [X.r, 260], [X.u, 260]] }],
         strip: { x: X.r, y: 330, label: 'left' },
       },
       {
-        source: 'z', name: 'update gate',
+        source: 'z',
         nodes: [{ kind: 'sigma', x: X.z, y: BOX, glyph: 'σ', caption: 'update' }],
         wires: [{ points: [[X.z, BOX], [X.z, TOP]] }],
         strip: { x: X.z, y: 352, label: 'left' },
       },
       ...resetParts,
       {
-        source: 'n', name: 'candidate',
+        source: 'n',
         nodes: [{ kind: 'tanh', x: X.n, y: CAND, glyph: 'tanh', caption: 'candidate' }],
         wires: [{ points: [[X.n, CAND], [X.n, 200]] }],
         strip: { x: X.n, y: 245, label: 'right' },
       },
       {
-        source: 'omz', name: 'one minus update gate',
+        source: 'omz',
         nodes: [{ kind: 'oneminus', x: 740, y: 200, glyph: '1−' }],
         wires: [{ points: [[X.z, 200], [X.n, 200]] }],
         strip: { x: 822, y: 200, label: 'below' },
       },
       {
-        source: 'zn', name: "Hadamard product (1−z)⊙h'",
+        source: 'zn',
         nodes: [{ kind: 'mul', x: X.n, y: 200, glyph: '×' }],
         wires: [{ points: [[X.n, 200], [X.n, TOP]] }],
         strip: { x: X.n, y: 145, label: 'right' },
       },
       {
-        source: 'zh', name: 'Hadamard product z⊙h',
+        source: 'zh',
         nodes: [{ kind: 'mul', x: X.z, y: TOP, glyph: '×' }],
         wires: [{ points: [[X.z, TOP], [X.n, TOP]], belt: true }],
         strip: { x: 770, y: TOP, label: 'above' },
       },
       {
-        source: 'h', name: 'hidden state',
+        source: 'h',
         nodes: [{ kind: 'add', x: X.n, y: TOP, glyph: '+' }],
         wires: [{ points: [[X.n, TOP], [1200, TOP]], belt: true, arrow: true }],
         strip: { x: 1050, y: TOP, label: 'above' },

@@ -3,13 +3,13 @@
  * course notes start from. No belt, no gates: every step rewrites the whole state. Smaller than the
  * gated cells' diagrams, so it is drawn larger.
  */
-import type { CellGeometry } from './types';
+import type { GeometrySpec } from './types';
 
 const BUS = 340;
 const BOX = 245;
 const OUT = 115;
 
-export function rnnGeometry(relu: boolean, readout: boolean): CellGeometry {
+export function rnnGeometry(relu: boolean, readout: boolean): GeometrySpec {
   return {
     width: 900,
     height: 440,
@@ -26,7 +26,7 @@ export function rnnGeometry(relu: boolean, readout: boolean): CellGeometry {
         strip: { x: 250, y: 395, label: 'right' },
       },
       {
-        source: 'h', name: 'hidden state',
+        source: 'h',
         nodes: [{ kind: relu ? 'relu' : 'tanh', x: 400, y: BOX, glyph: relu ? 'ReLU' : 'tanh'}],
         wires: [{ points: [[400, BOX], [400, OUT], [900, OUT]], arrow: true }],
         strip: { x: 530, y: OUT, label: 'above' },

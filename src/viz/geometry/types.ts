@@ -67,6 +67,15 @@ export interface EndLabel {
   input?: boolean;
 }
 
+/**
+ * A cell's geometry as its file writes it: a part that draws one series of the layer takes that series'
+ * name (cellinfo/series.ts, which the heatmaps and the values table name it by too), so only the others
+ * (the previous states, the input, the readout) carry a name of their own.
+ */
+export interface GeometrySpec extends Omit<CellGeometry, 'parts'> {
+  parts: Array<Omit<DiagramPart, 'name'> & { name?: string }>;
+}
+
 export interface CellGeometry {
   width: number;
   height: number;
