@@ -19,7 +19,7 @@ import { onPresenterGeneration, presenterGeneration } from './surface';
 
 interface Props {
   trace: Trace;
-  /** Index of the series in the trace. */
+  /** Index of the series in the trace: a layer's series, so its rows are that layer's units. */
   k: number;
   label: string;
   name: string;
@@ -83,7 +83,6 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     const el = marks.current;
     if (!el) return;
     const place = (unit: number) => {
-      el.style.visibility = H === trace.layout.hiddenSize ? 'visible' : 'hidden';
       el.style.setProperty('--unit-y', `${((Math.min(unit, H - 1) + 0.5) / H) * 100}%`);
     };
     place(usePlayback.getState().unit);
@@ -150,7 +149,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
           // trace.filled, not the `filled` prop: the prop is paced and may lag the trace it is drawn from.
           if (p.t < 0 || p.t >= trace.filled) return setTip(null);
           const v = trace.value(k, p.t, p.j);
-          setTip({ x: e.clientX, y: e.clientY, text: `${name} · t = ${fmtInt(p.t + 1)} · ${H === trace.layout.hiddenSize ? 'unit' : 'index'} ${p.j} · ${fmtValue(v)}` });
+          setTip({ x: e.clientX, y: e.clientY, text: `${name} · t = ${fmtInt(p.t + 1)} · unit ${p.j} · ${fmtValue(v)}` });
         }}
         onPointerUp={(e) => {
           const d = drag.current;
@@ -159,7 +158,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
             const p = at(e);
             if (p.t >= 0 && p.t < trace.filled) {
               seek(p.t);
-              if (H === trace.layout.hiddenSize) selectUnit(p.j);
+              selectUnit(p.j);
             }
           }
         }}
