@@ -4,7 +4,7 @@
  * moving the timeline; Escape hides the tip and Tab leaves.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { query, waitForRun } from './helpers';
+import { engineRun, query, shown, waitForRun } from './helpers';
 
 const timestep = (page: Page) => page.getByLabel('Current timestep').textContent();
 
@@ -139,4 +139,39 @@ test('a click in the equations leaves the arrow keys to the timeline (the symbol
   await page.keyboard.press('ArrowRight');
   await expectTipFor(page, 0);
   await expect(page.getByLabel('Current timestep')).toHaveText(/t = 6\b/);
+});
+
+test('C copies the equations in view as LaTeX, and the button says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/${query({ t: 5, sub: 3 })}`);
+  await waitForRun(page);
+  const button = page.getByRole('button', { name: 'Copy as LaTeX' });
+  await expect(button).toHaveAttribute('aria-keyshortcuts', 'c');
+  await page.keyboard.press('c');
+  await expect(button).toHaveText('Copied');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text.split('\n')[0]).toBe('% Gatescope · LSTM · unit 0 · t = 5 · sub-step 3 of 4');
+  expect(text).toContain('% Cell update');
+  expect(text).not.toContain('% Forget gate');
+  // The engine's c_t[0] at t = 5, as the panel writes it and as LaTeX does.
+  const c = shown(engineRun({}).trace.at('l0.c', 4, 0));
+  await expect(page.locator('.eq-group')).toContainText(c);
+  expect(text).toContain(`\\approx ${c.replace('−', '-')}\\end{aligned}`);
+  await expect(button).toHaveText('LaTeX', { timeout: 5000 });
+});
+
+test('Z zooms the heatmaps in about the cursor, Shift+Z out, and 0 shows the whole sequence', async ({ page }) => {
+  await page.goto(`/${query({ T: 400, t: 101 })}`);
+  await waitForRun(page);
+  const label = page.locator('.heatmaps .window-text');
+  await expect(label).toHaveText('t 1–400');
+  await page.keyboard.press('z');
+  await expect(label).toHaveText('t 51–250');
+  await expect(page).toHaveURL(/window=51-250/);
+  await page.keyboard.press('Shift+Z');
+  await expect(label).toHaveText('t 1–400');
+  await page.keyboard.press('z');
+  await page.keyboard.press('0');
+  await expect(label).toHaveText('t 1–400');
+  await expect(page).not.toHaveURL(/window=/);
 });

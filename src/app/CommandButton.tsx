@@ -1,8 +1,14 @@
-/** A button that runs a registered command; its accessible name and tooltip come from the registry. */
+/** A button that runs a registered command; its accessible name, its shortcuts and its tooltip come from the registry. */
 import type { ReactNode } from 'react';
-import { command, keyLabel } from './commands';
+import { ariaKeys, command, keyLabel } from './commands';
 
-export function CommandButton({ id, children, pressed, className }: { id: string; children: ReactNode; pressed?: boolean; className?: string }) {
+export function CommandButton({ id, children, pressed, className, disabled }: {
+  id: string;
+  children: ReactNode;
+  pressed?: boolean;
+  className?: string;
+  disabled?: boolean;
+}) {
   const c = command(id);
   const keys = c.keys.map(keyLabel).join(' or ');
   return (
@@ -10,8 +16,9 @@ export function CommandButton({ id, children, pressed, className }: { id: string
       type="button"
       className={className ?? 'icon-button'}
       aria-label={c.label}
-      aria-keyshortcuts={c.keys.map((k) => (k.shift ? `Shift+${k.key === ' ' ? 'Space' : k.key}` : k.key === ' ' ? 'Space' : k.key)).join(' ')}
+      aria-keyshortcuts={c.keys.map(ariaKeys).join(' ')}
       aria-pressed={pressed}
+      disabled={disabled}
       title={`${c.label} (${keys})`}
       onClick={() => c.run()}
     >

@@ -59,7 +59,7 @@ describe('the registry', () => {
     const seen = new Map<string, string>();
     for (const c of COMMANDS) {
       for (const k of c.keys) {
-        const id = k.key.length === 1 ? `char:${k.key.toLowerCase()}` : `${k.shift ? 'Shift+' : ''}${k.key}`;
+        const id = `${k.shift ? 'Shift+' : ''}${k.key.length === 1 ? `char:${k.key.toLowerCase()}` : k.key}`;
         expect(seen.get(id), `${id} is bound to ${seen.get(id)} and ${c.id}`).toBeUndefined();
         seen.set(id, c.id);
       }
@@ -369,5 +369,45 @@ describe('view and speed commands', () => {
     expect(seen).toEqual([...SPEEDS.slice(1), SPEEDS[SPEEDS.length - 1], SPEEDS[SPEEDS.length - 1], SPEEDS[SPEEDS.length - 1]]);
     run('slower');
     expect(usePlayback.getState().speed).toBe(SPEEDS[SPEEDS.length - 2]);
+  });
+});
+
+describe('heatmap time-window commands', () => {
+  it('zoom in about the cursor, out again, and back to the whole run (kept as no window at all)', () => {
+    loadRun({ seqLen: 400 });
+    usePlayback.setState({ t: 100 });
+    run('time-zoom-in');
+    const [a, b] = useView.getState().heatmapWindow!;
+    expect(b - a).toBe(200);
+    // The cursor keeps its place in the window: it was a quarter of the way through the whole run.
+    expect((100 - a) / (b - a)).toBeCloseTo(100 / 400, 6);
+    run('time-zoom-in');
+    expect(useView.getState().heatmapWindow![1] - useView.getState().heatmapWindow![0]).toBe(100);
+    run('time-zoom-out');
+    run('time-zoom-out');
+    expect(useView.getState().heatmapWindow).toBeNull();
+    run('time-zoom-in');
+    run('time-all');
+    expect(useView.getState().heatmapWindow).toBeNull();
+  });
+
+  it('zooms a window left from a longer run as the whole of this one, and does nothing without a run', () => {
+    run('time-zoom-in');
+    expect(useView.getState().heatmapWindow).toBeNull();
+    loadRun({ seqLen: 60 });
+    useView.setState({ heatmapWindow: [500, 900] });
+    usePlayback.setState({ t: 30 });
+    run('time-zoom-in');
+    expect(useView.getState().heatmapWindow).toEqual([15, 45]);
+  });
+
+  it('reads Z as zoom in, Shift+Z as zoom out, and Z with Caps Lock alone as zoom in', () => {
+    expect(key('z')).toBe('time-zoom-in');
+    expect(key('Z', true)).toBe('time-zoom-out');
+    expect(key('Z', false)).toBe('time-zoom-in');
+    expect(key('0')).toBe('time-all');
+    expect(key('c')).toBe('copy-latex');
+    expect(key('L', true)).toBe('lecture'); // a letter held with Shift still means its command
+    expect(keyLabel(command('time-zoom-out').keys[0])).toBe('Shift+Z');
   });
 });

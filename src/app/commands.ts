@@ -6,11 +6,13 @@ import { SPEEDS, usePlayback } from '../state/playback';
 import { layerBy, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
 import { useRun } from '../state/run';
 import { useView } from '../state/view';
+import { zoomTimeBy } from '../state/timeWindow';
 import { effectiveTheme } from './theme';
 
 export interface KeyBinding {
   /** KeyboardEvent.key */
   key: string;
+  /** Shift held: for a named key (Shift+→), or for a letter whose shifted form is another command (Shift+Z). */
   shift?: boolean;
 }
 
@@ -50,6 +52,11 @@ export const COMMANDS: readonly Command[] = [
   { id: 'unit-next', label: 'Next unit', group: 'Selection', keys: [{ key: ']' }], run: () => unitBy(1) },
   { id: 'layer-down', label: 'Layer below', group: 'Selection', keys: [{ key: ',' }], run: () => layerBy(-1) },
   { id: 'layer-up', label: 'Layer above', group: 'Selection', keys: [{ key: '.' }], run: () => layerBy(1) },
+  { id: 'time-zoom-in', label: 'Zoom in in time', group: 'View', keys: [{ key: 'z' }], run: () => zoomTimeBy(0.5) },
+  { id: 'time-zoom-out', label: 'Zoom out in time', group: 'View', keys: [{ key: 'Z', shift: true }], run: () => zoomTimeBy(2) },
+  { id: 'time-all', label: 'Show all of the sequence', group: 'View', keys: [{ key: '0' }], run: () => useView.setState({ heatmapWindow: null }) },
+  // Loaded when first run: the equations' code is in their own chunk (it is already there once they show).
+  { id: 'copy-latex', label: 'Copy as LaTeX', group: 'View', keys: [{ key: 'c' }], run: () => void import('../panels/Equations/copyLatex').then((m) => m.copyLatex()) },
   { id: 'lecture', label: 'Lecture view', group: 'View', keys: [{ key: 'l' }], run: () => useView.setState((v) => ({ lecture: !v.lecture })) },
   {
     id: 'theme', label: 'Light / dark theme', group: 'View', keys: [{ key: 't' }],
@@ -73,13 +80,23 @@ export function keyLabel(k: KeyBinding): string {
   return k.shift ? `Shift+${name}` : name;
 }
 
+/** A command's first key as shown to people, to name it in a sentence ("press [ or ]"). */
+export const keyOf = (id: string): string => keyLabel(command(id).keys[0]);
+
+/** A binding as aria-keyshortcuts writes it: 'Shift+ArrowRight', 'Space'. */
+export function ariaKeys(k: KeyBinding): string {
+  const name = k.key === ' ' ? 'Space' : k.key;
+  return k.shift ? `Shift+${name}` : name;
+}
+
 /**
- * The command a key press means, if any. Shift must match for named keys (Shift+→ is a sub-step);
- * printable keys already carry it in e.key ('?' is Shift+/ on most layouts).
+ * The command a key press means, if any. A binding that matches exactly, Shift included, wins: Shift+→ is a
+ * sub-step, Shift+Z zooms out. Otherwise a printable key is read as its unshifted binding: it already
+ * carries Shift in e.key ('?' is Shift+/ on most layouts), and a letter typed with Caps Lock on or Shift
+ * held means the same as without (L, lecture view).
  */
 export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): Command | undefined {
-  const printable = e.key.length === 1;
-  return COMMANDS.find((c) =>
-    c.keys.some((k) => (printable ? k.key === e.key.toLowerCase() || k.key === e.key : k.key === e.key && !!k.shift === e.shiftKey)),
-  );
+  const exact = (k: KeyBinding) => k.key === e.key && !!k.shift === e.shiftKey;
+  const unshifted = (k: KeyBinding) => e.key.length === 1 && !k.shift && k.key === e.key.toLowerCase();
+  return COMMANDS.find((c) => c.keys.some(exact)) ?? COMMANDS.find((c) => c.keys.some(unshifted));
 }

@@ -23,6 +23,8 @@ export interface View {
   heatmapWindow: [number, number] | null;
   /** The series the heatmaps show, per cell kind: switching to a GRU and back keeps the LSTM's choice. */
   heatmapSeries: Readonly<Record<CellKind, readonly string[]>>;
+  /** The last Copy as LaTeX: when (performance.now()) and whether the clipboard took it; the button says so for a moment. */
+  latexCopy: { at: number; ok: boolean } | null;
 }
 
 export const useView = create<View>()(() => ({
@@ -32,4 +34,5 @@ export const useView = create<View>()(() => ({
   heatmapNorm: 'series',
   heatmapWindow: null,
   heatmapSeries: DEFAULT_HEATMAP_SERIES,
+  latexCopy: null,
 }));

@@ -1,7 +1,7 @@
 /**
  * The current sub-step's equations with the selected unit's numbers in them, typeset by KaTeX, with the
  * PyTorch tensor behind each symbol on hover or by keyboard (one tab stop, then the arrow keys:
- * useSymbolKeys) and a button that copies the LaTeX.
+ * useSymbolKeys) and the Copy as LaTeX command's button (what it copies: shown.ts).
  */
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { anchorOf, FloatingTip } from '../../app/FloatingTip';
@@ -12,9 +12,10 @@ import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { noTraceText } from '../noTrace';
 import { Icons } from '../../app/icons';
-import { buildEquations } from './build';
+import { CommandButton } from '../../app/CommandButton';
+import { useView } from '../../state/view';
+import { equationsAt, inFocus } from './shown';
 import { Katex } from './Katex';
-import { plainLatex } from './latex';
 import { useSymbolKeys } from './useSymbolKeys';
 import { TitleParts } from '../TitleParts';
 import { fmtInt } from '../../viz/format';
@@ -34,6 +35,22 @@ function useGrowing(total: number): number {
     return () => cancelAnimationFrame(id);
   }, [n, total]);
   return Math.min(n, total);
+}
+
+/** How long the copy button says how the last copy went. */
+const COPIED_MS = 1500;
+
+/** How the last Copy as LaTeX went (true: copied, false: refused), for COPIED_MS after it; else null. */
+function useCopied(): boolean | null {
+  const last = useView((v) => v.latexCopy);
+  // The copy whose moment has passed (one from before this panel mounted has, if it is old enough).
+  const [over, setOver] = useState(() => (last && performance.now() - last.at >= COPIED_MS ? last : null));
+  useEffect(() => {
+    if (!last) return;
+    const id = setTimeout(() => setOver(last), Math.max(0, last.at + COPIED_MS - performance.now()));
+    return () => clearTimeout(id);
+  }, [last]);
+  return last && last !== over ? last.ok : null;
 }
 
 /** What the equations' own keys do: their description for screen readers (read when the focus arrives). */
@@ -72,21 +89,20 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
     keysStale();
   }, [hideHover, keysStale]);
   const keysHintId = useId();
-  const [copied, setCopied] = useState(false);
+  const copied = useCopied();
 
   const ready = !!trace && !!model && view.arrived;
-  const shownLayer = trace ? Math.min(view.layer, trace.layout.numLayers - 1) : 0;
-  const j = trace ? Math.min(view.unit, trace.layout.hiddenSize - 1) : 0;
-  const groups = useMemo(
-    () => (ready ? buildEquations(trace!, model!, shownLayer, t, j) : []),
+  const eq = useMemo(
+    () => (ready ? equationsAt(trace!, model!, { layer: view.layer, unit: view.unit, t }) : null),
     // `filled` is not needed: a timestep's values never change once arrived.
-    [ready, trace, model, shownLayer, t, j],
+    [ready, trace, model, view.layer, view.unit, t],
   );
-  const current = Math.min(sub, Math.max(0, groups.length - 1));
+  const shownLayer = eq?.layer ?? 0;
+  const j = eq?.unit ?? 0;
   // One sub-step at a time while walking through them; a whole timestep shows all of its equations, in
   // the lecture view too (it had shown one group there, whichever sub-step the cursor last held).
   const focused = subFocus;
-  const visible = focused ? groups.filter((g) => g.sub === current) : groups;
+  const { visible } = useMemo(() => inFocus(eq?.groups ?? [], sub, focused), [eq, sub, focused]);
   const shown = useGrowing(visible.length);
   const allShown = ready && shown === visible.length;
   useEffect(() => { if (allShown) onShown?.(); }, [allShown, onShown]);
@@ -97,28 +113,16 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
     setHover({ text: el.getAttribute('data-tensor') ?? '', anchor: anchorOf(el) });
   };
 
-  const copy = async () => {
-    if (!trace) return;
-    // The same cell, layer, unit and timestep as the panel's heading, and the sub-step when only it is shown.
-    const { cell, gruReset, numLayers } = trace.layout;
-    const sub = focused ? { index: current, count: groups.length } : undefined;
-    try {
-      await navigator.clipboard.writeText(plainLatex(visible, { cell, gruReset, layer: shownLayer, numLayers, unit: j, t, sub }));
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
-    } catch {
-      setCopied(false);
-    }
-  };
-
   return (
     <section className="panel equations" aria-label="Equations">
       <header className="equations-head">
         <h2 className="panel-title"><TitleParts parts={['Equations', `unit ${j}`, !!trace && trace.layout.numLayers > 1 && `layer ${shownLayer + 1}`, `t = ${fmtInt(t + 1)}`]} /></h2>
-        <button type="button" className="text-button" onClick={copy} disabled={!ready} aria-label="Copy as LaTeX">
-          <Icons.copy /> {copied ? 'Copied' : 'LaTeX'}
-        </button>
-        <span className="visually-hidden" aria-live="polite">{copied ? 'Equations copied as LaTeX' : ''}</span>
+        <CommandButton id="copy-latex" className="text-button" disabled={!ready}>
+          <Icons.copy /> {copied === null ? 'LaTeX' : copied ? 'Copied' : 'Copy failed'}
+        </CommandButton>
+        <span className="visually-hidden" aria-live="polite">
+          {copied === null ? '' : copied ? 'Equations copied as LaTeX' : 'The browser did not let the page copy the equations'}
+        </span>
       </header>
       {!ready ? (
         <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : noTraceText(status)}</p>

@@ -1,13 +1,15 @@
 /**
  * Every gate and state of the shown layer over time, as units × time heatmaps that share one time
- * window (zoom with the wheel or the buttons, drag to pan), the cursor and the selected unit.
+ * window (zoom with the wheel, or the buttons and keys of the zoom commands; drag to pan), the cursor and
+ * the selected unit.
  */
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { seriesInfo } from '../../cellinfo/series';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
-import { zoomedView } from '../../viz/heatmap';
+import { shownWindow } from '../../state/timeWindow';
+import { CommandButton } from '../../app/CommandButton';
 import { HeatmapRow } from './HeatmapRow';
 import { fmtInt } from '../../viz/format';
 import { useThrottled } from '../../app/useSettled';
@@ -31,10 +33,7 @@ export default function HeatmapsPanel() {
   const shownLayer = layout ? Math.min(layer, layout.numLayers - 1) : 0;
 
   // The window can't outlive a run of a different length.
-  const timeWindow = useMemo<[number, number]>(() => {
-    if (!win || win[1] > T) return [0, T];
-    return win;
-  }, [win, T]);
+  const timeWindow = useMemo(() => shownWindow(win, T), [win, T]);
 
   // Keep the cursor in view while playing or stepping past the window's edge.
   useEffect(() => usePlayback.subscribe((s, prev) => {
@@ -89,10 +88,6 @@ export default function HeatmapsPanel() {
   const rows = names.filter((n) => selected.includes(n));
   const H = layout.hiddenSize;
   const height = Math.max(40, Math.min(112, H * 7));
-  const zoom = (f: number) => {
-    const { t } = usePlayback.getState();
-    useView.setState({ heatmapWindow: zoomedView(timeWindow[0], timeWindow[1], f, Math.min(Math.max(t, timeWindow[0]), timeWindow[1]), T) });
-  };
   const span = timeWindow[1] - timeWindow[0];
 
   return (
@@ -118,9 +113,9 @@ export default function HeatmapsPanel() {
           ))}
         </div>
         <div className="zoom" role="group" aria-label="Time window">
-          <button type="button" className="icon-button" aria-label="Zoom out in time" onClick={() => zoom(2)}>−</button>
-          <button type="button" className="icon-button" aria-label="Zoom in in time" onClick={() => zoom(0.5)}>+</button>
-          <button type="button" className="text-button" aria-label="Show all of the sequence" onClick={() => useView.setState({ heatmapWindow: null })}>all</button>
+          <CommandButton id="time-zoom-out">−</CommandButton>
+          <CommandButton id="time-zoom-in">+</CommandButton>
+          <CommandButton id="time-all" className="text-button">all</CommandButton>
           <span className="muted window-text">
             t {fmtInt(Math.floor(timeWindow[0]) + 1)}–{fmtInt(Math.ceil(timeWindow[1]))}
             {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}

@@ -4,6 +4,7 @@
  */
 import { memo, useDeferredValue, useMemo } from 'react';
 import { useSettled } from '../../app/useSettled';
+import { keyOf } from '../../app/commands';
 import { seriesInfo } from '../../cellinfo/series';
 import { selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
@@ -42,7 +43,7 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
       {/* Without this, eight columns of a wide layer read as the whole layer. */}
       {some && (
         <p className="numbers-range">
-          Units {units[0]}–{units[units.length - 1]} of {H} (0–{H - 1}), around the selected unit {unit}. For others, press <kbd>[</kbd> or <kbd>]</kbd>,
+          Units {units[0]}–{units[units.length - 1]} of {H} (0–{H - 1}), around the selected unit {unit}. For others, press <kbd>{keyOf('unit-prev')}</kbd> or <kbd>{keyOf('unit-next')}</kbd>,
           or click a cell on a strip of the diagram.
         </p>
       )}

@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import { subSteps } from '../../cellinfo/substeps';
 import { CommandButton } from '../../app/CommandButton';
+import { keyOf } from '../../app/commands';
 import { Icons } from '../../app/icons';
 import { Select } from '../../app/Select';
 import { seek, showSubStep } from '../../state/cursor';
@@ -55,7 +56,7 @@ export function Transport() {
     <div className="transport" role="group" aria-label="Timeline">
       <div className="transport-buttons">
         <Buttons playing={playing} />
-        <label className="speed" title="Timesteps per second while playing (− / +)">
+        <label className="speed" title={`Timesteps per second while playing (${keyOf('slower')} / ${keyOf('faster')})`}>
           <span className="visually-hidden">Speed</span>
           <Select aria-label="Playback speed" value={speed} onChange={(e) => usePlayback.setState({ speed: Number(e.target.value) })}>
             {SPEEDS.map((s) => <option key={s} value={s}>{plural(s, 'step')}/s</option>)}
