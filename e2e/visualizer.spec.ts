@@ -306,7 +306,7 @@ test('a link restores the heatmaps\' rows, colour scale and time window and the 
   await expect.poll(search).not.toContain('norm=');
   await page.getByLabel('Playback speed').selectOption('60');
   await expect.poll(search).toContain('speed=60');
-  await panel.getByRole('button', { name: 'Show all of the sequence' }).click();
+  await panel.getByRole('button', { name: 'Heatmaps: all of the sequence' }).click();
   await expect.poll(search).toBe('?H=4&T=500&series=i%2Cf%2Cc&speed=60');
 });
 
@@ -575,7 +575,7 @@ test('a heatmap\'s hover tip is whole and beside the pointer, over the top unit 
     expect(Math.max(b.x - x, x - (b.x + b.width), b.y - y, y - (b.y + b.height))).toBeLessThan(16);
   }
   // A drag pans the picture under the pointer: the tip, which would now name another spot, goes.
-  await page.getByRole('button', { name: 'Zoom in in time' }).click();
+  await page.getByRole('button', { name: 'Zoom the heatmaps in' }).click();
   const [x0, y0] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x0, y0);
   await expect(tip).toBeVisible();

@@ -52,9 +52,9 @@ export const COMMANDS: readonly Command[] = [
   { id: 'unit-next', label: 'Next unit', group: 'Selection', keys: [{ key: ']' }], run: () => unitBy(1) },
   { id: 'layer-down', label: 'Layer below', group: 'Selection', keys: [{ key: ',' }], run: () => layerBy(-1) },
   { id: 'layer-up', label: 'Layer above', group: 'Selection', keys: [{ key: '.' }], run: () => layerBy(1) },
-  { id: 'time-zoom-in', label: 'Zoom in in time', group: 'View', keys: [{ key: 'z' }], run: () => zoomTimeBy(0.5) },
-  { id: 'time-zoom-out', label: 'Zoom out in time', group: 'View', keys: [{ key: 'Z', shift: true }], run: () => zoomTimeBy(2) },
-  { id: 'time-all', label: 'Show all of the sequence', group: 'View', keys: [{ key: '0' }], run: () => useView.setState({ heatmapWindow: null }) },
+  { id: 'time-zoom-in', label: 'Zoom the heatmaps in', group: 'View', keys: [{ key: 'z' }], run: () => zoomTimeBy(0.5) },
+  { id: 'time-zoom-out', label: 'Zoom the heatmaps out', group: 'View', keys: [{ key: 'Z', shift: true }], run: () => zoomTimeBy(2) },
+  { id: 'time-all', label: 'Heatmaps: all of the sequence', group: 'View', keys: [{ key: '0' }], run: () => useView.setState({ heatmapWindow: null }) },
   // Loaded when first run: the equations' code is in their own chunk (it is already there once they show).
   { id: 'copy-latex', label: 'Copy as LaTeX', group: 'View', keys: [{ key: 'c' }], run: () => void import('../panels/Equations/copyLatex').then((m) => m.copyLatex()) },
   { id: 'lecture', label: 'Lecture view', group: 'View', keys: [{ key: 'l' }], run: () => useView.setState((v) => ({ lecture: !v.lecture })) },

@@ -10,6 +10,7 @@ import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
 import { shownWindow } from '../../state/timeWindow';
 import { CommandButton } from '../../app/CommandButton';
+import { keyOf } from '../../app/commands';
 import { HeatmapRow } from './HeatmapRow';
 import { fmtInt } from '../../viz/format';
 import { useThrottled } from '../../app/useSettled';
@@ -133,7 +134,7 @@ export default function HeatmapsPanel() {
         })}
         {rows.length === 0 && <p className="muted">Pick a series above.</p>}
       </div>
-      <p className="heatmaps-foot muted">Rows: units 0–{H - 1} top to bottom · columns: time · click to move there · wheel to zoom, drag to pan.</p>
+      <p className="heatmaps-foot muted">Rows: units 0–{H - 1} top to bottom · columns: time · click to move there · wheel (or {keyOf('time-zoom-in')}, {keyOf('time-zoom-out')}) to zoom, drag to pan.</p>
     </section>
   );
 }
