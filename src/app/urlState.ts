@@ -8,7 +8,7 @@ import { escapeInvisible } from '../engine/codePoints';
 import { encodeText, SIGNAL_KINDS } from '../engine/inputs';
 import { layerSeries } from '../engine/trace';
 import { ModelError } from '../engine/model';
-import { CELL_KINDS } from '../engine/types';
+import { CELL_KINDS, CELL_NAMES } from '../engine/types';
 import { CONFIG_BOUNDS, DEFAULT_CONFIG, runSpecOf, useConfig, type Config } from '../state/config';
 import { SPEEDS, usePlayback } from '../state/playback';
 import { useView } from '../state/view';
@@ -68,7 +68,7 @@ const stepsOf = (c: Config) => (c.inputKind === 'text' ? encodeText(c.text).toke
 const seriesOf = (c: Config) => layerSeries(c.cell, c.gruReset).map(([name]) => name);
 
 /** "an LSTM", "a GRU", "an RNN", for messages. */
-const aCell = (c: Config) => (c.cell === 'lstm' ? 'an LSTM' : c.cell === 'gru' ? 'a GRU' : 'an RNN');
+const aCell = (c: Config) => CELL_NAMES[c.cell].a;
 
 export const URL_PROPS: readonly Prop[] = [
   { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS, aliases: { rnn: 'rnn_tanh' } },

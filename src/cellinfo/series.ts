@@ -60,10 +60,3 @@ export function seriesInfo(cell: CellKind, name: string): SeriesInfo {
   const own = cell === 'lstm' ? LSTM : cell === 'gru' ? GRU : RNN;
   return own[name] ?? COMMON[name] ?? { tex: `\\text{${name}}`, symbol: name, name };
 }
-
-export const CELL_NAMES: Record<CellKind, string> = {
-  lstm: 'LSTM',
-  gru: 'GRU',
-  rnn_tanh: 'RNN (tanh)',
-  rnn_relu: 'RNN (ReLU)',
-};

@@ -16,6 +16,7 @@ import { formatBytes, LIMITS } from '../engine/limits';
 import { ModelError } from '../engine/model';
 import { runAll } from '../engine/run';
 import { traceBytes, traceLayout, type Trace } from '../engine/trace';
+import { CELL_NAMES } from '../engine/types';
 import { CliError, USAGE, parseTraceArgs } from './args';
 
 /**
@@ -104,7 +105,7 @@ async function main(argv: readonly string[]): Promise<void> {
     modelFromStateDict(sd, { gruReset: args.gruReset, nonlinearity: args.nonlinearity }));
   const { cell, inputSize: I, hiddenSize: H } = model;
   const L = model.layers.length;
-  if (args.c0 && cell !== 'lstm') throw new CliError(`--c0 is for an LSTM, and this state_dict is ${cell === 'gru' ? 'a GRU' : 'an RNN'}, which has no cell state`);
+  if (args.c0 && cell !== 'lstm') throw new CliError(`--c0 is for an LSTM, and this state_dict is ${CELL_NAMES[cell].a}, which has no cell state`);
 
   const fromSd = `(num_layers ${L} × hidden_size ${H}, from the state_dict)`;
   const x = readMatrix('--input', args.input, 'x', ['*', I], `(input_size ${I}, from weight_ih_l0's shape [${model.layers[0].weightIh.length / I}, ${I}])`);

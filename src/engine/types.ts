@@ -15,6 +15,14 @@ export type GruReset = 'after' | 'before';
 
 export const CELL_KINDS: readonly CellKind[] = ['lstm', 'gru', 'rnn_tanh', 'rnn_relu'];
 
+/** How people name each cell: on screen ("RNN (tanh)"), and in a sentence, with its article ("an RNN"). */
+export const CELL_NAMES: Readonly<Record<CellKind, { name: string; a: string }>> = {
+  lstm: { name: 'LSTM', a: 'an LSTM' },
+  gru: { name: 'GRU', a: 'a GRU' },
+  rnn_tanh: { name: 'RNN (tanh)', a: 'an RNN' },
+  rnn_relu: { name: 'RNN (ReLU)', a: 'an RNN' },
+};
+
 /** Number of gate blocks stacked in weight_ih / weight_hh: i,f,g,o for LSTM, r,z,n for GRU, one for RNN. */
 export function gateCount(cell: CellKind): number {
   return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;

@@ -6,7 +6,7 @@
  */
 import { LIMITS } from '../limits';
 import { ModelError, validateModel } from '../model';
-import type { CellKind, GruReset, LayerParams, Model } from '../types';
+import { CELL_NAMES, type CellKind, type GruReset, type LayerParams, type Model } from '../types';
 import type { JsonValue } from './json';
 import { expectShape, shapeText, toTensor, type Tensor } from './tensor';
 
@@ -24,7 +24,8 @@ export interface LoadedStateDict {
   ignored: string[];
 }
 
-const CELL_BY_GATES: Record<number, string> = { 4: 'an LSTM', 3: 'a GRU', 1: 'an RNN' };
+/** The cell a state_dict holds, by the gate blocks stacked in its weights (an RNN's nonlinearity aside). */
+const CELL_BY_GATES: Record<number, CellKind> = { 4: 'lstm', 3: 'gru', 1: 'rnn_tanh' };
 
 /** A key of the file as a message lists it: quoted, and cut to 60 characters (a key can be any length). */
 export const tensorName = (key: string): string => JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
@@ -66,8 +67,8 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
   }
   if (H > LIMITS.hiddenSize) throw new ModelError(`the hidden size H is ${H}; the largest supported is ${LIMITS.hiddenSize}`);
   const cell: CellKind = G === 4 ? 'lstm' : G === 3 ? 'gru' : opts.nonlinearity === 'relu' ? 'rnn_relu' : 'rnn_tanh';
-  if (opts.gruReset && cell !== 'gru') throw new ModelError(`--gru-reset is for a GRU, and this state_dict is ${CELL_BY_GATES[G]}`);
-  if (opts.nonlinearity && G !== 1) throw new ModelError(`--nonlinearity is for an RNN, and this state_dict is ${CELL_BY_GATES[G]}`);
+  if (opts.gruReset && cell !== 'gru') throw new ModelError(`--gru-reset is for a GRU, and this state_dict is ${CELL_NAMES[CELL_BY_GATES[G]].a}`);
+  if (opts.nonlinearity && G !== 1) throw new ModelError(`--nonlinearity is for an RNN, and this state_dict is ${CELL_NAMES[CELL_BY_GATES[G]].a}`);
 
   let L = 0;
   while (prefix + `weight_ih_l${L}` in dict) L++;

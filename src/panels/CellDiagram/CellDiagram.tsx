@@ -4,7 +4,7 @@
  * stay in the trace and are only read for the timestep shown.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CELL_NAMES } from '../../cellinfo/series';
+import { CELL_NAMES } from '../../engine/types';
 import { subSteps } from '../../cellinfo/substeps';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -106,7 +106,7 @@ export function CellDiagram() {
   if (!trace || !layout || !geometry) {
     return <section className="panel diagram-panel" aria-label="Cell diagram"><p className="muted">{noTraceText(status)}</p></section>;
   }
-  const cellName = CELL_NAMES[layout.cell];
+  const cellName = CELL_NAMES[layout.cell].name;
   const shownUnit = Math.min(unit, layout.hiddenSize - 1);
   return (
     <section className="panel diagram-panel" aria-label="Cell diagram">

@@ -1,12 +1,11 @@
 /** The model and input the user picks: cell, sizes, sequence and seed. Writes only to the config store. */
 import { useId, useState } from 'react';
 import { SIGNAL_KINDS, type SignalKind } from '../../engine/inputs';
-import type { CellKind, GruReset } from '../../engine/types';
+import { CELL_KINDS, CELL_NAMES, type CellKind, type GruReset } from '../../engine/types';
 import { CONFIG_BOUNDS as B, useConfig } from '../../state/config';
 import { Select } from '../../app/Select';
 import { NumberField } from './NumberField';
 
-const CELLS: Array<[CellKind, string]> = [['lstm', 'LSTM'], ['gru', 'GRU'], ['rnn_tanh', 'RNN tanh'], ['rnn_relu', 'RNN ReLU']];
 
 export function ModelControls() {
   const c = useConfig();
@@ -16,7 +15,7 @@ export function ModelControls() {
       <label className="field">
         <span className="field-label">Cell</span>
         <Select aria-label="Cell type" value={c.cell} onChange={(e) => c.set({ cell: e.target.value as CellKind })}>
-          {CELLS.map(([v, name]) => <option key={v} value={v}>{name}</option>)}
+          {CELL_KINDS.map((v) => <option key={v} value={v}>{CELL_NAMES[v].name}</option>)}
         </Select>
       </label>
       {c.cell === 'gru' && (

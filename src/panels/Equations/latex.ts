@@ -1,8 +1,7 @@
 /**
  * The LaTeX that "Copy as LaTeX" puts on the clipboard. Pure, so the text is tested without a browser.
  */
-import { CELL_NAMES } from '../../cellinfo/series';
-import type { CellKind, GruReset } from '../../engine/types';
+import { CELL_NAMES, type CellKind, type GruReset } from '../../engine/types';
 import type { EquationGroup } from './build';
 
 /** What the copied equations show: as on the panel, layers from 1, units from 0, timesteps from 1. */
@@ -25,7 +24,7 @@ export interface LatexContext {
  */
 export function latexHeader(c: LatexContext): string {
   // The two GRU conventions have different candidate equations: say which one these are.
-  const cell = c.cell === 'gru' ? `GRU (reset ${c.gruReset})` : CELL_NAMES[c.cell];
+  const cell = c.cell === 'gru' ? `GRU (reset ${c.gruReset})` : CELL_NAMES[c.cell].name;
   const parts = ['Gatescope', cell];
   if (c.numLayers > 1) parts.push(`layer ${c.layer + 1} of ${c.numLayers}`);
   parts.push(`unit ${c.unit}`, `t = ${c.t + 1}`);
