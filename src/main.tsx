@@ -7,7 +7,7 @@ import { applyUrl, syncUrl } from './app/urlState';
 import { startEngineBridge } from './app/engineBridge';
 import { effectiveTheme, markDocument } from './app/theme';
 import { useView } from './state/view';
-import { useRun } from './state/run';
+import { useRun, whenRun } from './state/run';
 import { takeover } from './app/prerendering';
 
 /** Over the first frame, after this long without the live page, its status says what the page still waits for. */
@@ -22,17 +22,8 @@ const NO_ENGINE_MS = 20000;
  * the engine…" and back.
  */
 function firstStepIn(frame: Element | null): Promise<void> {
-  const ready = (r: { trace: unknown; status: string }) => r.trace !== null || r.status === 'error';
-  if (!frame || ready(useRun.getState())) return Promise.resolve();
-  return new Promise((resolve) => {
-    const go = () => {
-      unsubscribe();
-      clearTimeout(limit);
-      resolve();
-    };
-    const unsubscribe = useRun.subscribe((r) => { if (ready(r)) go(); });
-    const limit = setTimeout(go, NO_ENGINE_MS);
-  });
+  if (!frame) return Promise.resolve();
+  return new Promise((resolve) => { whenRun((r) => r.trace !== null || r.status === 'error', NO_ENGINE_MS, () => resolve()); });
 }
 
 /**

@@ -7,7 +7,7 @@ import { ReadoutPanel } from '../panels/Readout/ReadoutPanel';
 import { SequencePanel } from '../panels/Sequence/SequencePanel';
 import { RunStatus } from '../panels/Status/RunStatus';
 import { Transport } from '../panels/Timeline/Transport';
-import { useRun } from '../state/run';
+import { useRun, whenRun } from '../state/run';
 import { useView } from '../state/view';
 import { CommandButton } from './CommandButton';
 import { PanelBoundary } from './PanelBoundary';
@@ -84,21 +84,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
     // A lecture view has nothing below; and one who switches views meanwhile waits at most for the hold limit.
     return settleAfterLoading(Promise.all([equationsIn.promise, lecture ? undefined : belowIn.promise]).then(() => {}));
   }, [rest]); // eslint-disable-line react-hooks/exhaustive-deps -- decided once, when the rest first renders
-  useEffect(() => {
-    const ready = (r: { painted: boolean; status: string }) => r.painted || r.status === 'error';
-    let unsubscribe = () => {};
-    const show = () => {
-      unsubscribe();
-      startTransition(() => setRest(true));
-    };
-    const timer = setTimeout(show, 1000);
-    if (ready(useRun.getState())) show();
-    else unsubscribe = useRun.subscribe((r) => { if (ready(r)) show(); });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, []);
+  useEffect(() => whenRun((r) => r.painted || r.status === 'error', 1000, () => startTransition(() => setRest(true))), []);
   return (
     <div className="app">
       <header className="app-header">

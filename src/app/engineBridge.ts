@@ -10,7 +10,7 @@ import type { Model } from '../engine/types';
 import type { KernelKind } from '../engine/kernels';
 import { configOf, runSpecOf, useConfig } from '../state/config';
 import { clampCursor } from '../state/cursor';
-import { useRun } from '../state/run';
+import { useRun, whenRun } from '../state/run';
 import { usePlayback } from '../state/playback';
 import { ModelError } from '../engine/model';
 import { checkRunSpec } from '../worker/spec';
@@ -120,22 +120,11 @@ function refuse(client: EngineClient, requestedId: number, message: string): voi
 
 /** Lets the held run go on once the page has settled (or after HOLD_LIMIT_MS); returns a function that stops waiting. */
 function resumeWhenSettled(client: EngineClient, id: number): () => void {
-  let unsubscribe = () => {};
-  const stop = () => {
-    clearTimeout(timer);
-    unsubscribe();
-  };
-  // The mark says why the stream went on: the tests check the order of the start-up only when it settled.
-  const go = (by: 'settled' | 'time limit') => {
-    stop();
-    mark('gatescope:stream-resume', { by });
+  return whenRun((r) => r.settled || r.status === 'error', HOLD_LIMIT_MS, (by) => {
+    // The mark says why the stream went on: the tests check the order of the start-up only when it settled.
+    mark('gatescope:stream-resume', { by: by === 'ready' ? 'settled' : by });
     client.resume(id);
-  };
-  const timer = setTimeout(() => go('time limit'), HOLD_LIMIT_MS);
-  const ready = (r: { settled: boolean; status: string }) => r.settled || r.status === 'error';
-  if (ready(useRun.getState())) go('settled');
-  else unsubscribe = useRun.subscribe((r) => { if (ready(r)) go('settled'); });
-  return stop;
+  });
 }
 
 export function spawnEngineWorker(): WorkerLike {

@@ -52,3 +52,24 @@ export const useRun = create<RunState>()(() => ({
   settled: false,
   kernel: null,
 }));
+
+/**
+ * Calls `then` once the run store satisfies `ready` (at once if it already does), or after `limitMs`,
+ * whichever comes first, saying which; returns a function that stops waiting. The page's start-up waits
+ * like this, each time with a limit, so that a worker that never answers can't hold the page.
+ */
+export function whenRun(ready: (r: RunState) => boolean, limitMs: number, then: (by: 'ready' | 'time limit') => void): () => void {
+  let unsubscribe = () => {};
+  const stop = () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+  const go = (by: 'ready' | 'time limit') => {
+    stop();
+    then(by);
+  };
+  const timer = setTimeout(() => go('time limit'), limitMs);
+  if (ready(useRun.getState())) go('ready');
+  else unsubscribe = useRun.subscribe((r) => { if (ready(r)) go('ready'); });
+  return stop;
+}
