@@ -123,6 +123,10 @@ test('a values table with every unit says nothing of others', async ({ page }) =
   const table = page.getByRole('region', { name: 'Values at this timestep' });
   await expect(table.getByRole('columnheader')).toHaveCount(9);
   await expect(table).not.toContainText('For others');
+  // Rows in the order the equations compute them (the forget gate first), not PyTorch's i, f, g, o.
+  await expect(table.getByRole('rowheader')).toHaveText(['aᶠₜ', 'fₜ', 'aⁱₜ', 'iₜ', 'aᵍₜ', 'gₜ', 'f⊙c', 'i⊙g', 'cₜ', 'aᵒₜ', 'oₜ', 'tanh(cₜ)', 'hₜ']);
+  // So do the heatmaps' chips.
+  await expect(page.getByRole('group', { name: 'Series shown' }).getByRole('button')).toHaveText(['aᶠₜ', 'fₜ', 'aⁱₜ', 'iₜ', 'aᵍₜ', 'gₜ', 'f⊙c', 'i⊙g', 'cₜ', 'aᵒₜ', 'oₜ', 'tanh(cₜ)', 'hₜ']);
 });
 
 test('an input of 8 dimensions: the chart has a y-axis at the lines\' range, and every xₜ value is listed at the cursor', async ({ page }) => {

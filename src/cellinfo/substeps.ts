@@ -34,3 +34,15 @@ export function subSteps(cell: CellKind): readonly SubStep[] {
 export function subStepOf(cell: CellKind, name: string): number {
   return subSteps(cell).findIndex((s) => s.series.includes(name));
 }
+
+/**
+ * Series names in the order the equations compute them, sub-step by sub-step (forget gate first in the
+ * LSTM, as the diagram reads left to right): the order the values table and the heatmaps list them in.
+ * The trace keeps PyTorch's order (i, f, g, o), that of the blocks in the weights. Names no sub-step
+ * computes keep their place after the others.
+ */
+export function inEquationOrder(cell: CellKind, names: readonly string[]): string[] {
+  const order = subSteps(cell).flatMap((s) => s.series);
+  const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}

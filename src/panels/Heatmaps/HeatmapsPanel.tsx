@@ -5,6 +5,7 @@
  */
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { seriesInfo } from '../../cellinfo/series';
+import { inEquationOrder } from '../../cellinfo/substeps';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
@@ -82,7 +83,7 @@ export default function HeatmapsPanel() {
   }, [t0, t1, trace]);
 
   if (!trace || !layout) return null;
-  const names = layout.series.filter((s) => s.layer === shownLayer).map((s) => s.name);
+  const names = inEquationOrder(layout.cell, layout.series.filter((s) => s.layer === shownLayer).map((s) => s.name));
   const selected = chosen[layout.cell];
   const toggle = (n: string) =>
     useView.setState({ heatmapSeries: { ...chosen, [layout.cell]: selected.includes(n) ? selected.filter((x) => x !== n) : names.filter((x) => selected.includes(x) || x === n) } });

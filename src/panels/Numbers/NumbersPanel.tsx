@@ -6,6 +6,7 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { useSettled } from '../../app/useSettled';
 import { keyOf } from '../../app/commands';
 import { seriesInfo } from '../../cellinfo/series';
+import { inEquationOrder } from '../../cellinfo/substeps';
 import { selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -36,7 +37,9 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
   const first = Math.max(0, Math.min(unit - Math.floor(MAX_COLUMNS / 2), H - MAX_COLUMNS));
   const units = Array.from({ length: Math.min(H, MAX_COLUMNS) }, (_, k) => first + k);
   const some = units.length < H;
-  const rows = layout.series.map((s, k) => ({ s, k })).filter(({ s }) => s.layer === layer);
+  const own = layout.series.map((s, k) => ({ s, k })).filter(({ s }) => s.layer === layer);
+  const order = inEquationOrder(layout.cell, own.map(({ s }) => s.name));
+  const rows = order.map((name) => own.find(({ s }) => s.name === name)!);
   return (
     <section className="panel numbers" aria-label="Values at this timestep">
       <h2 className="panel-title">Values at t = {fmtInt(t + 1)}, layer {layer + 1}</h2>
