@@ -588,3 +588,26 @@ test('a heatmap\'s hover tip is whole and beside the pointer, over the top unit 
   await page.mouse.move(box.x - 30, box.y + box.height / 2); // onto the row's label
   await expect(tip).toBeHidden();
 });
+
+test('the wheel over a heatmap zooms about the step under the pointer, and sideways pans', async ({ page }) => {
+  await page.goto(`/${query({ T: 400 })}`);
+  await waitForRun(page);
+  const label = page.locator('.heatmaps .window-text');
+  const row = page.getByRole('img', { name: /^forget gate over time/ });
+  await row.scrollIntoViewIfNeeded();
+  const box = (await row.boundingBox())!;
+  // A quarter of the way along: step 100 of 400 stays under the pointer as the window narrows.
+  await page.mouse.move(box.x + box.width / 4, box.y + box.height / 2);
+  await page.mouse.wheel(0, 100);
+  await expect(label).toHaveText('t 1–400'); // out from the whole run: still the whole run
+  await page.mouse.wheel(0, -100);
+  await expect(label).toHaveText('t 21–340');
+  await expect(row).toHaveAccessibleName('forget gate over time: 8 units × 320 timesteps');
+  await page.mouse.wheel(160, 0); // sideways: pans by the share of the row's width turned
+  await expect(label).not.toHaveText('t 21–340');
+  const [a, b] = (await label.textContent())!.replace('t ', '').split('–').map(Number);
+  // The same span (a panned window's edges may fall inside steps, which the label counts in).
+  expect(b - a).toBeGreaterThanOrEqual(319);
+  expect(b - a).toBeLessThanOrEqual(320);
+  expect(a).toBeGreaterThan(21);
+});

@@ -8,12 +8,12 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyn
 import { FloatingTip } from '../../app/FloatingTip';
 import type { Trace } from '../../engine/trace';
 import { seek, selectUnit } from '../../state/cursor';
-import { usePlayback } from '../../state/playback';
 import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtInt, fmtValue, plural } from '../../viz/format';
-import { panWindow, stepAt, zoomedView } from '../../viz/heatmap';
+import { panWindow, stepAt } from '../../viz/heatmap';
+import { useUnitMarks, useWheelZoom } from './rowHooks';
 import { createHeatmapPainter } from './painter';
 import { onPresenterGeneration, presenterGeneration } from './surface';
 
@@ -75,40 +75,9 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     });
   }, [trace, k, filled, t0, t1, norm, width, height, H, blank, generation, onScreen]);
 
-  // The selected unit's marks: two small triangles at the row's edges, moved straight from the store when
-  // the unit changes. (Elements, not a canvas: a canvas changed means a texture uploaded, costly without
-  // a GPU. The cursor line is one element across all rows, moved by the panel.)
   const marks = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = marks.current;
-    if (!el) return;
-    const place = (unit: number) => {
-      el.style.setProperty('--unit-y', `${((Math.min(unit, H - 1) + 0.5) / H) * 100}%`);
-    };
-    place(usePlayback.getState().unit);
-    return usePlayback.subscribe((s, prev) => {
-      if (s.unit !== prev.unit) place(s.unit);
-    });
-  }, [H, trace]);
-
-  // The wheel zooms (or, sideways, pans) the time window. A native listener, because React's is passive
-  // and could not stop the page from scrolling (or the browser from zooming on Ctrl+wheel) as well.
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el) return;
-    const onWheel = (e: globalThis.WheelEvent) => {
-      e.preventDefault();
-      const r = el.getBoundingClientRect();
-      if (!e.ctrlKey && Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-        useView.setState({ heatmapWindow: panWindow(t0, t1, (e.deltaX / r.width) * (t1 - t0), T) });
-        return;
-      }
-      const t = stepAt(e.clientX - r.left, r.width, t0, t1);
-      useView.setState({ heatmapWindow: zoomedView(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T) });
-    };
-    el.addEventListener('wheel', onWheel, { passive: false });
-    return () => el.removeEventListener('wheel', onWheel);
-  }, [t0, t1, T]);
+  useUnitMarks(marks, H);
+  useWheelZoom(wrap, t0, t1, T);
 
   const at = (e: PointerEvent<HTMLElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
