@@ -292,8 +292,8 @@ test('a link restores the heatmaps\' rows, colour scale and time window and the 
   const chips = panel.getByRole('group', { name: 'Series shown' });
   await expect(chips.locator('[aria-pressed="true"]')).toHaveText(['fₜ', 'cₜ']);
   await expect(panel.getByRole('img', { name: / over time: / })).toHaveCount(2);
-  await expect(panel.getByRole('img', { name: 'forget gate over time: 4 units × 301 timesteps' })).toBeVisible();
-  await expect(panel.getByRole('img', { name: 'cell state over time: 4 units × 301 timesteps' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'forget gate over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'cell state over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'one shared scale' })).toHaveAttribute('aria-pressed', 'true');
   await expect(panel.locator('.window-text')).toHaveText('t 100–400');
   await expect(page.getByLabel('Playback speed')).toHaveValue('30');
@@ -602,7 +602,7 @@ test('the wheel over a heatmap zooms about the step under the pointer, and sidew
   await expect(label).toHaveText('t 1–400'); // out from the whole run: still the whole run
   await page.mouse.wheel(0, -100);
   await expect(label).toHaveText('t 21–340');
-  await expect(row).toHaveAccessibleName('forget gate over time: 8 units × 320 timesteps');
+  await expect(row).toHaveAccessibleName('forget gate over time: 8 units × 320 timesteps, t = 21 to 340');
   await page.mouse.wheel(160, 0); // sideways: pans by the share of the row's width turned
   await expect(label).not.toHaveText('t 21–340');
   const [a, b] = (await label.textContent())!.replace('t ', '').split('–').map(Number);

@@ -6,6 +6,7 @@ import { HelpOverlay } from '../panels/Help/HelpOverlay';
 import { ReadoutPanel } from '../panels/Readout/ReadoutPanel';
 import { SequencePanel } from '../panels/Sequence/SequencePanel';
 import { RunStatus } from '../panels/Status/RunStatus';
+import { Announcer } from './Announcer';
 import { Transport } from '../panels/Timeline/Transport';
 import { useRun, whenRun } from '../state/run';
 import { useView } from '../state/view';
@@ -103,6 +104,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
         </div>
       )}
       <RunStatus lecture={lecture} />
+      <Announcer />
       <main className="app-main">
         <div className="stage">
           <PanelBoundary name="Cell diagram"><CellDiagram /></PanelBoundary>

@@ -1,6 +1,6 @@
 /** A button that runs a registered command; its accessible name, its shortcuts and its tooltip come from the registry. */
 import type { ReactNode } from 'react';
-import { ariaKeys, command, keyLabel } from './commands';
+import { ariaKeys, command, keyLabel, runCommand } from './commands';
 
 export function CommandButton({ id, children, pressed, className, disabled }: {
   id: string;
@@ -20,7 +20,7 @@ export function CommandButton({ id, children, pressed, className, disabled }: {
       aria-pressed={pressed}
       disabled={disabled}
       title={`${c.label} (${keys})`}
-      onClick={() => c.run()}
+      onClick={() => runCommand(c)}
     >
       {children}
     </button>

@@ -15,7 +15,8 @@ import { useRun } from '../state/run';
 import { clampCursor } from '../state/cursor';
 import { useView } from '../state/view';
 import { buildRun } from '../worker/host';
-import { command, commandForKey, COMMANDS, keyLabel } from './commands';
+import { command, commandForKey, COMMANDS, keyLabel, runCommand } from './commands';
+import { useAnnouncement } from '../state/announce';
 
 const initial = { playback: usePlayback.getState(), run: useRun.getState(), view: useView.getState() };
 
@@ -409,5 +410,49 @@ describe('heatmap time-window commands', () => {
     expect(key('c')).toBe('copy-latex');
     expect(key('L', true)).toBe('lecture'); // a letter held with Shift still means its command
     expect(keyLabel(command('time-zoom-out').keys[0])).toBe('Shift+Z');
+  });
+});
+
+describe('what commands say to a screen reader', () => {
+  const said = (id: string) => {
+    runCommand(command(id));
+    return useAnnouncement.getState().text;
+  };
+
+  it('says a pause with its step, a layer of how many, the speed, the theme and the lecture view', () => {
+    loadRun({ numLayers: 2 });
+    usePlayback.setState({ t: 10 });
+    expect(said('play')).toBe('Playing');
+    expect(said('play')).toMatch(/^Paused at t = \d+$/);
+    expect(said('layer-up')).toBe('Layer 2 of 2');
+    expect(said('layer-up')).toBe('Layer 2 of 2'); // clamped: said again, read again
+    usePlayback.setState({ speed: 5 });
+    expect(said('faster')).toBe('10 steps per second');
+    useView.setState({ theme: 'light' });
+    expect(said('theme')).toBe('Dark theme');
+    expect(said('lecture')).toMatch(/^Lecture view: /);
+    expect(said('lecture')).toBe('Lecture view off');
+  });
+
+  it('says the heatmaps\' window after a zoom, and when it is the whole sequence', () => {
+    loadRun({ seqLen: 400 });
+    usePlayback.setState({ t: 100 });
+    expect(said('time-zoom-in')).toBe('Heatmaps show t = 51 to 250');
+    expect(said('time-all')).toBe('Heatmaps show t = 1 to 400, the whole sequence');
+  });
+
+  it('counts each announcement, so the same words are read twice', () => {
+    loadRun({});
+    const before = useAnnouncement.getState().n;
+    said('layer-up');
+    said('layer-up');
+    expect(useAnnouncement.getState()).toMatchObject({ text: 'The model has one layer', n: before + 2 });
+  });
+
+  it('says nothing for what the step line already announces', () => {
+    loadRun({});
+    const before = useAnnouncement.getState().n;
+    for (const id of ['step-forward', 'substep-forward', 'unit-next', 'start', 'end']) runCommand(command(id));
+    expect(useAnnouncement.getState().n).toBe(before);
   });
 });

@@ -6,7 +6,9 @@ import { SPEEDS, usePlayback } from '../state/playback';
 import { layerBy, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
 import { useRun } from '../state/run';
 import { useView } from '../state/view';
-import { zoomTimeBy } from '../state/timeWindow';
+import { shownWindow, stepsShown, zoomTimeBy } from '../state/timeWindow';
+import { announce } from '../state/announce';
+import { fmtInt, plural } from '../viz/format';
 import { effectiveTheme } from './theme';
 
 export interface KeyBinding {
@@ -28,6 +30,17 @@ export interface Command {
    */
   inModal?: boolean;
   run(): void;
+  /**
+   * What to tell a screen reader once it has run, where nothing on the page announces the change itself
+   * (the step line announces steps, sub-steps and units).
+   */
+  said?(): string;
+}
+
+/** Runs a command, from its button or its key, and says what it did (`said`). */
+export function runCommand(c: Command): void {
+  c.run();
+  if (c.said) announce(c.said());
 }
 
 function speedBy(d: number): void {
@@ -38,29 +51,49 @@ function speedBy(d: number): void {
 
 const lastStep = () => Math.max(0, (useRun.getState().trace?.filled ?? 1) - 1);
 
+const playingSaid = () => {
+  const { playing, t } = usePlayback.getState();
+  return playing ? 'Playing' : `Paused at t = ${fmtInt(t + 1)}`;
+};
+const speedSaid = () => `${plural(usePlayback.getState().speed, 'step')} per second`;
+const layerSaid = () => {
+  const layers = useRun.getState().trace?.layout.numLayers ?? 1;
+  return layers > 1 ? `Layer ${Math.min(usePlayback.getState().layer, layers - 1) + 1} of ${layers}` : 'The model has one layer';
+};
+const windowSaid = () => {
+  const T = useRun.getState().trace?.layout.steps ?? 0;
+  const [first, last] = stepsShown(shownWindow(useView.getState().heatmapWindow, T));
+  return `Heatmaps show t = ${fmtInt(first)} to ${fmtInt(last)}${first === 1 && last === T ? ', the whole sequence' : ''}`;
+};
+
 export const COMMANDS: readonly Command[] = [
-  { id: 'play', label: 'Play / pause', group: 'Playback', keys: [{ key: ' ' }, { key: 'k' }], run: togglePlay },
+  { id: 'play', label: 'Play / pause', group: 'Playback', keys: [{ key: ' ' }, { key: 'k' }], run: togglePlay, said: playingSaid },
   { id: 'step-back', label: 'Previous timestep', group: 'Playback', keys: [{ key: 'ArrowLeft' }], run: () => stepBy(-1) },
   { id: 'step-forward', label: 'Next timestep', group: 'Playback', keys: [{ key: 'ArrowRight' }], run: () => stepBy(1) },
   { id: 'substep-back', label: 'Previous sub-step', group: 'Playback', keys: [{ key: 'ArrowLeft', shift: true }], run: () => subStepBy(-1) },
   { id: 'substep-forward', label: 'Next sub-step', group: 'Playback', keys: [{ key: 'ArrowRight', shift: true }], run: () => subStepBy(1) },
   { id: 'start', label: 'Jump to start', group: 'Playback', keys: [{ key: 'Home' }], run: () => seek(0) },
   { id: 'end', label: 'Jump to end', group: 'Playback', keys: [{ key: 'End' }], run: () => seek(lastStep()) },
-  { id: 'slower', label: 'Slower', group: 'Playback', keys: [{ key: '-' }], run: () => speedBy(-1) },
-  { id: 'faster', label: 'Faster', group: 'Playback', keys: [{ key: '+' }, { key: '=' }], run: () => speedBy(1) },
+  { id: 'slower', label: 'Slower', group: 'Playback', keys: [{ key: '-' }], run: () => speedBy(-1), said: speedSaid },
+  { id: 'faster', label: 'Faster', group: 'Playback', keys: [{ key: '+' }, { key: '=' }], run: () => speedBy(1), said: speedSaid },
   { id: 'unit-prev', label: 'Previous unit', group: 'Selection', keys: [{ key: '[' }], run: () => unitBy(-1) },
   { id: 'unit-next', label: 'Next unit', group: 'Selection', keys: [{ key: ']' }], run: () => unitBy(1) },
-  { id: 'layer-down', label: 'Layer below', group: 'Selection', keys: [{ key: ',' }], run: () => layerBy(-1) },
-  { id: 'layer-up', label: 'Layer above', group: 'Selection', keys: [{ key: '.' }], run: () => layerBy(1) },
-  { id: 'time-zoom-in', label: 'Zoom the heatmaps in', group: 'View', keys: [{ key: 'z' }], run: () => zoomTimeBy(0.5) },
-  { id: 'time-zoom-out', label: 'Zoom the heatmaps out', group: 'View', keys: [{ key: 'Z', shift: true }], run: () => zoomTimeBy(2) },
-  { id: 'time-all', label: 'Heatmaps: all of the sequence', group: 'View', keys: [{ key: '0' }], run: () => useView.setState({ heatmapWindow: null }) },
+  { id: 'layer-down', label: 'Layer below', group: 'Selection', keys: [{ key: ',' }], run: () => layerBy(-1), said: layerSaid },
+  { id: 'layer-up', label: 'Layer above', group: 'Selection', keys: [{ key: '.' }], run: () => layerBy(1), said: layerSaid },
+  { id: 'time-zoom-in', label: 'Zoom the heatmaps in', group: 'View', keys: [{ key: 'z' }], run: () => zoomTimeBy(0.5), said: windowSaid },
+  { id: 'time-zoom-out', label: 'Zoom the heatmaps out', group: 'View', keys: [{ key: 'Z', shift: true }], run: () => zoomTimeBy(2), said: windowSaid },
+  { id: 'time-all', label: 'Heatmaps: all of the sequence', group: 'View', keys: [{ key: '0' }], run: () => useView.setState({ heatmapWindow: null }), said: windowSaid },
   // Loaded when first run: the equations' code is in their own chunk (it is already there once they show).
   { id: 'copy-latex', label: 'Copy as LaTeX', group: 'View', keys: [{ key: 'c' }], run: () => void import('../panels/Equations/copyLatex').then((m) => m.copyLatex()) },
-  { id: 'lecture', label: 'Lecture view', group: 'View', keys: [{ key: 'l' }], run: () => useView.setState((v) => ({ lecture: !v.lecture })) },
+  {
+    id: 'lecture', label: 'Lecture view', group: 'View', keys: [{ key: 'l' }],
+    run: () => useView.setState((v) => ({ lecture: !v.lecture })),
+    said: () => (useView.getState().lecture ? 'Lecture view: the diagram, the equations and the timeline' : 'Lecture view off'),
+  },
   {
     id: 'theme', label: 'Light / dark theme', group: 'View', keys: [{ key: 't' }],
     run: () => useView.setState((v) => ({ theme: effectiveTheme(v.theme) === 'dark' ? 'light' : 'dark' })),
+    said: () => `${effectiveTheme(useView.getState().theme) === 'dark' ? 'Dark' : 'Light'} theme`,
   },
   { id: 'help', label: 'Keyboard shortcuts', group: 'View', keys: [{ key: '?' }], inModal: true, run: () => useView.setState((v) => ({ help: !v.help })) },
 ];

@@ -3,7 +3,7 @@
  * focused widget has already handled the key itself.
  */
 import { useEffect } from 'react';
-import { commandForKey } from './commands';
+import { commandForKey, runCommand } from './commands';
 
 /** A select counts: its arrows are its own. (One picked with the pointer gives up the focus itself: see Select.) */
 function isTyping(target: EventTarget | null): boolean {
@@ -42,7 +42,7 @@ export function useKeyboard(): void {
       if (!c) return;
       // Arrow keys on a focused slider would move it twice.
       e.preventDefault();
-      c.run();
+      runCommand(c);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -21,3 +21,8 @@ export function zoomTimeBy(factor: number): void {
   const at = Math.min(Math.max(usePlayback.getState().t, t0), t1);
   useView.setState({ heatmapWindow: zoomedView(t0, t1, factor, at, T) });
 }
+
+/** The steps a window shows in part or whole, counted from 1 as the screen counts them: [first, last]. */
+export function stepsShown([t0, t1]: readonly [number, number]): [number, number] {
+  return [Math.floor(t0) + 1, Math.ceil(t1)];
+}

@@ -44,7 +44,7 @@ export function ModelControls() {
       {!text && <NumberField label="T" title="Sequence length T" chars={6} value={c.seqLen} min={B.seqLen[0]} max={B.seqLen[1]} onCommit={(v) => c.set({ seqLen: v })} />}
  {!text && <NumberField label="Classes" title="Readout classes (0 for no readout)" chars={2} value={c.classes} min={B.classes[0]} max={B.classes[1]} onCommit={(v) => c.set({ classes: v })} />}
       {c.cell === 'lstm' && (
-        <NumberField label="F. bias" title="Added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} chars={3} onCommit={(v) => c.set({ forgetBias: v })} />
+        <NumberField label="F. bias" title="F. bias: added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} chars={3} onCommit={(v) => c.set({ forgetBias: v })} />
       )}
       <NumberField label="Seed" title="Random seed" chars={7} value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />
       {text && <TextField value={c.text} onChange={(v) => c.set({ text: v })} />}

@@ -14,6 +14,7 @@ import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtInt, fmtValue, plural } from '../../viz/format';
 import { panWindow, stepAt } from '../../viz/heatmap';
 import { useUnitMarks, useWheelZoom } from './rowHooks';
+import { stepsShown } from '../../state/timeWindow';
 import { createHeatmapPainter } from './painter';
 import { onPresenterGeneration, presenterGeneration } from './surface';
 
@@ -77,6 +78,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
 
   const marks = useRef<HTMLDivElement>(null);
   useUnitMarks(marks, H);
+  const [first, last] = stepsShown([t0, t1]);
   useWheelZoom(wrap, t0, t1, T);
 
   const at = (e: PointerEvent<HTMLElement>) => {
@@ -96,7 +98,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         className="heatmap-canvas"
         style={{ height }}
         role="img"
-        aria-label={`${name} over time: ${plural(H, 'unit')} × ${plural(t1 - t0, 'timestep')}`}
+        aria-label={`${name} over time: ${plural(H, 'unit')} × ${plural(last - first + 1, 'timestep')}, t = ${fmtInt(first)}${last > first ? ` to ${fmtInt(last)}` : ''}`}
         onPointerDown={(e) => {
           drag.current = { x: e.clientX, t0, t1, moved: false };
           e.currentTarget.setPointerCapture(e.pointerId);

@@ -9,7 +9,7 @@ import { inEquationOrder } from '../../cellinfo/substeps';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
-import { shownWindow } from '../../state/timeWindow';
+import { shownWindow, stepsShown } from '../../state/timeWindow';
 import { CommandButton } from '../../app/CommandButton';
 import { keyOf } from '../../app/commands';
 import { HeatmapRow } from './HeatmapRow';
@@ -119,7 +119,7 @@ export default function HeatmapsPanel() {
           <CommandButton id="time-zoom-in">+</CommandButton>
           <CommandButton id="time-all" className="text-button">all</CommandButton>
           <span className="muted window-text">
-            t {fmtInt(Math.floor(timeWindow[0]) + 1)}–{fmtInt(Math.ceil(timeWindow[1]))}
+            t {fmtInt(stepsShown(timeWindow)[0])}–{fmtInt(stepsShown(timeWindow)[1])}
             {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}
           </span>
         </div>
