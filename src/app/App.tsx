@@ -7,6 +7,7 @@ import { ReadoutPanel } from '../panels/Readout/ReadoutPanel';
 import { SequencePanel } from '../panels/Sequence/SequencePanel';
 import { RunStatus } from '../panels/Status/RunStatus';
 import { Announcer } from './Announcer';
+import { useFocusRescue } from './useFocusRescue';
 import { Transport } from '../panels/Timeline/Transport';
 import { useRun, whenRun } from '../state/run';
 import { useView } from '../state/view';
@@ -70,6 +71,7 @@ function useTheme(): void {
 
 export function App({ urlProblems }: { urlProblems: string[] }) {
   useKeyboard();
+  useFocusRescue();
   useTheme();
   const [problems, setProblems] = useState(urlProblems);
   const lecture = useView((v) => v.lecture);

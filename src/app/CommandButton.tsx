@@ -16,6 +16,7 @@ export function CommandButton({ id, children, pressed, className, disabled }: {
       type="button"
       className={className ?? 'icon-button'}
       aria-label={c.label}
+      data-command={id}
       aria-keyshortcuts={c.keys.map(ariaKeys).join(' ')}
       aria-pressed={pressed}
       disabled={disabled}

@@ -37,8 +37,17 @@ export interface Command {
   said?(): string;
 }
 
+/** The id of the command run last, and when (performance.now()). */
+let lastRun: { id: string; at: number } | null = null;
+
+/** The command run in the last second, if any: where the focus goes if that command took away its control. */
+export function lastCommand(): string | null {
+  return lastRun && performance.now() - lastRun.at < 1000 ? lastRun.id : null;
+}
+
 /** Runs a command, from its button or its key, and says what it did (`said`). */
 export function runCommand(c: Command): void {
+  lastRun = { id: c.id, at: performance.now() };
   c.run();
   if (c.said) announce(c.said());
 }

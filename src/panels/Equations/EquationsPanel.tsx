@@ -102,7 +102,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   // One sub-step at a time while walking through them; a whole timestep shows all of its equations, in
   // the lecture view too (it had shown one group there, whichever sub-step the cursor last held).
   const focused = subFocus;
-  const { visible } = useMemo(() => inFocus(eq?.groups ?? [], sub, focused), [eq, sub, focused]);
+  const { current, visible } = useMemo(() => inFocus(eq?.groups ?? [], sub, focused), [eq, sub, focused]);
   const shown = useGrowing(visible.length);
   const allShown = ready && shown === visible.length;
   useEffect(() => { if (allShown) onShown?.(); }, [allShown, onShown]);
@@ -114,7 +114,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   };
 
   return (
-    <section className="panel equations" aria-label="Equations">
+    <section className="panel equations" aria-label="Equations" data-focus-home>
       <header className="equations-head">
         <h2 className="panel-title"><TitleParts parts={['Equations', `unit ${j}`, !!trace && trace.layout.numLayers > 1 && `layer ${shownLayer + 1}`, `t = ${fmtInt(t + 1)}`]} /></h2>
         <CommandButton id="copy-latex" className="text-button" disabled={!ready}>
@@ -138,7 +138,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
           {visible.slice(0, shown).map((g) => (
             <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
               <h3>
-                <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} title="Show this sub-step on the diagram">
+                <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} title="Show this sub-step on the diagram" data-focus-fallback={g.sub === current ? '' : undefined}>
                   {g.sub + 1}. {g.title}
                 </button>
               </h3>

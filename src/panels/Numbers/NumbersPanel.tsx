@@ -41,7 +41,7 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
   const order = inEquationOrder(layout.cell, own.map(({ s }) => s.name));
   const rows = order.map((name) => own.find(({ s }) => s.name === name)!);
   return (
-    <section className="panel numbers" aria-label="Values at this timestep">
+    <section className="panel numbers" aria-label="Values at this timestep" data-focus-home>
       <h2 className="panel-title">Values at t = {fmtInt(t + 1)}, layer {layer + 1}</h2>
       {/* Without this, eight columns of a wide layer read as the whole layer. */}
       {some && (
@@ -60,7 +60,7 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
                 <th scope="col">series</th>
                 {units.map((j) => (
                   <th key={j} scope="col" className={j === unit ? 'selected' : ''}>
-                    <button type="button" className="unit-button" aria-pressed={j === unit} onClick={() => selectUnit(j)}>unit {j}</button>
+                    <button type="button" className="unit-button" aria-pressed={j === unit} onClick={() => selectUnit(j)} data-focus-fallback={j === unit ? '' : undefined}>unit {j}</button>
                   </th>
                 ))}
               </tr>

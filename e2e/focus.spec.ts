@@ -1,0 +1,71 @@
+/**
+ * The keyboard's place survives a render that removes the focused control: the focus goes to what took
+ * its role, never to the page's body (where its ring, and a screen reader's place, would be lost).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { query, waitForRun } from './helpers';
+
+/** What has the focus: its accessible name (aria-label or text), or 'BODY'. */
+const focused = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'BODY';
+  return el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName;
+});
+
+test('walking sub-steps from a group\'s title keeps the focus on the group now shown', async ({ page }) => {
+  await page.goto(`/${query({ t: 3 })}`);
+  await waitForRun(page);
+  const equations = page.getByRole('region', { name: 'Equations' });
+  await equations.getByRole('button', { name: '1. Forget gate' }).focus();
+  await page.keyboard.press('Shift+ArrowRight'); // walks t = 3 from its first group
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(equations.getByRole('button', { name: '2. Input gate and candidate' })).toBeFocused();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => focused(page)).toBe('3. Cell update');
+});
+
+test('] past the values table\'s columns moves the focus to the selected unit\'s column', async ({ page }) => {
+  await page.goto(`/${query({ H: 16 })}`);
+  await waitForRun(page);
+  const table = page.getByRole('region', { name: 'Values at this timestep' });
+  await table.getByRole('button', { name: 'unit 0' }).focus();
+  // One at a time, each shown: the columns slide once the selected unit passes the middle (at unit 5).
+  for (let k = 1; k <= 5; k++) {
+    await page.keyboard.press(']');
+    await expect(table.getByRole('button', { name: `unit ${k}` })).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(table.getByRole('button', { name: 'unit 0' })).toHaveCount(0);
+  await expect(table.getByRole('button', { name: 'unit 5' })).toBeFocused();
+  // A focused column still shown keeps the focus.
+  await page.keyboard.press(']');
+  await expect(table.getByRole('button', { name: 'unit 6' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(table.getByRole('button', { name: 'unit 5' })).toBeFocused();
+});
+
+test('L from a control of a panel the lecture view hides puts the focus on the lecture view\'s button', async ({ page }) => {
+  await page.goto('/?T=30');
+  await waitForRun(page);
+  await page.getByRole('button', { name: 'fₜ, forget gate' }).focus();
+  await page.keyboard.press('l');
+  await expect(page.getByRole('region', { name: 'Heatmaps over time' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Lecture view' })).toBeFocused();
+  await page.keyboard.press('l');
+  await expect(page.getByRole('button', { name: 'Lecture view' })).toBeFocused();
+});
+
+test('a pause is said with its step; so are the layer and the heatmaps\' window', async ({ page }) => {
+  await page.goto(`/${query({ layers: 2, T: 200, speed: 30 })}`);
+  await waitForRun(page);
+  const said = page.locator('.app > p[aria-live="polite"]');
+  await page.keyboard.press(' ');
+  await expect(said).toHaveText('Playing');
+  await page.waitForTimeout(300);
+  await page.keyboard.press(' ');
+  await expect(said).toHaveText(/^Paused at t = \d+$/);
+  const t = Number((await said.textContent())!.replace(/\D/g, ''));
+  await expect(page.getByLabel('Current timestep')).toContainText(String(t));
+  await page.keyboard.press('.');
+  await expect(said).toHaveText('Layer 2 of 2');
+  await page.keyboard.press('0');
+  await expect(said).toHaveText('Heatmaps show t = 1 to 200, the whole sequence');
+});
