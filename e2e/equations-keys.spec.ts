@@ -149,6 +149,7 @@ test('C copies the equations in view as LaTeX, and the button says so', async ({
   await expect(button).toHaveAttribute('aria-keyshortcuts', 'c');
   await page.keyboard.press('c');
   await expect(button).toHaveText('Copied');
+  await expect(page.locator('.app > p[aria-live="polite"]')).toHaveText('Equations copied as LaTeX');
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text.split('\n')[0]).toBe('% Gatescope · LSTM · unit 0 · t = 5 · sub-step 3 of 4');
   expect(text).toContain('% Cell update');

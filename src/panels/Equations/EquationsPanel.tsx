@@ -120,9 +120,6 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
         <CommandButton id="copy-latex" className="text-button" disabled={!ready}>
           <Icons.copy /> {copied === null ? 'LaTeX' : copied ? 'Copied' : 'Copy failed'}
         </CommandButton>
-        <span className="visually-hidden" aria-live="polite">
-          {copied === null ? '' : copied ? 'Equations copied as LaTeX' : 'The browser did not let the page copy the equations'}
-        </span>
       </header>
       {!ready ? (
         <p className="muted">{trace ? `Step ${t + 1} is still being computed…` : noTraceText(status)}</p>

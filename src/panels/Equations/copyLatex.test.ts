@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, runSpecOf, type Config } from '../../state/config';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
+import { useAnnouncement } from '../../state/announce';
 import { buildRun } from '../../worker/host';
 import { buildEquations } from './build';
 import { copyLatex, currentLatex } from './copyLatex';
@@ -68,6 +69,7 @@ describe('copyLatex', () => {
     await copyLatex();
     expect(writeText).toHaveBeenCalledWith(currentLatex());
     expect(useView.getState().latexCopy).toMatchObject({ ok: true });
+    expect(useAnnouncement.getState().text).toBe('Equations copied as LaTeX');
   });
 
   it('says so when the browser refuses the clipboard', async () => {
@@ -75,6 +77,7 @@ describe('copyLatex', () => {
     vi.stubGlobal('navigator', { clipboard: { writeText: () => Promise.reject(new Error('NotAllowedError')) } });
     await copyLatex();
     expect(useView.getState().latexCopy).toMatchObject({ ok: false });
+    expect(useAnnouncement.getState().text).toBe('The browser did not let the page copy the equations');
   });
 
   it('copies nothing before the step is computed', async () => {

@@ -1,11 +1,12 @@
 /**
  * Copy as LaTeX: the command's work (loaded when first run, with the equations' own code). The equations
- * for the cursor as the panel shows them go on the clipboard, and the view store says how that went, for
- * the panel's button to show.
+ * for the cursor as the panel shows them go on the clipboard; the view store says how that went, for the
+ * panel's button to show, and the page's live region says it to screen readers.
  */
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
+import { announce } from '../../state/announce';
 import { equationsAt, latexInView } from './shown';
 
 /** The LaTeX for the cursor, or null while its timestep hasn't been computed. */
@@ -26,4 +27,5 @@ export async function copyLatex(): Promise<void> {
     ok = false; // no permission, or a page not served securely: the button says it failed
   }
   useView.setState({ latexCopy: { at: performance.now(), ok } });
+  announce(ok ? 'Equations copied as LaTeX' : 'The browser did not let the page copy the equations');
 }
