@@ -53,6 +53,18 @@ test('L from a control of a panel the lecture view hides puts the focus on the l
   await expect(page.getByRole('button', { name: 'Lecture view' })).toBeFocused();
 });
 
+test('focus the user put on the page itself stays there when a control it left is removed', async ({ page }) => {
+  await page.goto('/?T=30');
+  await waitForRun(page);
+  await page.getByRole('button', { name: 'fₜ, forget gate' }).focus();
+  await page.locator('.diagram-head').click(); // not a control: the focus goes to the page
+  await expect.poll(() => focused(page)).toBe('BODY');
+  await page.keyboard.press('l');
+  await expect(page.getByRole('region', { name: 'Heatmaps over time' })).toHaveCount(0);
+  await page.waitForTimeout(200);
+  expect(await focused(page)).toBe('BODY');
+});
+
 test('a pause is said with its step; so are the layer and the heatmaps\' window', async ({ page }) => {
   await page.goto(`/${query({ layers: 2, T: 200, speed: 30 })}`);
   await waitForRun(page);

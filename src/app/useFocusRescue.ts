@@ -21,6 +21,13 @@ export function useFocusRescue(): void {
       homes = [];
       for (let el = last.parentElement; el; el = el.parentElement) if (el.hasAttribute('data-focus-home')) homes.push(el);
     };
+    // Focus the user moved away (a click on the page, Escape in a field) leaves its control on the page: that
+    // control's later removal is none of the focus's business. (Checked after the event: a control being
+    // removed may report its blur while still attached.)
+    const onFocusOut = (e: FocusEvent) => {
+      const el = e.target;
+      queueMicrotask(() => { if (el === last && el instanceof Element && el.isConnected) last = null; });
+    };
     const rescue = () => {
       if (!last || last.isConnected) return;
       // Only focus that was lost with its control: not one the user moved, nor one a dialog holds.
@@ -38,9 +45,11 @@ export function useFocusRescue(): void {
     const watcher = new MutationObserver(rescue);
     watcher.observe(document.body, { childList: true, subtree: true });
     document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
     return () => {
       watcher.disconnect();
       document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
     };
   }, []);
 }
