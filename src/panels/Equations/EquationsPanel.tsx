@@ -16,6 +16,7 @@ import { CommandButton } from '../../app/CommandButton';
 import { useView } from '../../state/view';
 import { equationsAt, inFocus } from './shown';
 import { Katex } from './Katex';
+import { NotationNotes } from './NotationNotes';
 import { useSymbolKeys } from './useSymbolKeys';
 import { TitleParts } from '../TitleParts';
 import { fmtInt } from '../../viz/format';
@@ -157,23 +158,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
       <span id={keysHintId} className="visually-hidden">{SYMBOL_KEYS_HINT}</span>
       {/* The symbol picked by keyboard and its tensor, read out as it changes (why a live region: useSymbolKeys). */}
       <span className="visually-hidden" aria-live="polite">{keys.announcement}</span>
-      <details className="eq-symbols">
-        <summary>Notation and PyTorch tensors</summary>
-        <p>
-          W multiplies the input x<sub>t</sub>{shownLayer > 0 ? <> (on this layer h<sub>t</sub><sup>({shownLayer})</sup>, the h<sub>t</sub> of layer {shownLayer} below)</> : ''}, U the previous hidden state h<sub>t−1</sub>; ⊙ is the element-wise
-          (Hadamard) product. Hover a W, U or b in an equation to see its PyTorch tensor; by keyboard, Tab to the
-          equations, then ← → (or ↑ ↓) go from symbol to symbol, Home and End to the first and last, and Esc hides
-          the tip. Gate blocks are stacked
-          in weight_ih_l<i>k</i> and weight_hh_l<i>k</i> in the order {trace?.layout.cell === 'lstm' ? 'i, f, g, o' : trace?.layout.cell === 'gru' ? 'r, z, n (n is the candidate h′)' : 'of a single block'},
-          each H rows; a gate's b is bias_ih + bias_hh of its rows{trace?.layout.cell === 'gru' && trace.layout.gruReset === 'after' ? ', except the candidate, whose b_hn stays inside the reset product' : ''}.
-        </p>
-        <p>
-          A sum over more than 4 terms lists its 3 largest, each with its k beneath it (the column of W or U, the
-          entry of the vector). Every number is rounded to 3 decimals from the engine&apos;s full-precision value,
-          so adding the shown terms by hand can differ from the shown result in the last digit: where it does, the
-          equation says ≈ there instead of =.
-        </p>
-      </details>
+      <NotationNotes layout={trace?.layout} layer={shownLayer} />
     </section>
   );
 }
