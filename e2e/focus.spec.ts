@@ -3,7 +3,7 @@
  * its role, never to the page's body (where its ring, and a screen reader's place, would be lost).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { query, waitForRun } from './helpers';
+import { engineRun, query, shown, waitForRun } from './helpers';
 
 /** What has the focus: its accessible name (aria-label or text), or 'BODY'. */
 const focused = (page: Page) => page.evaluate(() => {
@@ -80,4 +80,24 @@ test('a pause is said with its step; so are the layer and the heatmaps\' window'
   await expect(said).toHaveText('Layer 2 of 2');
   await page.keyboard.press('0');
   await expect(said).toHaveText('Heatmaps show t = 1 to 200, the whole sequence');
+});
+
+test('a heatmap row explored by keyboard says the value at the cursor; ← → step, ↑ ↓ pick the unit', async ({ page }) => {
+  const { trace } = engineRun({ seqLen: 30 });
+  const f = trace.index('l0.f');
+  await page.goto('/?T=30');
+  await waitForRun(page);
+  const row = page.getByRole('img', { name: /^forget gate over time/ });
+  await row.focus();
+  const probe = page.locator(`#${await row.getAttribute('aria-describedby')}`);
+  await expect(probe).toHaveText(`t = 1, unit 0: ${shown(trace.value(f, 0, 0))}`);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(probe).toHaveText(`t = 2, unit 2: ${shown(trace.value(f, 1, 2))}`);
+  await page.keyboard.press('ArrowUp');
+  await expect(probe).toHaveText(`t = 2, unit 1: ${shown(trace.value(f, 1, 1))}`);
+  await expect(row).toBeFocused();
+  // The page didn't scroll with ↑ ↓, and the selection is the page's: the diagram follows it.
+  await expect(page.getByText('t = 2, unit 1', { exact: true })).toBeVisible();
 });

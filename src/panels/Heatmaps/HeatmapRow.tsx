@@ -4,16 +4,17 @@
  * elements and the cursor is one line across all rows (HeatmapsPanel), so playing or scrubbing never
  * repaints the heatmap itself.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type PointerEvent } from 'react';
 import { FloatingTip } from '../../app/FloatingTip';
 import type { Trace } from '../../engine/trace';
-import { seek, selectUnit } from '../../state/cursor';
+import { seek, selectUnit, unitBy } from '../../state/cursor';
 import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtInt, fmtValue, plural } from '../../viz/format';
 import { panWindow, stepAt } from '../../viz/heatmap';
 import { useUnitMarks, useWheelZoom } from './rowHooks';
+import { ProbeText } from './ProbeText';
 import { stepsShown } from '../../state/timeWindow';
 import { createHeatmapPainter } from './painter';
 import { onPresenterGeneration, presenterGeneration } from './surface';
@@ -44,6 +45,9 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const hideTip = useCallback(() => setTip(null), []);
   const drag = useRef<{ x: number; t0: number; t1: number; moved: boolean } | null>(null);
+  // Focused, the row says the value at the cursor for the selected unit (ProbeText), and ↑ ↓ pick the unit.
+  const [focused, setFocused] = useState(false);
+  const probeId = useId();
   const H = trace.layout.series[k].width;
   const T = trace.layout.steps;
 
@@ -98,6 +102,16 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         className="heatmap-canvas"
         style={{ height }}
         role="img"
+        tabIndex={0}
+        aria-describedby={focused ? probeId : undefined}
+        aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+          e.preventDefault(); // the row's own keys: not the page's, nor a scroll
+          unitBy(e.key === 'ArrowUp' ? -1 : 1);
+        }}
         aria-label={`${name} over time: ${plural(H, 'unit')} × ${plural(last - first + 1, 'timestep')}, t = ${fmtInt(first)}${last > first ? ` to ${fmtInt(last)}` : ''}`}
         onPointerDown={(e) => {
           drag.current = { x: e.clientX, t0, t1, moved: false };
@@ -138,6 +152,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         onLostPointerCapture={() => { drag.current = null; }}
       >
         <canvas key={generation} ref={picture} className="heatmap-picture" />
+        {focused && <ProbeText id={probeId} trace={trace} k={k} />}
         <div ref={marks} className="heatmap-unit-marks" aria-hidden="true">
           <svg viewBox="0 0 10 14" className="heatmap-unit-mark left"><path d="M1 1 L9 7 L1 13 Z" /></svg>
           <svg viewBox="0 0 10 14" className="heatmap-unit-mark right"><path d="M9 1 L1 7 L9 13 Z" /></svg>
