@@ -1,6 +1,6 @@
 /**
  * The heatmaps' time window: the span they show, and the zoom commands (app/commands.ts), which zoom
- * about the cursor. (The wheel zooms about the pointer: HeatmapRow.)
+ * about the cursor. (The wheel zooms about the pointer: useWheelZoom, Heatmaps/rowHooks.ts.)
  */
 import { zoomedView } from '../viz/heatmap';
 import { usePlayback } from './playback';
