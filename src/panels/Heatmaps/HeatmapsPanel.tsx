@@ -91,6 +91,7 @@ export default function HeatmapsPanel() {
   const H = layout.hiddenSize;
   const height = Math.max(40, Math.min(112, H * 7));
   const span = timeWindow[1] - timeWindow[0];
+  const [first, last] = stepsShown(timeWindow);
 
   return (
     <section className="panel heatmaps" aria-label="Heatmaps over time">
@@ -119,7 +120,7 @@ export default function HeatmapsPanel() {
           <CommandButton id="time-zoom-in">+</CommandButton>
           <CommandButton id="time-all" className="text-button">all</CommandButton>
           <span className="muted window-text">
-            t {fmtInt(stepsShown(timeWindow)[0])}–{fmtInt(stepsShown(timeWindow)[1])}
+            t {fmtInt(first)}–{fmtInt(last)}
             {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}
           </span>
         </div>
