@@ -529,6 +529,83 @@ describe('the sign between steps', () => {
     expect(flat(line.replace(/\\approx/g, '~'))).toMatch(/=-0\.186-0\.185~-0\.370/);
   });
 
+  /** The signs between the steps of a chain (hover markup, whose tensor=… has an =, left out). */
+  const signsOf = (line: string) => [...line.replace(/\\htmlData\{[^}]*\}/g, '').matchAll(/&?(=|\\approx)/g)].map((m) => m[1]).slice(1);
+  /** The chain whose left-hand side is lhs (a long one is broken into aligned lines). */
+  const chainFor = (lines: string[], lhs: string) => lines.find((l) => l.replace(/^\\begin\{aligned\}/, '').startsWith(`${lhs} `))!;
+  /** For each expected pair of signs, = where the check holds; and both signs must turn up over the run. */
+  function expectSigns(cases: Array<{ line: string; holds: boolean[]; at: string }>) {
+    const counts = { '=': 0, '\\approx': 0 };
+    for (const { line, holds, at } of cases) {
+      const expected = holds.map((h) => (h ? '=' : '\\approx'));
+      expect(signsOf(line), `${at}: ${line}`).toEqual(expected);
+      for (const sign of expected) counts[sign as keyof typeof counts]++;
+    }
+    expect(counts['=']).toBeGreaterThan(0);
+    expect(counts['\\approx']).toBeGreaterThan(0);
+  }
+
+  it("in the LSTM's h_t: tanh of the shown c_t against the shown tanh(c_t), then o·tanh(c_t) against h_t", () => {
+    const { trace, model } = run({ cell: 'lstm', seqLen: 200 });
+    const cases = [];
+    for (let t = 0; t < trace.filled; t++) {
+      for (let j = 0; j < model.hiddenSize; j++) {
+        const v = (name: string) => trace.at(`l0.${name}`, t, j);
+        const line = chainFor(buildEquations(trace, model, 0, t, j)[3].lines, `h_t[${j}]`);
+        cases.push({ line, at: `t = ${t + 1}, unit ${j}`, holds: [num(Math.tanh(s(v('c')))) === num(v('tanh_c')), num(s(v('o')) * s(v('tanh_c'))) === num(v('h'))] });
+      }
+    }
+    expectSigns(cases);
+  });
+
+  it("in the GRU's blend: z·h_{t−1} and (1−z)·h'_t against the shown products, then their sum against h_t", () => {
+    const { trace, model } = run({ cell: 'gru', gruReset: 'after', seqLen: 200 });
+    const cases = [];
+    for (let t = 0; t < trace.filled; t++) {
+      for (let j = 0; j < model.hiddenSize; j++) {
+        const v = (name: string) => trace.at(`l0.${name}`, t, j);
+        const hPrev = t === 0 ? 0 : trace.at('l0.h', t - 1, j);
+        const line = chainFor(buildEquations(trace, model, 0, t, j)[2].lines, `h_t[${j}]`);
+        const products = num(s(v('z')) * s(hPrev)) === num(v('zh')) && num(s(v('omz')) * s(v('n'))) === num(v('zn'));
+        cases.push({ line, at: `t = ${t + 1}, unit ${j}`, holds: [products, num(s(v('zh')) + s(v('zn'))) === num(v('h'))] });
+      }
+    }
+    expectSigns(cases);
+  });
+
+  it("in the reset-after GRU's candidate: the shown W x + b_in + r·(U h + b_hn) against a, then tanh(a) against h'_t", () => {
+    const { trace, model } = run({ cell: 'gru', gruReset: 'after', seqLen: 200 });
+    const [H, I] = [model.hiddenSize, model.inputSize];
+    const { weightIh, biasIh } = model.layers[0];
+    const cases = [];
+    for (let t = 0; t < trace.filled; t++) {
+      const x = trace.row(trace.index('x'), t);
+      for (let j = 0; j < H; j++) {
+        const v = (name: string) => trace.at(`l0.${name}`, t, j);
+        let inputHalf = 0;
+        for (let k = 0; k < I; k++) inputHalf += weightIh[(2 * H + j) * I + k] * x[k];
+        inputHalf += biasIh![2 * H + j];
+        const line = chainFor(buildEquations(trace, model, 0, t, j)[1].lines, `h'_t[${j}]`);
+        cases.push({ line, at: `t = ${t + 1}, unit ${j}`, holds: [num(s(inputHalf) + s(v('r')) * s(v('hn'))) === num(v('n_pre')), num(Math.tanh(s(v('n_pre')))) === num(v('n'))] });
+      }
+    }
+    expectSigns(cases);
+  });
+
+  it('is = at the end of a written-out product with terms left out, which no one can add up by hand', () => {
+    const { trace, model } = run({ cell: 'lstm', hiddenSize: 8 });
+    let shortened = 0;
+    for (const [t, j] of POINTS) {
+      for (const group of buildEquations(trace, model, 0, t, j)) {
+        for (const detail of group.details.filter((d) => d.includes('\\text{more}'))) {
+          shortened++;
+          expect(detail, `t = ${t + 1}, unit ${j}`).not.toContain('\\approx');
+        }
+      }
+    }
+    expect(shortened).toBeGreaterThan(0);
+  });
+
   it('checks every gate\'s activation: σ of the shown pre-activation, rounded, is the shown gate, or the sign is ≈', () => {
     const { trace, model } = run({ cell: 'gru', gruReset: 'after', seqLen: 40 });
     for (let t = 0; t < trace.filled; t++) {
