@@ -1,6 +1,6 @@
 /** Counts with their nouns: singular for exactly one, plural otherwise, the count as fmtInt writes it. */
 import { describe, expect, it } from 'vitest';
-import { plural } from './format';
+import { fmtValue, plural } from './format';
 
 describe('plural', () => {
   it('uses the singular for exactly one, the plural for every other count', () => {
@@ -19,5 +19,20 @@ describe('plural', () => {
   it('takes an irregular plural', () => {
     expect(plural(1, 'matrix', 'matrices')).toBe('1 matrix');
     expect(plural(3, 'matrix', 'matrices')).toBe('3 matrices');
+  });
+});
+
+describe('fmtValue', () => {
+  it('writes three decimals with a real minus sign, and never −0.000', () => {
+    expect(fmtValue(-0.7712)).toBe('−0.771');
+    expect(fmtValue(12.3)).toBe('12.300');
+    expect(fmtValue(-0.0004)).toBe('0.000');
+    expect(fmtValue(Number.NaN)).toBe('NaN');
+  });
+
+  it('switches to an exponent from 100,000 up, where fixed decimals would crowd the strip', () => {
+    expect(fmtValue(99_999.9)).toBe('99999.900');
+    expect(fmtValue(100_000)).toBe('1.00e+5');
+    expect(fmtValue(-100_000)).toBe('−1.00e+5');
   });
 });

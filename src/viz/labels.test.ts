@@ -1,0 +1,22 @@
+/** The readout's top class and the names of classes. */
+import { describe, expect, it } from 'vitest';
+import { initModel } from '../engine/init';
+import { classLabel, topClass } from './labels';
+
+describe('topClass', () => {
+  it('is the most likely class, and the first of equals (as the bars and the equations name it)', () => {
+    expect(topClass([0.1, 0.7, 0.2])).toBe(1);
+    expect(topClass([0.2, 0.4, 0.4])).toBe(1);
+    expect(topClass([0.5, 0.5])).toBe(0);
+    expect(topClass(Float32Array.from([0.1, 0.1, 0.3, 0.5]))).toBe(3);
+  });
+});
+
+describe('classLabel', () => {
+  it("names a text model's classes by their character, another model's by number", () => {
+    const base = { cell: 'lstm', gruReset: 'after', inputSize: 3, hiddenSize: 2, numLayers: 1, bias: true, vocab: 30, readoutSize: 30, forgetBias: 0 } as const;
+    expect(classLabel(initModel({ ...base, input: 'dense' }, 1), 4)).toBe('class 4');
+    expect(classLabel(null, 0)).toBe('class 0');
+    expect(classLabel(initModel({ ...base, input: 'onehot' }, 1), 1)).toMatch(/^‘.+’$/);
+  });
+});
