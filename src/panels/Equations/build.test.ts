@@ -455,6 +455,22 @@ describe('the reset-after GRU candidate can be checked by hand', () => {
   });
 });
 
+describe('the reset-before GRU candidate', () => {
+  it('multiplies U_h by r_t ⊙ h_{t−1}, in its equation and in its written-out product, and states that product first', () => {
+    const { trace, model } = run({ cell: 'gru', gruReset: 'before' });
+    const [, candidate] = buildEquations(trace, model, 0, 4, 2);
+    const plain = (l: string) => l.replace(/\\htmlData\{[^}]*\}/g, '');
+    expect(plain(candidate.lines[0])).toBe('r_t \\odot h_{t-1}');
+    expect(plain(candidate.lines[2])).toMatch(/^a\^\{h'\}_t = \{W_h\} \{x_t\} \+ \{U_h\} \(r_t \\odot h_\{t-1\}\) \+ /);
+    expect(plain(candidate.details[1])).toContain('{U_h}[2,:]\\, (r_t \\odot h_{t-1})');
+    expect(flat(candidate.lines[1])).toMatch(new RegExp(`=${escapeRe(num(trace.at('l0.rh', 4, 2)))}$`));
+    // The vector U_h multiplies is r ⊙ h_{t−1} (the trace's rh series), not h_{t−1}: each written-out term's k.
+    const terms = [...plain(candidate.details[1]).matchAll(/k=(\d+)\}\{\(?(-?[\d.]+)\)?\\cdot\(?(-?[\d.]+)\)?\}/g)];
+    expect(terms.length).toBeGreaterThan(1);
+    for (const [, k, , v] of terms) expect(v, `k = ${k}`).toBe(num(trace.at('l0.rh', 4, Number(k))));
+  });
+});
+
 describe("a stacked layer's input", () => {
   it.each(CASES.filter((k) => (k.patch.numLayers ?? 1) > 1))('is x_t on layer 1 and h_t^{(l−1)} above it, with its tensor on hover: $name', ({ patch }) => {
     const { trace, model } = run(patch);
