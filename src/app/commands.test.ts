@@ -12,8 +12,9 @@ import { Trace } from '../engine/trace';
 import { DEFAULT_CONFIG, runSpecOf, type Config } from '../state/config';
 import { SPEEDS, usePlayback } from '../state/playback';
 import { useRun } from '../state/run';
-import { clampCursor } from '../state/cursor';
+import { clampCursor, showSubStep } from '../state/cursor';
 import { useView } from '../state/view';
+import { stepsShown } from '../state/timeWindow';
 import { buildRun } from '../worker/host';
 import { command, commandForKey, COMMANDS, keyLabel, runCommand } from './commands';
 import { useAnnouncement } from '../state/announce';
@@ -324,6 +325,44 @@ describe('moving the cursor over other cells and runs', () => {
     expect(cursor().t).toBe(49);
   });
 
+  it('leaves a sub-step walk alone at the last step that has arrived: → has nowhere to go', () => {
+    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 50 }));
+    const runner = createRunner(model, seq);
+    const trace = new Trace(runner.layout, runner.initial);
+    trace.append(runner.next(20));
+    useRun.setState({ status: 'running', trace, model, filled: trace.filled, total: 50 });
+    usePlayback.setState({ t: 19, sub: 1, subFocus: true });
+    run('step-forward');
+    expect(cursor()).toMatchObject({ t: 19, sub: 1, subFocus: true });
+  });
+
+  it('plays from a link\'s last step while the run streams towards it, rather than starting again at t = 1', () => {
+    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 50 }));
+    const runner = createRunner(model, seq);
+    const trace = new Trace(runner.layout, runner.initial);
+    trace.append(runner.next(20));
+    useRun.setState({ status: 'running', trace, model, filled: trace.filled, total: 50 });
+    usePlayback.setState({ t: 49 }); // ?t=50, ahead of the stream
+    run('play');
+    expect(cursor()).toMatchObject({ playing: true, t: 49 });
+  });
+
+  it('brings the cursor inside a new, smaller run: its last step, its last unit, its top layer', () => {
+    loadRun({ seqLen: 60, hiddenSize: 8, numLayers: 2 });
+    usePlayback.setState({ t: 55, unit: 7, layer: 1, sub: 2, subFocus: true });
+    loadRun({ cell: 'gru', seqLen: 10, hiddenSize: 4, numLayers: 1 });
+    clampCursor();
+    expect(cursor()).toMatchObject({ t: 9, unit: 3, layer: 0, sub: 2, subFocus: true });
+  });
+
+  it('shows a sub-step by number, clamped to the cell\'s sub-steps', () => {
+    loadRun({ cell: 'gru', seqLen: 4 });
+    showSubStep(7);
+    expect(cursor()).toMatchObject({ sub: subSteps('gru').length - 1, subFocus: true });
+    showSubStep(-2);
+    expect(cursor()).toMatchObject({ sub: 0, subFocus: true });
+  });
+
   it('keeps the cursor at t = 0, unit 0, layer 0 with no trace at all', () => {
     run('step-forward');
     run('end');
@@ -402,6 +441,23 @@ describe('heatmap time-window commands', () => {
     expect(useView.getState().heatmapWindow).toEqual([15, 45]);
   });
 
+  it('zooms about the window\'s nearer edge when the cursor is outside the window', () => {
+    loadRun({ seqLen: 400 });
+    useView.setState({ heatmapWindow: [100, 200] });
+    usePlayback.setState({ t: 10 });
+    run('time-zoom-in');
+    expect(useView.getState().heatmapWindow).toEqual([100, 150]);
+    usePlayback.setState({ t: 390 });
+    run('time-zoom-in');
+    expect(useView.getState().heatmapWindow).toEqual([125, 150]);
+  });
+
+  it('counts the steps a window shows from 1, a step shown in part included', () => {
+    expect(stepsShown([0, 400])).toEqual([1, 400]);
+    expect(stepsShown([50.5, 250.2])).toEqual([51, 251]);
+    expect(stepsShown([50, 250])).toEqual([51, 250]);
+  });
+
   it('reads Z as zoom in, Shift+Z as zoom out, and Z with Caps Lock alone as zoom in', () => {
     expect(key('z')).toBe('time-zoom-in');
     expect(key('Z', true)).toBe('time-zoom-out');
@@ -439,6 +495,8 @@ describe('what commands say to a screen reader', () => {
     usePlayback.setState({ t: 100 });
     expect(said('time-zoom-in')).toBe('Heatmaps show t = 51 to 250');
     expect(said('time-all')).toBe('Heatmaps show t = 1 to 400, the whole sequence');
+    usePlayback.setState({ t: 0 });
+    expect(said('time-zoom-in')).toBe('Heatmaps show t = 1 to 200'); // from the start, but not the whole
   });
 
   it('counts each announcement, so the same words are read twice', () => {
