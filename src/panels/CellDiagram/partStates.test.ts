@@ -20,7 +20,7 @@ function statesAt(cell: CellKind, sub: number, focus = true): Record<string, str
 describe('partStates', () => {
   for (const cell of ['lstm', 'gru'] as const) {
     it(`${cell}: what a sub-step computes is lit, what came before is done, what comes after is pending`, () => {
-      LIT[cell].forEach((lit, sub) => {
+      LIT[cell].forEach((_, sub) => {
         const expected: Record<string, string> = { 'prev:h': 'done', x: 'done', ...(cell === 'lstm' && { 'prev:c': 'done' }) };
         LIT[cell].forEach((parts, k) => { for (const p of parts) expected[p] = k < sub ? 'done' : k === sub ? 'active' : 'pending'; });
         expect(statesAt(cell, sub), `sub-step ${sub + 1}`).toEqual(expected);
