@@ -364,6 +364,9 @@ describe('readUrl: what a person writes by hand', () => {
     ]);
     // Against the defaults when the URL sets no size (T = 60, H = 8, one layer), and the text's own length.
     expect(readUrl('?t=61').patches.playback).toEqual({ t: 59 });
+    // One past the end is past it: the unit is counted from 0, t and the layer from 1.
+    expect(readUrl('?unit=8').problems).toEqual(['unit=8 is past the last unit (H = 8, units 0 to 7); showing unit 7.']);
+    expect(readUrl('?layers=2&layer=3').patches.playback).toEqual({ layer: 1 });
     expect(readUrl('?t=60&unit=7&layer=1').problems).toEqual([]);
     expect(readUrl('?input=text&text=ab%E2%98%83c&t=4').patches.playback).toEqual({ t: 2 }); // ☃ is skipped: T = 3
   });
@@ -397,7 +400,12 @@ describe('readUrl: what a person writes by hand', () => {
     expect(r.problems[0]).toBe('Ignored unknown URL parameter "p0".');
     expect(r.problems[8]).toBe('…and 2492 more problems with the address.');
     // Nine are shown as they are: a count would hide no more than it says.
-    expect(readUrl(`?${Array.from({ length: 9 }, (_, k) => `q${k}=1`).join('&')}`).problems).toHaveLength(9);
+    const nine = readUrl(`?${Array.from({ length: 9 }, (_, k) => `q${k}=1`).join('&')}`).problems;
+    expect(nine).toHaveLength(9);
+    expect(nine[8]).toBe('Ignored unknown URL parameter "q8".');
+    const ten = readUrl(`?${Array.from({ length: 10 }, (_, k) => `q${k}=1`).join('&')}`).problems;
+    expect(ten).toHaveLength(9);
+    expect(ten[8]).toBe('…and 2 more problems with the address.');
   });
 });
 

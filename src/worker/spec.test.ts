@@ -27,6 +27,8 @@ describe('checkRunSpec', () => {
     };
     expect(refusal({ ...spec({ hiddenSize: 512, seqLen: 100_000 }), maxTraceBytes: 1e9 })).toMatch(/keep 2\.6\d GB of values .*the limit is 1\.00 GB\./);
     expect(refusal(spec({ hiddenSize: 0 }))).toMatch(/hidden size H must be a whole number/);
+    expect(refusal(spec({ seqLen: 0 }))).toMatch(/sequence length T must be a whole number from 1 to/);
+    expect(refusal(spec({ seqLen: 2.5 }))).toMatch(/sequence length T must be a whole number from 1 to/);
     expect(refusal(spec({ inputKind: 'text', text: 'ÉÉ☃' }))).toBe('the text has no characters the model knows; type some letters');
   });
 });
@@ -56,13 +58,23 @@ describe('a trace over the budget', () => {
       { cell: 'gru', gruReset: 'before', hiddenSize: 33, numLayers: 3, seqLen: 700, classes: 0 },
       { cell: 'gru', hiddenSize: 17, seqLen: 90 },
       { cell: 'rnn_relu', hiddenSize: 5, numLayers: 4, inputSize: 9, seqLen: 1234, classes: 7 },
+      // A text model: x_t is one-hot over the vocabulary, not inputSize wide.
+      { inputKind: 'text', text: 'the cat sat on the mat', hiddenSize: 6, inputSize: 2 },
     ];
     for (const patch of configs) {
       const s = spec(patch);
-      const allocated = traceBytes(traceLayout(initModel(s.model, s.seed), patch.seqLen ?? DEFAULT_CONFIG.seqLen));
+      const T = patch.text?.length ?? patch.seqLen ?? DEFAULT_CONFIG.seqLen;
+      const allocated = traceBytes(traceLayout(initModel(s.model, s.seed), T));
       expect(refused(patch, allocated), JSON.stringify(patch)).toBeNull();
       expect(refused(patch, allocated - 1), JSON.stringify(patch)).not.toBeNull();
     }
+  });
+  it("counts a text model's x_t as wide as its vocabulary, as the engine makes it, whatever inputSize says", () => {
+    const s = spec({ inputKind: 'text', text: 'the cat sat', hiddenSize: 6 });
+    const odd = { ...s, model: { ...s.model, inputSize: 2 } };
+    const allocated = traceBytes(traceLayout(initModel(odd.model, odd.seed), 11));
+    expect(() => checkRunSpec({ ...odd, maxTraceBytes: allocated })).not.toThrow();
+    expect(() => checkRunSpec({ ...odd, maxTraceBytes: allocated - 1 })).toThrow(ModelError);
   });
   it('says so in words a user knows: steps, units, layers', () => {
     expect(refused({ hiddenSize: 500, numLayers: 2, seqLen: 100_000 })).toMatch(
