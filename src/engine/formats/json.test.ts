@@ -210,6 +210,11 @@ describe('parseJson is bounded and keeps data as data', () => {
     expect(() => parseJson('[1,[2,{"a":3}]]', { maxValues: 5 })).toThrow('not valid JSON: more than 5 values in the file, more than any model or input needs at line 1, column 12');
     expect(() => parseJson('[1,[2,{"a":3}]]', { maxContainers: 2 })).toThrow(/more than 2 arrays, objects and strings in the file/);
     expect(() => parseJson('["a","b","c"]', { maxContainers: 3 })).toThrow(/more than 3 arrays, objects and strings/);
+    // Each bound is the most allowed: one object more is refused, not two.
+    expect(parseJson('[{},{},{}]', { maxObjects: 3 })).toEqual([{}, {}, {}]);
+    expect(() => parseJson('[{},{},{},{}]', { maxObjects: 3 })).toThrow(/more than 3 objects in the file/);
+    expect(parseJson('[1,2]', { maxValues: 3 })).toEqual([1, 2]);
+    expect(() => parseJson('[1,2,3]', { maxValues: 3 })).toThrow(/more than 3 values in the file/);
     // 33 million empty objects (100 MB) took Node past its heap; now the read ends at the bound (the CLI's
     // tests feed the default one 7 million).
     expect(() => parseJson(`{"junk":[${'[],'.repeat(50_000)}[]]}`, { maxContainers: 20_000 })).toThrow(/more than 20,000 arrays, objects and strings/);
