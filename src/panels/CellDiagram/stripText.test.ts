@@ -63,4 +63,22 @@ describe('stripValueText', () => {
     const wide = run({ inputSize: 6 });
     expect(stripValueText(wide.trace, wide.model, 0, 'x', 4, 0)).toBe('6 values');
   });
+
+  it("writes the readout as its most likely class and that class's probability, wherever that class is", () => {
+    const { trace, model } = run({ classes: 5, seqLen: 40 });
+    let notFirst = 0;
+    for (let t = 0; t < trace.filled; t++) {
+      const p = Array.from(trace.row(trace.index('probs'), t));
+      const best = p.indexOf(Math.max(...p));
+      if (best > 0) notFirst++;
+      expect(stripValueText(trace, model, 0, 'probs', t, 0), `t = ${t + 1}`).toBe(`class ${best} ${fmtValue(p[best])}`);
+    }
+    expect(notFirst).toBeGreaterThan(0);
+  });
+
+  it("writes the selected unit's value on a layer's own strips and its previous states", () => {
+    const { trace, model } = run({});
+    expect(stripValueText(trace, model, 0, 'f', 4, 5)).toBe(fmtValue(trace.at('l0.f', 4, 5)));
+    expect(stripValueText(trace, model, 0, 'prev:c', 4, 2)).toBe(fmtValue(trace.at('l0.c', 3, 2)));
+  });
 });
