@@ -21,14 +21,17 @@ describe('cell info', () => {
     }
   });
 
-  it('gives every series a name and a symbol of its own (not the trace name it falls back to)', () => {
+  it('gives every series a name, a symbol and TeX of its own (not the trace name it falls back to)', () => {
     for (const { cell, reset } of cells) {
       const names = new Set<string>();
       for (const [name] of layerSeries(cell, reset)) {
         const info = seriesInfo(cell, name);
         expect(info.tex, `${cell}: ${name}`).not.toMatch(/^\\text\{/);
-        expect(names.has(info.name), `${cell}: two series named ${info.name}`).toBe(false);
-        names.add(info.name);
+        // Names, symbols and TeX alike: two strips a student can't tell apart would be one too many.
+        for (const label of [`name ${info.name}`, `symbol ${info.symbol}`, `tex ${info.tex}`]) {
+          expect(names.has(label), `${cell}: two series with the ${label}`).toBe(false);
+          names.add(label);
+        }
       }
     }
   });

@@ -455,6 +455,14 @@ describe('the reset-after GRU candidate can be checked by hand', () => {
   });
 });
 
+describe('a gate\'s bias', () => {
+  it("names a gate's bias on hover as the sum PyTorch adds, b_ih + b_hh, each with its gate's block", () => {
+    const { trace, model } = run({ cell: 'lstm' });
+    const [forget] = buildEquations(trace, model, 0, 4, 2);
+    expect(forget.lines[0]).toContain('\\htmlData{tensor=bias_ih_l0[8:16] + bias_hh_l0[8:16], symbol=b sub f}{b_f}');
+  });
+});
+
 describe('the reset-before GRU candidate', () => {
   it('multiplies U_h by r_t ⊙ h_{t−1}, in its equation and in its written-out product, and states that product first', () => {
     const { trace, model } = run({ cell: 'gru', gruReset: 'before' });
