@@ -31,6 +31,23 @@ describe('the engine bridge', () => {
     }
   });
 
+  it('brings the cursor inside a smaller run as soon as its first step is on screen', async () => {
+    const before = { config: useConfig.getState(), playback: usePlayback.getState() };
+    useConfig.setState({ hiddenSize: 16, seqLen: 50 });
+    const { stop } = startOverRealHost();
+    try {
+      await vi.waitFor(() => expect(useRun.getState().trace?.layout.steps).toBe(50));
+      usePlayback.setState({ t: 40, unit: 15 }); // as a link may ask
+      useConfig.setState({ hiddenSize: 4, seqLen: 20 });
+      await vi.waitFor(() => expect(useRun.getState().trace?.layout.steps).toBe(20));
+      expect(usePlayback.getState()).toMatchObject({ t: 19, unit: 3 });
+    } finally {
+      stop();
+      useConfig.setState(before.config, true);
+      usePlayback.setState(before.playback, true);
+    }
+  });
+
   it('stops waiting to let the held first run go on when it is stopped', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
