@@ -46,4 +46,12 @@ describe('StripTip', () => {
     expect(html).not.toContain('loupe');
     expect(Number(/<rect x="[^"]+" y="([^"]+)"/.exec(html)![1])).toBeGreaterThan(20);
   });
+
+  it('names what is hovered: a unit of the layer, an entry of the sequence’s x_t, a class of the readout', () => {
+    const trace = run({ hiddenSize: 8, numLayers: 2, inputSize: 3, classes: 4 });
+    const tip = (layer: number, source: string, j: number) => renderToStaticMarkup(<svg><StripTip trace={trace} layer={layer} t={2} norm="series" source={source} j={j} x={300} y={300} /></svg>);
+    expect(tip(0, 'x', 1)).toContain(`x 1: ${fmtValue(trace.at('x', 2, 1))}`);
+    expect(tip(1, 'x', 6)).toContain(`unit 6: ${fmtValue(trace.at('l0.h', 2, 6))}`); // the layer below's h_t
+    expect(tip(1, 'probs', 3)).toContain(`class 3: ${fmtValue(trace.at('probs', 2, 3))}`);
+  });
 });
