@@ -14,7 +14,7 @@ import { SPEEDS, usePlayback } from '../state/playback';
 import { useRun } from '../state/run';
 import { clampCursor, showSubStep } from '../state/cursor';
 import { useView } from '../state/view';
-import { stepsShown } from '../state/timeWindow';
+import { shownWindow, stepsShown } from '../state/timeWindow';
 import { buildRun } from '../worker/host';
 import { command, commandForKey, COMMANDS, keyLabel, runCommand } from './commands';
 import { useAnnouncement } from '../state/announce';
@@ -450,6 +450,12 @@ describe('heatmap time-window commands', () => {
     usePlayback.setState({ t: 390 });
     run('time-zoom-in');
     expect(useView.getState().heatmapWindow).toEqual([125, 150]);
+  });
+
+  it('keeps a window that ends at the run\'s last step, and drops one from a longer run', () => {
+    expect(shownWindow([300, 400], 400)).toEqual([300, 400]);
+    expect(shownWindow([300, 401], 400)).toEqual([0, 400]);
+    expect(shownWindow(null, 400)).toEqual([0, 400]);
   });
 
   it('counts the steps a window shows from 1, a step shown in part included', () => {
