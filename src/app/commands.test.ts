@@ -137,6 +137,15 @@ describe('keyLabel', () => {
   });
 });
 
+/** Puts a run of 50 steps into the run store with only its first `arrived` in, as while it streams. */
+function streamRun(arrived: number): void {
+  const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 50 }));
+  const runner = createRunner(model, seq);
+  const trace = new Trace(runner.layout, runner.initial);
+  trace.append(runner.next(arrived));
+  useRun.setState({ status: 'running', trace, model, filled: trace.filled, total: 50 });
+}
+
 describe('moving the cursor over an LSTM trace', () => {
   const T = 12;
   const H = 8;
@@ -326,22 +335,14 @@ describe('moving the cursor over other cells and runs', () => {
   });
 
   it('leaves a sub-step walk alone at the last step that has arrived: → has nowhere to go', () => {
-    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 50 }));
-    const runner = createRunner(model, seq);
-    const trace = new Trace(runner.layout, runner.initial);
-    trace.append(runner.next(20));
-    useRun.setState({ status: 'running', trace, model, filled: trace.filled, total: 50 });
+    streamRun(20);
     usePlayback.setState({ t: 19, sub: 1, subFocus: true });
     run('step-forward');
     expect(cursor()).toMatchObject({ t: 19, sub: 1, subFocus: true });
   });
 
   it('plays from a link\'s last step while the run streams towards it, rather than starting again at t = 1', () => {
-    const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, seqLen: 50 }));
-    const runner = createRunner(model, seq);
-    const trace = new Trace(runner.layout, runner.initial);
-    trace.append(runner.next(20));
-    useRun.setState({ status: 'running', trace, model, filled: trace.filled, total: 50 });
+    streamRun(20);
     usePlayback.setState({ t: 49 }); // ?t=50, ahead of the stream
     run('play');
     expect(cursor()).toMatchObject({ playing: true, t: 49 });
