@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { initModel, type ModelConfig } from './init';
+import { initModel } from './init';
 import { runAll } from './run';
+import { testConfig as config } from './testing/config';
 import { CELL_KINDS } from './types';
-
-const config = (over: Partial<ModelConfig>): ModelConfig => ({
-  cell: 'lstm', gruReset: 'after', inputSize: 3, hiddenSize: 5, numLayers: 2, bias: true,
-  input: 'dense', vocab: 0, readoutSize: 4, forgetBias: 0, ...over,
-});
 
 describe('a run', () => {
   // The golden traces check dense and embedded input against PyTorch; one-hot input is checked against

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { initModel } from './init';
 import { runAll } from './run';
+import { testConfig } from './testing/config';
 import { layerSeries } from './trace';
 import type { CellKind, GruReset } from './types';
 
@@ -14,7 +15,7 @@ const CELLS: Array<[CellKind, GruReset]> = [['lstm', 'after'], ['gru', 'after'],
 describe('value kinds', () => {
   for (const [cell, gruReset] of CELLS) {
     it(`${cell}${cell === 'gru' ? ` (reset ${gruReset})` : ''}: every value lies in its kind's range, inputs large enough to saturate`, () => {
-      const model = initModel({ cell, gruReset, inputSize: 3, hiddenSize: 6, numLayers: 2, bias: true, input: 'dense', vocab: 0, readoutSize: 4, forgetBias: 0 }, 9);
+      const model = initModel(testConfig({ cell, gruReset, hiddenSize: 6 }), 9);
       const T = 80;
       const values = Float32Array.from({ length: T * 3 }, (_, i) => 6 * Math.sin(i * 1.3) * (1 + (i % 7)));
       const trace = runAll(model, { kind: 'dense', steps: T, values });

@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { initModel } from '../engine/init';
 import { runAll } from '../engine/run';
+import { testConfig } from '../engine/testing/config';
 import { seriesDomain } from './domains';
 import { domainFor, niceCeil } from './scales';
 
 function lstmTrace() {
-  const model = initModel({ cell: 'lstm', gruReset: 'after', inputSize: 2, hiddenSize: 64, numLayers: 1, bias: true, input: 'dense', vocab: 0, readoutSize: 3, forgetBias: 0 }, 2);
+  const model = initModel(testConfig({ inputSize: 2, hiddenSize: 64, numLayers: 1, readoutSize: 3 }), 2);
   // An input far larger than anything the cell computes from it (weights are at most 1/√64).
   const values = Float32Array.from({ length: 30 * 2 }, (_, i) => 40 * Math.sin(i));
   return runAll(model, { kind: 'dense', steps: 30, values });

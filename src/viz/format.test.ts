@@ -1,4 +1,7 @@
-/** Counts with their nouns: singular for exactly one, plural otherwise, the count as fmtInt writes it. */
+/**
+ * How numbers are written: counts with their nouns (singular for exactly one, the count as fmtInt writes it),
+ * and values with three decimals, a real minus sign, and an exponent from 100,000.
+ */
 import { describe, expect, it } from 'vitest';
 import { fmtValue, plural } from './format';
 

@@ -1,6 +1,7 @@
 /** The readout's top class and the names of classes. */
 import { describe, expect, it } from 'vitest';
 import { initModel } from '../engine/init';
+import { testConfig } from '../engine/testing/config';
 import { classLabel, topClass } from './labels';
 
 describe('topClass', () => {
@@ -14,8 +15,8 @@ describe('topClass', () => {
 
 describe('classLabel', () => {
   it("names a text model's classes by their character, another model's by number", () => {
-    const base = { cell: 'lstm', gruReset: 'after', inputSize: 3, hiddenSize: 2, numLayers: 1, bias: true, vocab: 30, readoutSize: 30, forgetBias: 0 } as const;
-    expect(classLabel(initModel({ ...base, input: 'dense' }, 1), 4)).toBe('class 4');
+    const base = testConfig({ hiddenSize: 2, numLayers: 1, vocab: 30, readoutSize: 30 });
+    expect(classLabel(initModel(base, 1), 4)).toBe('class 4');
     expect(classLabel(null, 0)).toBe('class 0');
     expect(classLabel(initModel({ ...base, input: 'onehot' }, 1), 1)).toMatch(/^‘.+’$/);
   });

@@ -41,6 +41,9 @@ function mentions(text: string, v: number): boolean {
   return new RegExp(`${before}${escapeRe(s)}(?![\\d])`).test(text);
 }
 
+/** LaTeX without our hover markup (\htmlData{tensor=…, symbol=…}, whose tensor=… holds an =). */
+const noHover = (s: string) => s.replace(/\\htmlData\{[^}]*\}/g, '');
+
 /** A line with the layout of a broken chain removed (aligned, &, line breaks): "lhs=p0=p1=…". */
 const chainOf = (s: string) => flat(s.replace(/\\(begin|end)\{aligned\}|&|\\\\/g, ''));
 
@@ -406,15 +409,14 @@ describe('the written-out matrix products', () => {
  * superscripts, term counts and tensor names (our hover markup) carry digits too, and are left out.
  */
 function numbersIn(tex: string): string[] {
-  const plain = tex
-    .replace(/\\htmlData\{[^}]*\}/g, '')
+  const plain = noHover(tex)
     .replace(/\[[\d,:]+\]|\^\{\(\d+\)\}|_\{\(\d+\\ \\text\{more\}\)\}/g, '')
     .replace(/[\s()]/g, '');
   return [...plain.matchAll(/-?\d+\.\d+/g)].map((m) => m[0]);
 }
 
 /** The steps of a chain "lhs = s1 = s2 = … = v", without its layout and hover markup (tensor=…). */
-const stepsOf = (line: string) => chainOf(line.replace(/\\htmlData\{[^}]*\}/g, '')).split('=');
+const stepsOf = (line: string) => chainOf(noHover(line)).split('=');
 
 describe('the reset-after GRU candidate can be checked by hand', () => {
   const cases = CASES.filter((k) => k.patch.cell === 'gru' && k.patch.gruReset === 'after');
@@ -467,13 +469,12 @@ describe('the reset-before GRU candidate', () => {
   it('multiplies U_h by r_t ⊙ h_{t−1}, in its equation and in its written-out product, and states that product first', () => {
     const { trace, model } = run({ cell: 'gru', gruReset: 'before' });
     const [, candidate] = buildEquations(trace, model, 0, 4, 2);
-    const plain = (l: string) => l.replace(/\\htmlData\{[^}]*\}/g, '');
-    expect(plain(candidate.lines[0])).toBe('r_t \\odot h_{t-1}');
-    expect(plain(candidate.lines[2])).toMatch(/^a\^\{h'\}_t = \{W_h\} \{x_t\} \+ \{U_h\} \(r_t \\odot h_\{t-1\}\) \+ /);
-    expect(plain(candidate.details[1])).toContain('{U_h}[2,:]\\, (r_t \\odot h_{t-1})');
+    expect(noHover(candidate.lines[0])).toBe('r_t \\odot h_{t-1}');
+    expect(noHover(candidate.lines[2])).toMatch(/^a\^\{h'\}_t = \{W_h\} \{x_t\} \+ \{U_h\} \(r_t \\odot h_\{t-1\}\) \+ /);
+    expect(noHover(candidate.details[1])).toContain('{U_h}[2,:]\\, (r_t \\odot h_{t-1})');
     expect(flat(candidate.lines[1])).toMatch(new RegExp(`=${escapeRe(num(trace.at('l0.rh', 4, 2)))}$`));
     // The vector U_h multiplies is r ⊙ h_{t−1} (the trace's rh series), not h_{t−1}: each written-out term's k.
-    const terms = [...plain(candidate.details[1]).matchAll(/k=(\d+)\}\{\(?(-?[\d.]+)\)?\\cdot\(?(-?[\d.]+)\)?\}/g)];
+    const terms = [...noHover(candidate.details[1]).matchAll(/k=(\d+)\}\{\(?(-?[\d.]+)\)?\\cdot\(?(-?[\d.]+)\)?\}/g)];
     expect(terms.length).toBeGreaterThan(1);
     for (const [, k, , v] of terms) expect(v, `k = ${k}`).toBe(num(trace.at('l0.rh', 4, Number(k))));
   });
@@ -523,8 +524,8 @@ describe('typesetting', () => {
 
 describe('the sign between steps', () => {
   const s = (v: number) => Number(num(v));
-  /** The LSTM's c_t line, with its signs: [products→terms, terms→result]. */
-  const signsOfCt = (line: string) => [...line.matchAll(/&?(=|\\approx)/g)].map((m) => m[1]).slice(1);
+  /** The signs between the steps of a chain: for the LSTM's c_t line, [products→terms, terms→result]. */
+  const signsOf = (line: string) => [...noHover(line).matchAll(/&?(=|\\approx)/g)].map((m) => m[1]).slice(1);
 
   it('is = where the shown numbers give the next step as shown, and ≈ only where rounding makes them miss it', () => {
     const { trace, model } = run({ cell: 'lstm' });
@@ -536,7 +537,7 @@ describe('the sign between steps', () => {
         const line = buildEquations(trace, model, 0, t, j)[2].lines[1];
         const products = num(s(v('f')) * s(cPrev)) === num(v('fc')) && num(s(v('i')) * s(v('g'))) === num(v('ig'));
         const sum = num(s(v('fc')) + s(v('ig'))) === num(v('c'));
-        const signs = signsOfCt(line);
+        const signs = signsOf(line);
         expect(signs, `t = ${t + 1}, unit ${j}: ${line}`).toEqual([products ? '=' : '\\approx', sum ? '=' : '\\approx']);
         for (const sign of signs) counts[sign as keyof typeof counts]++;
       }
@@ -553,8 +554,6 @@ describe('the sign between steps', () => {
     expect(flat(line.replace(/\\approx/g, '~'))).toMatch(/=-0\.186-0\.185~-0\.370/);
   });
 
-  /** The signs between the steps of a chain (hover markup, whose tensor=… has an =, left out). */
-  const signsOf = (line: string) => [...line.replace(/\\htmlData\{[^}]*\}/g, '').matchAll(/&?(=|\\approx)/g)].map((m) => m[1]).slice(1);
   /** The chain whose left-hand side is lhs (a long one is broken into aligned lines). */
   const chainFor = (lines: string[], lhs: string) => lines.find((l) => l.replace(/^\\begin\{aligned\}/, '').startsWith(`${lhs} `))!;
   /** For each expected pair of signs, = where the check holds; and both signs must turn up over the run. */
