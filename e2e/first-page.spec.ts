@@ -66,6 +66,17 @@ test('switching to a GRU, a two-layer stack and a ReLU RNN reruns the engine', a
   await expectValuesMatch(page, engineTrace({ cell: 'rnn_relu', hiddenSize: 5, seqLen: 12, seed: 9, numLayers: 2 }), 1, 1);
 });
 
+test('a text in a link without input=text is said to have no effect, and kept for when the input is switched to text', async ({ page }) => {
+  await page.goto('/?text=hello');
+  await expect(page.getByRole('alert')).toContainText(
+    'text="hello" has no effect here: it applies only with input=text, and this link has input=signal (the default); add input=text to use it.',
+  );
+  await waitForRun(page);
+  await expectValuesMatch(page, engineTrace({}), 0);
+  await page.getByRole('combobox', { name: 'Input sequence' }).selectOption('text');
+  await expect(page.getByRole('textbox', { name: 'Input text' })).toHaveValue('hello');
+});
+
 test('a hostile URL is reported parameter by parameter, and the page runs on defaults', async ({ page }) => {
   await page.goto('/?H=abc&cell=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&T=999999999&evil=1&seed=-4');
   const alert = page.getByRole('alert').filter({ hasText: 'Ignored' });

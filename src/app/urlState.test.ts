@@ -29,10 +29,10 @@ describe('readUrl: valid values', () => {
   });
 
   it('parses each kind of property into its store patch', () => {
-    const r = readUrl('?cell=gru&H=16&T=200&lecture=1&text=hi%20there&fbias=1.5');
+    const r = readUrl('?cell=lstm&H=16&input=text&text=hi%20there&lecture=1&fbias=1.5');
     expect(r.problems).toEqual([]);
     expect(r.patches).toEqual({
-      config: { cell: 'gru', hiddenSize: 16, seqLen: 200, text: 'hi there', forgetBias: 1.5 },
+      config: { cell: 'lstm', hiddenSize: 16, inputKind: 'text', text: 'hi there', forgetBias: 1.5 },
       view: { lecture: true },
       playback: {},
     });
@@ -43,7 +43,8 @@ describe('readUrl: valid values', () => {
       'cell=rnn_relu&reset=before&input=text&signal=pulses&I=7&H=512&layers=4&T=100000&seed=2147483647&text=a+b%26c' +
         '&fbias=-5&classes=0&t=4&unit=511&layer=4&sub=1&lecture=false&theme=dark&norm=global&window=2-3&series=a&speed=240',
     );
-    expect(r.problems).toEqual([]);
+    // Each is read, and those this model has no use for are said to have no effect (tested below).
+    expect(r.problems.map((p) => p.slice(0, p.indexOf(' ')))).toEqual(['reset=before', 'signal=pulses', 'I=7', 'T=100000', 'fbias=-5']);
     expect(r.patches.config).toEqual({
       cell: 'rnn_relu', gruReset: 'before', inputKind: 'text', signal: 'pulses', inputSize: 7, hiddenSize: 512, numLayers: 4,
       seqLen: 100_000, seed: 2 ** 31 - 1, text: 'a b&c', forgetBias: -5, classes: 0,
@@ -70,6 +71,26 @@ describe('readUrl: valid values', () => {
 
   it('gives the empty string and a bare "?" nothing to do', () => {
     for (const s of ['', '?']) expect(readUrl(s)).toEqual({ patches: { config: {}, view: {}, playback: {} }, problems: [] });
+  });
+
+  it('reads a value the model asked for has no use for, and says it has no effect, and what would use it', () => {
+    // The author of ?text=hi expected a text and sees a sine wave: the page says why, and what to add.
+    expect(readUrl('?text=hi')).toEqual({
+      patches: { config: { text: 'hi' }, view: {}, playback: {} },
+      problems: ['text="hi" has no effect here: it applies only with input=text, and this link has input=signal (the default); add input=text to use it.'],
+    });
+    // A choice the link makes itself is named as such, with nothing to add.
+    expect(readUrl('?input=signal&text=hi').problems).toEqual(['text="hi" has no effect here: it applies only with input=text, and this link has input=signal.']);
+    expect(readUrl('?cell=gru&fbias=1.5').problems).toEqual(['fbias=1.5 has no effect here: it applies only with cell=lstm, and this link has cell=gru.']);
+    expect(readUrl('?reset=before').problems).toEqual([
+      'reset=before has no effect here: it applies only with cell=gru, and this link has cell=lstm (the default); add cell=gru to use it.',
+    ]);
+    expect(readUrl('?T=500&I=4&signal=steps&input=text&text=ab').problems.map((p) => p.slice(0, p.indexOf(':')))).toEqual([
+      'T=500 has no effect here', 'I=4 has no effect here', 'signal=steps has no effect here',
+    ]);
+    // Wherever the parameter that decides stands, and with a value it refused left to its own message.
+    expect(readUrl('?fbias=2&cell=lstm').problems).toEqual([]);
+    expect(readUrl('?cell=gru&fbias=9').problems).toEqual(['Ignored fbias="9": expected a number from -5 to 5.']);
   });
 
   it('keeps the text exactly as given (it is data, shown as text), up to the limit', () => {
@@ -518,6 +539,18 @@ describe('writeUrl', () => {
     expect(writeUrl()).toBe('?H=32&t=6'); // the sixth step, as the screen says
   });
 
+  it('leaves out what the model shown has no use for', () => {
+    // A text typed, then the input switched back to a signal: the link shows the signal, so it carries no text.
+    useConfig.setState({ inputKind: 'text', text: 'kept', seqLen: 300, inputSize: 5, signal: 'noise', forgetBias: 1 });
+    expect(writeUrl()).toBe('?input=text&text=kept&fbias=1');
+    useConfig.setState({ inputKind: 'signal' });
+    expect(writeUrl()).toBe('?signal=noise&I=5&T=300&fbias=1');
+    useConfig.setState({ cell: 'gru', gruReset: 'before' });
+    expect(writeUrl()).toBe('?cell=gru&reset=before&signal=noise&I=5&T=300');
+    useConfig.setState({ cell: 'rnn_tanh' });
+    expect(writeUrl()).toBe('?cell=rnn_tanh&signal=noise&I=5&T=300');
+  });
+
   it('keeps the config of the run on screen while the controls hold one the engine refuses', () => {
     useConfig.setState({ hiddenSize: 200, seqLen: 8000 });
     expect(writeUrl()).toBe('?H=200&T=8000');
@@ -593,9 +626,11 @@ describe('writeUrl', () => {
   });
 
   it('round-trips non-default values of every property through readUrl', () => {
+    // A reset-before GRU reading a text: the signal's settings and the forget gate's bias aren't written
+    // (tested below), the text is.
     const config: Partial<Config> = {
-      cell: 'gru', gruReset: 'before', inputKind: 'text', signal: 'noise', inputSize: 5, hiddenSize: 16, numLayers: 3,
-      seqLen: 1234, seed: 987654321, text: 'Hello & goodbye? 100% = "ok" +1 #tag\nnew line', forgetBias: -1.25, classes: 0,
+      cell: 'gru', gruReset: 'before', inputKind: 'text', hiddenSize: 16, numLayers: 3,
+      seed: 987654321, text: 'Hello & goodbye? 100% = "ok" +1 #tag\nnew line', classes: 0,
     };
     const view = {
       lecture: true, theme: 'dark' as const, heatmapNorm: 'global' as const, heatmapWindow: [3, 12] as [number, number],
@@ -662,8 +697,15 @@ describe('writeUrl', () => {
       usePlayback.setState(playback);
       const r = readUrl(writeUrl());
       expect(r.problems).toEqual([]);
-      // What readUrl gives back, applied over the defaults, is the state that was written.
-      expect({ ...DEFAULT_CONFIG, ...r.patches.config }).toEqual({ ...DEFAULT_CONFIG, ...config });
+      // What readUrl gives back, applied over the defaults, is the state that was written, but for what the
+      // model written has no use for: a text kept while the input is a signal, a GRU's reset on an LSTM…
+      const D = DEFAULT_CONFIG;
+      const shown = { ...D, ...config };
+      if (shown.inputKind === 'text') Object.assign(shown, { signal: D.signal, inputSize: D.inputSize, seqLen: D.seqLen });
+      else shown.text = D.text;
+      if (shown.cell !== 'gru') shown.gruReset = D.gruReset;
+      if (shown.cell !== 'lstm') shown.forgetBias = D.forgetBias;
+      expect({ ...D, ...r.patches.config }).toEqual(shown);
       const views = { lecture: false, theme: 'auto', heatmapNorm: 'series', heatmapWindow: null, heatmapSeries: DEFAULT_HEATMAP_SERIES };
       expect({ ...views, ...r.patches.view }).toEqual(view);
       expect({ t: 0, unit: 0, layer: 0, sub: subs - 1, subFocus: false, speed: 5, ...r.patches.playback }).toEqual(playback);

@@ -5,7 +5,7 @@
 import { subSteps } from '../../cellinfo/substeps';
 import { escapeInvisible } from '../../engine/codePoints';
 import { DEFAULT_CONFIG, type Config } from '../../state/config';
-import { aCell, DEFAULTS, needsModel, stepsOf, URL_PROPS, type Prop, type Store } from './table';
+import { aCell, applies, DEFAULTS, needsModel, stepsOf, URL_PROPS, type Prop, type Store } from './table';
 
 /** What a property accepts, in words, for the message about a value that didn't fit. */
 function expected(p: Prop, c: Config): string {
@@ -129,6 +129,7 @@ export function readUrl(search: string, fragment = ''): UrlRead {
   // Those that depend on the model (a window within its length, names of its cell's series) are read once
   // the model the URL asks for is known, wherever they stand in the address.
   const later: Array<[Prop, string]> = [];
+  const read: Array<[Prop, string]> = [];
   for (const [param, raw] of last) {
     const p = URL_PROPS.find((q) => q.param === param);
     if (!p) {
@@ -140,10 +141,11 @@ export function readUrl(search: string, fragment = ''): UrlRead {
     const n = times.get(param)!;
     if (n > 1) out.problems.push(`${param} is given ${n} times; the last one, ${param}=${show(raw)}, counts.`);
     if (needsModel(p)) later.push([p, raw]);
-    else take(out, p, raw, DEFAULT_CONFIG);
+    else if (take(out, p, raw, DEFAULT_CONFIG)) read.push([p, raw]);
   }
   const model = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
   for (const [p, raw] of later) take(out, p, raw, model);
+  for (const [p, raw] of read) noteUnused(out, p, raw, model, last);
   checkCursor(out);
   if (out.problems.length > LISTED_PROBLEMS + 1) {
     const more = out.problems.length - LISTED_PROBLEMS;
@@ -152,17 +154,35 @@ export function readUrl(search: string, fragment = ''): UrlRead {
   return out;
 }
 
-/** Reads one parameter into its patch, or reports it. `c`: the model the URL asks for, if `needsModel`. */
-function take(out: UrlRead, p: Prop, raw: string, c: Config): void {
+/**
+ * Reads one parameter into its patch, or reports it; whether it was read. `c`: the model the URL asks for,
+ * if `needsModel`.
+ */
+function take(out: UrlRead, p: Prop, raw: string, c: Config): boolean {
   const r = parse(p, raw, c);
   if (!r.ok) {
     out.problems.push(`Ignored ${p.param}=${show(raw)}: ${r.why ?? `expected ${expected(p, c)}`}.`);
-    return;
+    return false;
   }
   const patch = out.patches[p.store];
   patch[p.field] = p.perCell ? { ...(DEFAULTS[p.store][p.field] as object), [c.cell]: r.value } : r.value;
   if (p.flag) patch[p.flag] = true;
   if (r.note) out.problems.push(r.note);
+  return true;
+}
+
+/**
+ * A value the model asked for has no use for (`?text=hi` with a signal for input) is still read, so that
+ * it is there when the user switches to the model it is for, and said to have no effect here: a link that
+ * shows a sine wave where its author wrote a text must say why.
+ */
+function noteUnused(out: UrlRead, p: Prop, raw: string, c: Config, given: ReadonlyMap<string, string>): void {
+  const { yes, has } = applies(p, c);
+  if (yes) return;
+  const by = p.only!;
+  const chosen = given.has(by.param) ? '' : ` (the default); add ${by.param}=${by.value} to use it`;
+  const value = p.type === 'string' ? show(raw) : raw; // the others, having been read, are plain words and numbers
+  out.problems.push(`${p.param}=${value} has no effect here: it applies only with ${by.param}=${by.value}, and this link has ${has}${chosen}.`);
 }
 
 /**

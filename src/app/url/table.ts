@@ -27,6 +27,11 @@ export type Prop = {
    * cell the URL asks for, so that a link doesn't carry choices made for cells it doesn't show.
    */
   perCell?: true;
+  /**
+   * The parameter means something only while another has this value (a text only for input=text, the
+   * forget gate's bias only for an LSTM): it is written only then, and read with a note otherwise.
+   */
+  only?: { param: 'cell' | 'input'; value: string };
 } & (
   /**
    * `oneBased`: the URL counts from 1, as the screen does ("t = 37", "layer 2 of 3"); the store from 0.
@@ -68,16 +73,16 @@ export const aCell = (c: Config) => CELL_NAMES[c.cell].a;
 
 export const URL_PROPS: readonly Prop[] = [
   { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS, aliases: { rnn: 'rnn_tanh' } },
-  { param: 'reset', store: 'config', field: 'gruReset', type: 'enum', values: ['after', 'before'] },
+  { param: 'reset', only: { param: 'cell', value: 'gru' }, store: 'config', field: 'gruReset', type: 'enum', values: ['after', 'before'] },
   { param: 'input', store: 'config', field: 'inputKind', type: 'enum', values: ['signal', 'text'] },
-  { param: 'signal', store: 'config', field: 'signal', type: 'enum', values: SIGNAL_KINDS },
-  { param: 'I', store: 'config', field: 'inputSize', type: 'int', min: B.inputSize[0], max: B.inputSize[1] },
+  { param: 'signal', only: { param: 'input', value: 'signal' }, store: 'config', field: 'signal', type: 'enum', values: SIGNAL_KINDS },
+  { param: 'I', only: { param: 'input', value: 'signal' }, store: 'config', field: 'inputSize', type: 'int', min: B.inputSize[0], max: B.inputSize[1] },
   { param: 'H', store: 'config', field: 'hiddenSize', type: 'int', min: B.hiddenSize[0], max: B.hiddenSize[1] },
   { param: 'layers', store: 'config', field: 'numLayers', type: 'int', min: B.numLayers[0], max: B.numLayers[1] },
-  { param: 'T', store: 'config', field: 'seqLen', type: 'int', min: B.seqLen[0], max: B.seqLen[1] },
+  { param: 'T', only: { param: 'input', value: 'signal' }, store: 'config', field: 'seqLen', type: 'int', min: B.seqLen[0], max: B.seqLen[1] },
   { param: 'seed', store: 'config', field: 'seed', type: 'int', min: B.seed[0], max: B.seed[1] },
-  { param: 'text', store: 'config', field: 'text', type: 'string', maxLength: B.textLength },
-  { param: 'fbias', store: 'config', field: 'forgetBias', type: 'number', min: B.forgetBias[0], max: B.forgetBias[1] },
+  { param: 'text', only: { param: 'input', value: 'text' }, store: 'config', field: 'text', type: 'string', maxLength: B.textLength },
+  { param: 'fbias', only: { param: 'cell', value: 'lstm' }, store: 'config', field: 'forgetBias', type: 'number', min: B.forgetBias[0], max: B.forgetBias[1] },
   { param: 'classes', store: 'config', field: 'classes', type: 'int', min: B.classes[0], max: B.classes[1] },
   { param: 't', store: 'playback', field: 't', type: 'int', min: 1, max: B.seqLen[1], oneBased: true, toModelEnd: true },
   // Units are numbered from 0 on screen too: they index the PyTorch tensors (h[3]).
@@ -93,6 +98,17 @@ export const URL_PROPS: readonly Prop[] = [
   { param: 'series', store: 'view', field: 'heatmapSeries', type: 'list', values: seriesOf, none: 'none', maxLength: 200, perCell: true },
   { param: 'speed', store: 'playback', field: 'speed', type: 'choice', values: SPEEDS },
 ];
+
+/**
+ * Whether the property means anything for the model a config asks for (see `only`); `has` is what that
+ * model has instead, as a parameter would spell it ("input=signal").
+ */
+export function applies(p: Prop, c: Config): { yes: boolean; has: string } {
+  if (!p.only) return { yes: true, has: '' };
+  const q = URL_PROPS.find((r) => r.param === p.only!.param)!;
+  const value = String((c as unknown as Record<string, unknown>)[q.field]);
+  return { yes: value === p.only.value, has: `${q.param}=${value}` };
+}
 
 /** Whether reading the property needs the model the URL asks for (so it is read after the model's own). */
 export const needsModel = (p: Prop) => p.type === 'span' || p.type === 'list' || p.perCell === true;

@@ -2,7 +2,7 @@
 import { ModelError } from '../../engine/model';
 import { runSpecOf, useConfig, type Config } from '../../state/config';
 import { checkRunSpec } from '../../worker/spec';
-import { DEFAULTS, STORES, URL_PROPS, type Prop } from './table';
+import { applies, DEFAULTS, STORES, URL_PROPS, type Prop } from './table';
 
 /** A value as its parameter spells it, or undefined for one that isn't written (no window: all of it). */
 function format(p: Prop, v: unknown, c: Config): string | undefined {
@@ -53,7 +53,7 @@ export const QUERY_BUDGET = 6_000;
 
 /**
  * The address for the current state, from its query on: only the values written differently from the
- * defaults', and a text too long for the query in the fragment (`?input=text#text=…`).
+ * defaults' that mean something for the model shown, and a text too long for the query in the fragment (`?input=text#text=…`).
  */
 export function writeUrl(): string {
   const params = new URLSearchParams();
@@ -61,6 +61,8 @@ export function writeUrl(): string {
   if (runnable(current)) lastRunnable = current;
   const c = lastRunnable ?? current;
   for (const p of URL_PROPS) {
+    // What the model shown has no use for (a text kept while the input is a signal) stays out of its link.
+    if (!applies(p, c).yes) continue;
     const state = (p.store === 'config' ? c : STORES[p.store].getState()) as unknown as Record<string, unknown>;
     const pick = (from: Record<string, unknown>) => (p.perCell ? (from[p.field] as Record<string, unknown>)[c.cell] : from[p.field]);
     const text = format(p, pick(state), c);

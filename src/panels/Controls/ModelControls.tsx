@@ -42,7 +42,7 @@ export function ModelControls() {
       <NumberField label="H" title="Hidden size H" chars={3} value={c.hiddenSize} min={B.hiddenSize[0]} max={B.hiddenSize[1]} onCommit={(v) => c.set({ hiddenSize: v })} />
       <NumberField label="Layers" title="Number of layers" chars={1} value={c.numLayers} min={B.numLayers[0]} max={B.numLayers[1]} onCommit={(v) => c.set({ numLayers: v })} />
       {!text && <NumberField label="T" title="Sequence length T" chars={6} value={c.seqLen} min={B.seqLen[0]} max={B.seqLen[1]} onCommit={(v) => c.set({ seqLen: v })} />}
- {!text && <NumberField label="Classes" title="Readout classes (0 for no readout)" chars={2} value={c.classes} min={B.classes[0]} max={B.classes[1]} onCommit={(v) => c.set({ classes: v })} />}
+      {!text && <NumberField label="Classes" title="Readout classes (0 for no readout)" chars={2} value={c.classes} min={B.classes[0]} max={B.classes[1]} onCommit={(v) => c.set({ classes: v })} />}
       {c.cell === 'lstm' && (
         <NumberField label="F. bias" title="F. bias: added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} chars={3} onCommit={(v) => c.set({ forgetBias: v })} />
       )}
