@@ -172,3 +172,22 @@ test('an engine worker whose script won\'t load is asked for twice, not for ever
   await page.waitForTimeout(1000);
   expect(asked).toBe(2);
 });
+
+test('an engine that hangs (it spoke once, then nothing) is replaced once, then reported, and the page comes up', async ({ page }) => {
+  // A worker that says one word as it loads, then never another: a run stuck in a loop.
+  let asked = 0;
+  await page.route(/\/assets\/engine\.worker-[\w-]+\.js$/, (route) => {
+    asked++;
+    return route.fulfill({ contentType: 'text/javascript', body: "postMessage({ type: 'pong', id: 0 }); onmessage = () => {};" });
+  });
+  await page.clock.install();
+  await page.goto('/');
+  await page.clock.runFor(11_000); // silent for SILENCE_MS, pinged, silent as long again: replaced
+  await expect(page.locator('#boot-status')).toHaveText('Starting the engine…');
+  await page.clock.runFor(11_000);
+  const alert = page.getByRole('alert').filter({ hasText: "Can't run this model" });
+  await expect(alert).toContainText('the engine stopped while running this model (no answer in 10 s)');
+  await expect(page.locator('.first-frame')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
+  expect(asked).toBe(3); // the hung one, its replacement, and a fresh one left idle for the next run
+});

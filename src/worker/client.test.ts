@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, runSpecOf } from '../state/config';
-import { EngineClient } from './client';
+import { EngineClient, SILENCE_MS } from './client';
 import type { FromWorker } from './protocol';
 import { FakeWorker } from './testing/fakeWorker';
 
 const spec = runSpecOf(DEFAULT_CONFIG);
+
+/** Every client a test made, disposed after it: a watchdog left armed must not fire into the next test. */
+const clients: EngineClient[] = [];
+afterEach(() => {
+  for (const c of clients.splice(0)) c.dispose();
+  vi.useRealTimers();
+});
 
 function setup() {
   const workers: FakeWorker[] = [];
@@ -15,6 +22,7 @@ function setup() {
     workers.push(w);
     return w;
   }, { message: (m) => got.push(m), restarted: (r) => restarts.push(r) });
+  clients.push(client);
   return { client, workers, got, restarts };
 }
 
@@ -122,5 +130,74 @@ describe('the engine client', () => {
     expect(workers).toHaveLength(2);
     expect(workers[1].sent).toHaveLength(0);
     expect(restarts).toHaveLength(1);
+  });
+
+  it('pings a worker silent for a while, and replaces one that doesn\'t answer as it would a dead one', () => {
+    vi.useFakeTimers();
+    const { client, workers, got, restarts } = setup();
+    const id = client.run(spec);
+    workers[0].answer({ type: 'start', id } as FromWorker);
+    vi.advanceTimersByTime(SILENCE_MS - 1);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['run']);
+    vi.advanceTimersByTime(1);
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'ping', id: 0 });
+    // Any word restarts the count: a held run's worker answers the ping at once, and is left alone.
+    workers[0].answer({ type: 'pong', id: 0 });
+    vi.advanceTimersByTime(SILENCE_MS);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['run', 'ping', 'ping']);
+    expect(got.map((m) => m.type)).toEqual(['start']); // the pong isn't the page's business
+    // Silent after a ping: hung, and replaced, with the run started again.
+    vi.advanceTimersByTime(SILENCE_MS);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(restarts).toEqual(['The engine stopped (no answer in 10 s) and was restarted; running again.']);
+    expect(workers[1].sent[0]).toMatchObject({ type: 'run', spec });
+    // Hung again on the same run: reported, not looped on.
+    workers[1].answer({ type: 'start', id: id + 1 } as FromWorker);
+    vi.advanceTimersByTime(2 * SILENCE_MS);
+    expect(workers).toHaveLength(3);
+    expect(got.at(-1)).toMatchObject({ type: 'error', user: false, message: 'the engine stopped while running this model (no answer in 10 s)' });
+    // No run in flight: nothing to watch, however long the worker is quiet.
+    vi.advanceTimersByTime(10 * SILENCE_MS);
+    expect(workers).toHaveLength(3);
+    expect(workers[2].sent).toEqual([]);
+  });
+
+  it('watches a worker only while a run is in flight: not once it is done, refused or cancelled', () => {
+    vi.useFakeTimers();
+    const { client, workers, got } = setup();
+    const types = () => workers[0].sent.map((m) => m.type);
+    const a = client.run(spec);
+    workers[0].answer({ type: 'done', id: a, elapsedMs: 1 });
+    vi.advanceTimersByTime(10 * SILENCE_MS);
+    const b = client.run(spec);
+    workers[0].answer({ type: 'error', id: b, message: 'too large', user: true });
+    vi.advanceTimersByTime(10 * SILENCE_MS);
+    client.run(spec);
+    client.cancel();
+    vi.advanceTimersByTime(10 * SILENCE_MS);
+    expect(types()).toEqual(['run', 'run', 'run', 'cancel']);
+    // A late pong, with no run in flight, is no run's message.
+    workers[0].answer({ type: 'pong', id: 0 });
+    expect(got.map((m) => m.type)).toEqual(['done', 'error']);
+    // A worker that has spoken before is watched from a new run's request on, before it says a word of it.
+    client.run(spec);
+    vi.advanceTimersByTime(2 * SILENCE_MS);
+    expect(types().slice(-2)).toEqual(['run', 'ping']);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('leaves a worker yet to say its first word to load its script, however slow the network', () => {
+    vi.useFakeTimers();
+    const { client, workers, got } = setup();
+    const id = client.run(spec);
+    vi.advanceTimersByTime(12 * SILENCE_MS);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['run']);
+    expect(got).toEqual([]);
+    // Loaded at last: watched from its first word on.
+    workers[0].answer({ type: 'start', id } as FromWorker);
+    vi.advanceTimersByTime(2 * SILENCE_MS);
+    expect(workers).toHaveLength(2);
   });
 });

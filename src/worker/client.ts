@@ -1,8 +1,16 @@
 /**
  * The page's side of the engine worker: sends runs, routes the answers of the newest run to the page,
- * drops answers of superseded runs, and restarts the worker (and says so) if it dies.
+ * drops answers of superseded runs, and restarts the worker (and says so) if it dies or hangs.
  */
 import type { FromWorker, RunSpec, ToWorker } from './protocol';
+
+/**
+ * A run's worker silent this long is asked whether it is there ('ping'); silent as long again, it is
+ * taken for hung (a loop that never ends) and replaced, as a dead one is. A streaming worker speaks every
+ * few tens of ms, and a held one still answers at once, so only a hang lasts this long; the ping keeps a
+ * page that was itself stopped (a laptop asleep, a debugger) from taking its own silence for the worker's.
+ */
+export const SILENCE_MS = 5000;
 
 /** The part of the Worker interface the client uses, so that tests can pass a fake. */
 export interface WorkerLike {
@@ -33,6 +41,10 @@ export class EngineClient {
   private everAnswered = false;
   /** Workers in a row that died without a word. */
   private silentDeaths = 0;
+  /** Fires after SILENCE_MS without a word from the worker while a run is in flight. */
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the worker has been pinged since its last word. */
+  private pinged = false;
 
   constructor(
     private readonly spawn: () => WorkerLike,
@@ -44,6 +56,7 @@ export class EngineClient {
   private start(): WorkerLike {
     const w = this.spawn();
     this.answered = false;
+    this.pinged = false;
     // Each handler first checks that its worker is still the current one: a late event from a worker
     // already replaced must not count for, or take down, its successor.
     w.onmessage = (e) => {
@@ -51,8 +64,13 @@ export class EngineClient {
       const msg = e.data;
       this.answered = this.everAnswered = true;
       this.silentDeaths = 0;
-      if (msg.id !== this.currentId) return; // an answer to a run that has been superseded
-      if (msg.type === 'done' || msg.type === 'error') this.currentSpec = null;
+      this.pinged = false;
+      this.watch();
+      if (msg.type === 'pong' || msg.id !== this.currentId) return; // or an answer to a run that has been superseded
+      if (msg.type === 'done' || msg.type === 'error') {
+        this.currentSpec = null;
+        this.watch();
+      }
       if (msg.type === 'done') this.restarts = 0; // healthy again: a later crash earns a retry too
       this.events.message(msg);
     };
@@ -66,7 +84,27 @@ export class EngineClient {
     return w;
   }
 
+  /**
+   * (Re)starts the watchdog's count from now while a run is in flight; stops it otherwise. A worker yet to
+   * say its first word isn't watched: it may still be loading its script over a slow network, and one that
+   * can't load reports an error of its own.
+   */
+  private watch(): void {
+    clearTimeout(this.watchdog);
+    if (!this.currentSpec || !this.worker || !this.answered) return;
+    this.watchdog = setTimeout(() => {
+      if (!this.pinged) {
+        this.pinged = true;
+        this.worker?.postMessage({ type: 'ping', id: 0 });
+        this.watch();
+      } else {
+        this.recover(`no answer in ${(2 * SILENCE_MS) / 1000} s`);
+      }
+    }, SILENCE_MS);
+  }
+
   private recover(reason: string): void {
+    clearTimeout(this.watchdog);
     this.worker?.terminate();
     this.restarts++;
     this.silentDeaths = this.answered ? 0 : this.silentDeaths + 1;
@@ -108,6 +146,7 @@ export class EngineClient {
     this.currentId = id;
     this.currentSpec = spec;
     this.worker.postMessage({ type: 'run', id, spec, hold });
+    this.watch();
     return id;
   }
 
@@ -121,6 +160,7 @@ export class EngineClient {
     if (this.currentId) this.worker?.postMessage({ type: 'cancel', id: this.currentId });
     this.currentId = 0;
     this.currentSpec = null;
+    this.watch();
   }
 
   /** Tells the worker whether the user is busy with the page (scrubbing): its stream then rests longer. */
@@ -129,6 +169,7 @@ export class EngineClient {
   }
 
   dispose(): void {
+    clearTimeout(this.watchdog);
     this.worker?.terminate();
   }
 }

@@ -101,6 +101,20 @@ describe('the engine host', () => {
     expect(messages.some((m) => m.id === 1 && m.type === 'done')).toBe(false);
   });
 
+  it('answers a ping at once, mid-run and while holding, without a word about the run', async () => {
+    const { messages, host, settled } = harness();
+    host.handle({ type: 'run', id: 1, spec: spec({ seqLen: 2000 }), hold: true });
+    host.handle({ type: 'ping', id: 0 });
+    expect(messages.at(-1)).toEqual({ type: 'pong', id: 0 }); // at once, whatever the run has sent
+    await new Promise((r) => setTimeout(r, 20)); // the run is now held
+    const held = messages.length;
+    host.handle({ type: 'ping', id: 0 });
+    expect(messages.slice(held)).toEqual([{ type: 'pong', id: 0 }]);
+    host.handle({ type: 'resume', id: 1 });
+    await settled(1);
+    expect(messages.filter((m) => m.type === 'pong')).toHaveLength(2);
+  });
+
   it('cancels', async () => {
     const { messages, host } = harness();
     host.handle({ type: 'run', id: 7, spec: spec({ hiddenSize: 64, seqLen: 20000 }) });

@@ -111,6 +111,9 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
           return;
         case 'pace':
           return; // the worker's scope sets its rest (restAfterChunkMs); nothing for a run to do
+        case 'ping':
+          post({ type: 'pong', id: 0 });
+          return;
         case 'run':
           current = msg.id;
           wake();

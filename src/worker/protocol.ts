@@ -40,7 +40,9 @@ export type ToWorker =
   | { type: 'resume'; id: number }
   | { type: 'cancel'; id: number }
   /** The user is scrubbing (busy) or done: the stream rests longer between chunks meanwhile. No run's: id 0. */
-  | { type: 'pace'; id: 0; busy: boolean };
+  | { type: 'pace'; id: 0; busy: boolean }
+  /** Are you there? Sent by the page's watchdog after a silence; answered at once with 'pong'. */
+  | { type: 'ping'; id: 0 };
 
 export type FromWorker =
   /** The run is valid and starting; the page allocates its trace from `layout`. */
@@ -50,4 +52,6 @@ export type FromWorker =
   /** Every timestep has been sent. */
   | { type: 'done'; id: number; elapsedMs: number }
   /** The run was refused or failed; `user` says whether the message is about the user's input. */
-  | { type: 'error'; id: number; message: string; user: boolean };
+  | { type: 'error'; id: number; message: string; user: boolean }
+  /** The answer to 'ping': the worker's event loop is free, whatever its run is doing. */
+  | { type: 'pong'; id: 0 };
