@@ -51,7 +51,11 @@ test('switching to a GRU, a two-layer stack and a ReLU RNN reruns the engine', a
   await page.getByLabel('Cell type').selectOption('gru');
   await page.getByLabel('Number of layers').fill('2');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').first()).toContainText('12 / 12 steps');
+  // The two-layer GRU on screen, before any key: the LSTM's "all in" would satisfy waitForRun alone, and
+  // '.' pressed while a one-layer model is shown has no layer above to go to.
+  const diagramTitle = page.getByRole('region', { name: 'Cell diagram' }).getByRole('heading', { level: 2 });
+  await expect(diagramTitle).toContainText('GRU');
+  await expect(diagramTitle).toContainText('layer 1 of 2');
   await waitForRun(page);
   await page.keyboard.press('Escape'); // leave the field: arrows go back to the timeline
   const gru = engineTrace({ cell: 'gru', hiddenSize: 5, seqLen: 12, seed: 9, numLayers: 2 });
