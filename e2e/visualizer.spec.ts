@@ -589,7 +589,7 @@ test('a heatmap\'s hover tip is whole and beside the pointer, over the top unit 
   await expect(tip).toBeHidden();
 });
 
-test('the wheel over a heatmap zooms about the step under the pointer, and sideways pans', async ({ page }) => {
+test('Ctrl+wheel over a heatmap zooms about the step under the pointer, sideways pans, and a plain wheel scrolls the page', async ({ page }) => {
   await page.goto(`/${query({ T: 400 })}`);
   await waitForRun(page);
   const label = page.locator('.heatmaps .window-text');
@@ -598,10 +598,24 @@ test('the wheel over a heatmap zooms about the step under the pointer, and sidew
   const box = (await row.boundingBox())!;
   // A quarter of the way along: step 100 of 400 stays under the pointer as the window narrows.
   await page.mouse.move(box.x + box.width / 4, box.y + box.height / 2);
+  // A plain wheel over the rows is the page's: it scrolls, and the window stays as it was.
+  const scrolled = () => page.evaluate(() => window.scrollY);
+  const before = await scrolled();
+  await page.mouse.wheel(0, 100);
+  await expect.poll(scrolled).toBeGreaterThan(before);
+  await expect(label).toHaveText('t 1–400');
+  await page.mouse.wheel(0, -100);
+  await expect.poll(scrolled).toBe(before);
+  await expect(label).toHaveText('t 1–400');
+  await page.mouse.wheel(160, 0); // sideways over the whole run: nothing to pan
+  await expect(label).toHaveText('t 1–400');
+  await page.keyboard.down('Control');
   await page.mouse.wheel(0, 100);
   await expect(label).toHaveText('t 1–400'); // out from the whole run: still the whole run
   await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
   await expect(label).toHaveText('t 21–340');
+  expect(await scrolled()).toBe(before);
   await expect(row).toHaveAccessibleName('forget gate over time: 8 units × 320 timesteps, t = 21 to 340');
   await page.mouse.wheel(160, 0); // sideways: pans by the share of the row's width turned
   await expect(label).not.toHaveText('t 21–340');

@@ -1,6 +1,6 @@
 /**
  * Every gate and state of the shown layer over time, as units × time heatmaps that share one time
- * window (zoom with the wheel, or the buttons and keys of the zoom commands; drag to pan), the cursor and
+ * window (zoom with Ctrl+wheel, or the buttons and keys of the zoom commands; drag to pan), the cursor and
  * the selected unit.
  */
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
@@ -136,7 +136,7 @@ export default function HeatmapsPanel() {
         })}
         {rows.length === 0 && <p className="muted">Pick a series above.</p>}
       </div>
-      <p className="heatmaps-foot muted">Rows: units 0–{H - 1} top to bottom · columns: time · click to move there · wheel (or {keyOf('time-zoom-in')}, {keyOf('time-zoom-out')}) to zoom, drag to pan.</p>
+      <p className="heatmaps-foot muted">Rows: units 0–{H - 1} top to bottom · columns: time · click to move there · Ctrl+wheel (or {keyOf('time-zoom-in')}, {keyOf('time-zoom-out')}) to zoom, drag to pan.</p>
     </section>
   );
 }

@@ -22,23 +22,26 @@ export function useUnitMarks(marks: RefObject<HTMLElement | null>, H: number): v
 }
 
 /**
- * The wheel over a row zooms the time window [t0, t1) of a run of T steps about the step under the pointer,
- * or, turned sideways, pans it. A native listener, because React's is passive and could not stop the page
- * from scrolling (or the browser from zooming on Ctrl+wheel) as well.
+ * Ctrl+wheel over a row (a trackpad's pinch, which the browser sends as one) zooms the time window [t0, t1)
+ * of a run of T steps about the step under the pointer; a sideways wheel pans a zoomed window. A plain
+ * wheel scrolls the page: the rows span its width, and taking the wheel for zooming trapped a reader
+ * scrolling past them. A native listener, because React's is passive and could not stop the page from
+ * scrolling (or the browser from zooming the page on Ctrl+wheel).
  */
 export function useWheelZoom(row: RefObject<HTMLElement | null>, t0: number, t1: number, T: number): void {
   useEffect(() => {
     const el = row.current;
     if (!el) return;
     const onWheel = (e: WheelEvent) => {
-      e.preventDefault();
       const r = el.getBoundingClientRect();
-      if (!e.ctrlKey && Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        const t = stepAt(e.clientX - r.left, r.width, t0, t1);
+        useView.setState({ heatmapWindow: zoomedView(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T) });
+      } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY) && (t0 > 0 || t1 < T)) {
+        e.preventDefault();
         useView.setState({ heatmapWindow: panWindow(t0, t1, (e.deltaX / r.width) * (t1 - t0), T) });
-        return;
       }
-      const t = stepAt(e.clientX - r.left, r.width, t0, t1);
-      useView.setState({ heatmapWindow: zoomedView(t0, t1, e.deltaY > 0 ? 1.25 : 0.8, t, T) });
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
