@@ -101,3 +101,24 @@ test('a heatmap row explored by keyboard says the value at the cursor; ← → s
   // The page didn't scroll with ↑ ↓, and the selection is the page's: the diagram follows it.
   await expect(page.getByText('t = 2, unit 1', { exact: true })).toBeVisible();
 });
+
+test('what Tab reaches is scrolled into view above the timeline stuck to the bottom, not under it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await waitForRun(page);
+  const timelineTop = () => page.locator('.app-timeline').evaluate((e) => e.getBoundingClientRect().top);
+  // Every stop from the top of the page down: each one's box ends above the timeline (the timeline's own
+  // controls, which it holds, aside).
+  const hidden: string[] = [];
+  for (let k = 0; k < 80; k++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body || el.closest('.app-timeline')) return null;
+      const r = el.getBoundingClientRect();
+      return { name: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? el.tagName, bottom: r.bottom };
+    });
+    if (where && where.bottom > (await timelineTop()) + 1) hidden.push(`${where.name} (bottom ${Math.round(where.bottom)})`);
+  }
+  expect(hidden).toEqual([]);
+});

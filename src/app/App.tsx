@@ -1,5 +1,5 @@
 /** The page shell: header with the model controls, the run's status, the panels and the timeline. */
-import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useRef, useState } from 'react';
 import { CellDiagram } from '../panels/CellDiagram/CellDiagram';
 import { ModelControls } from '../panels/Controls/ModelControls';
 import { HelpOverlay } from '../panels/Help/HelpOverlay';
@@ -8,6 +8,7 @@ import { SequencePanel } from '../panels/Sequence/SequencePanel';
 import { RunStatus } from '../panels/Status/RunStatus';
 import { Announcer } from './Announcer';
 import { useFocusRescue } from './useFocusRescue';
+import { useStickyInset } from './useStickyInset';
 import { Transport } from '../panels/Timeline/Transport';
 import { useRun, whenRun } from '../state/run';
 import { useView } from '../state/view';
@@ -73,6 +74,8 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   useKeyboard();
   useFocusRescue();
   useTheme();
+  const timeline = useRef<HTMLElement>(null);
+  useStickyInset(timeline);
   const [problems, setProblems] = useState(urlProblems);
   const lecture = useView((v) => v.lecture);
   // Everything but the diagram and the timeline waits for the first timestep to be painted (or, if that
@@ -130,7 +133,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
           </>
         )}
       </main>
-      <footer className="app-timeline">
+      <footer className="app-timeline" ref={timeline}>
         <Transport />
       </footer>
       {rest && <HelpOverlay />}
