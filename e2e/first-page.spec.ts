@@ -199,6 +199,12 @@ test('a refused model says so in every panel, in the lecture view too, and the t
   // With no run before it to show, the address keeps the link as it came, so that its message comes back with it.
   await page.waitForTimeout(400); // past the address's 300 ms throttle
   expect(new URL(page.url()).search).toBe('?H=512&T=100000&lecture=1');
+  // The lecture view hides the settings to fix: it says where they are, and nothing can be copied.
+  await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).toContainText("The model's settings are outside the lecture view: press L to leave it.");
+  await expect(page.getByRole('button', { name: /LaTeX/ })).toBeDisabled();
+  await page.keyboard.press('l');
+  await expect(page.getByLabel('Hidden size H')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: "Can't run this model" })).not.toContainText('lecture view');
 });
 
 test('a long LSTM (H=128, T=10,000) streams to the end while the page stays usable', async ({ page }) => {

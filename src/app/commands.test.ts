@@ -506,6 +506,19 @@ describe('what commands say to a screen reader', () => {
     expect(said('time-zoom-in')).toBe('Heatmaps show t = 1 to 200'); // from the start, but not the whole
   });
 
+  it('leaves the heatmaps\' window alone in the lecture view, which has no heatmaps, and says why', () => {
+    loadRun({ seqLen: 400 });
+    usePlayback.setState({ t: 100 });
+    useView.setState({ lecture: true, heatmapWindow: [10, 50] });
+    for (const id of ['time-zoom-in', 'time-zoom-out', 'time-all']) {
+      expect(said(id)).toBe('The lecture view has no heatmaps (L leaves it)');
+      expect(useView.getState().heatmapWindow).toEqual([10, 50]);
+    }
+    useView.setState({ lecture: false });
+    expect(said('time-all')).toBe('Heatmaps show t = 1 to 400, the whole sequence');
+    expect(useView.getState().heatmapWindow).toBeNull();
+  });
+
   it('counts each announcement, so the same words are read twice', () => {
     loadRun({});
     const before = useAnnouncement.getState().n;

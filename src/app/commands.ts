@@ -31,6 +31,11 @@ export interface Command {
   inModal?: boolean;
   run(): void;
   /**
+   * Why the command can't act now, if it can't (the heatmaps it zooms aren't on the page): said in its
+   * place, and nothing hidden is changed behind the user's back.
+   */
+  unavailable?(): string | null;
+  /**
    * What to tell a screen reader once it has run, where nothing on the page announces the change itself
    * (the step line announces steps, sub-steps and units).
    */
@@ -48,6 +53,8 @@ export function lastCommand(): string | null {
 /** Runs a command, from its button or its key, and says what it did (`said`). */
 export function runCommand(c: Command): void {
   lastRun = { id: c.id, at: performance.now() };
+  const why = c.unavailable?.();
+  if (why) return announce(why);
   c.run();
   if (c.said) announce(c.said());
 }
@@ -75,6 +82,9 @@ const windowSaid = () => {
   return `Heatmaps show t = ${fmtInt(first)} to ${fmtInt(last)}${first === 1 && last === T ? ', the whole sequence' : ''}`;
 };
 
+/** The lecture view shows no heatmaps: their commands would change a window nobody sees. */
+const heatmapsHidden = () => (useView.getState().lecture ? `The lecture view has no heatmaps (${keyOf('lecture')} leaves it)` : null);
+
 export const COMMANDS: readonly Command[] = [
   { id: 'play', label: 'Play / pause', group: 'Playback', keys: [{ key: ' ' }, { key: 'k' }], run: togglePlay, said: playingSaid },
   { id: 'step-back', label: 'Previous timestep', group: 'Playback', keys: [{ key: 'ArrowLeft' }], run: () => stepBy(-1) },
@@ -89,9 +99,9 @@ export const COMMANDS: readonly Command[] = [
   { id: 'unit-next', label: 'Next unit', group: 'Selection', keys: [{ key: ']' }], run: () => unitBy(1) },
   { id: 'layer-down', label: 'Layer below', group: 'Selection', keys: [{ key: ',' }], run: () => layerBy(-1), said: layerSaid },
   { id: 'layer-up', label: 'Layer above', group: 'Selection', keys: [{ key: '.' }], run: () => layerBy(1), said: layerSaid },
-  { id: 'time-zoom-in', label: 'Zoom the heatmaps in', group: 'View', keys: [{ key: 'z' }], run: () => zoomTimeBy(0.5), said: windowSaid },
-  { id: 'time-zoom-out', label: 'Zoom the heatmaps out', group: 'View', keys: [{ key: 'Z', shift: true }], run: () => zoomTimeBy(2), said: windowSaid },
-  { id: 'time-all', label: 'Heatmaps: all of the sequence', group: 'View', keys: [{ key: '0' }], run: () => useView.setState({ heatmapWindow: null }), said: windowSaid },
+  { id: 'time-zoom-in', label: 'Zoom the heatmaps in', group: 'View', keys: [{ key: 'z' }], run: () => zoomTimeBy(0.5), unavailable: heatmapsHidden, said: windowSaid },
+  { id: 'time-zoom-out', label: 'Zoom the heatmaps out', group: 'View', keys: [{ key: 'Z', shift: true }], run: () => zoomTimeBy(2), unavailable: heatmapsHidden, said: windowSaid },
+  { id: 'time-all', label: 'Heatmaps: all of the sequence', group: 'View', keys: [{ key: '0' }], run: () => useView.setState({ heatmapWindow: null }), unavailable: heatmapsHidden, said: windowSaid },
   // Loaded when first run: the equations' code is in their own chunk (it is already there once they show).
   { id: 'copy-latex', label: 'Copy as LaTeX', group: 'View', keys: [{ key: 'c' }], run: () => void import('../panels/Equations/copyLatex').then((m) => m.copyLatex()) },
   {

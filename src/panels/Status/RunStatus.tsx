@@ -3,6 +3,7 @@
  * lecture view shows the messages without the progress: a lecturer's link that is refused must say why.
  */
 import { useRun } from '../../state/run';
+import { keyOf } from '../../app/commands';
 import { fmtInt, plural } from '../../viz/format';
 
 export function RunStatus({ lecture = false }: { lecture?: boolean }) {
@@ -32,6 +33,8 @@ export function RunStatus({ lecture = false }: { lecture?: boolean }) {
       {error && (
         <p className="message message-error" role="alert">
           <strong>Can't run this model:</strong> {error}.{trace ? ` The previous run is still shown${stopped ? ` (its first ${plural(trace.filled, 'step')}: it was stopped for this one)` : ''}.` : ''}
+          {/* The lecture view hides the model's settings: a lecturer with a refused link must learn where they are. */}
+          {lecture && ` The model's settings are outside the lecture view: press ${keyOf('lecture')} to leave it.`}
         </p>
       )}
       {notes.map((n) => <p key={n} className="message message-note" aria-live="polite">{n}</p>)}
