@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
-import { columnsOf, keptWindow, paintHeatmap, panWindow, stepAt, zoomedView, zoomWindow, type HeatmapPaint } from './heatmap';
+import { columnsOf, keptWindow, paintHeatmap, panWindow, pictureRows, stepAt, unitAt, zoomedView, zoomWindow, type HeatmapPaint } from './heatmap';
 import { domainFor, lutFor, lutIndex, type ColourDomain } from './scales';
 
 /** A LUT whose entry i is i (plus opaque alpha): a pixel then says which index it was painted with. */
@@ -174,6 +174,28 @@ describe('stepAt', () => {
       const out = paint(w, 1, { rowAt: g.rowAt, width: 1, filled: 200, t0, t1 });
       for (let x = 0; x < w; x++) expect(out[x] & 255).toBe(stepAt(x, w, t0, t1) % 256);
     }
+  });
+});
+
+describe('unitAt', () => {
+  it('is the unit painted under the pointer, wherever it is down the row, for more units than pixels too', () => {
+    // [row height in CSS pixels, units]: fewer, as many as and more units than pixels (H = 128 in a
+    // 57-pixel row is where an even split, y · H / height, named the unit beside the one seen).
+    for (const [height, H] of [[40, 8], [57, 57], [57, 128], [40, 512], [100, 255]] as const) {
+      const h = pictureRows(height, H);
+      const out = paint(1, h, { rowAt: () => Float32Array.from({ length: H }, (_, j) => j % 256), width: H, filled: 1, t0: 0, t1: 1 });
+      // The picture is stretched from h pixel rows to the row's height: the pointer at CSS y is over row y · h / height.
+      for (let y = 0; y < height; y += 0.25) {
+        const shown = out[Math.floor((y / height) * h)] & 255;
+        expect(unitAt(y / height, h, H) % 256, `H = ${H}, height ${height}, y ${y}`).toBe(shown);
+      }
+    }
+  });
+
+  it('keeps to the units at the row\'s edges', () => {
+    expect(unitAt(-0.1, 57, 128)).toBe(unitAt(0, 57, 128));
+    expect(unitAt(1, 57, 128)).toBe(unitAt(0.999, 57, 128));
+    expect(unitAt(1, 8, 8)).toBe(7);
   });
 });
 

@@ -32,7 +32,7 @@ export function paintHeatmap(out: Uint32Array, w: number, h: number, p: HeatmapP
   const lo = domain.lo;
   // Which unit each pixel row shows, computed once.
   const unitOfRow = new Int32Array(h);
-  for (let y = 0; y < h; y++) unitOfRow[y] = Math.min(H - 1, Math.floor(((y + 0.5) * H) / h));
+  for (let y = 0; y < h; y++) unitOfRow[y] = unitOfPixelRow(y, h, H);
   for (let x = Math.max(0, x0); x < Math.min(w, x1); x++) {
     const t = Math.floor(t0 + ((x + 0.5) * span) / w);
     if (t < 0 || t >= filled) {
@@ -56,6 +56,21 @@ export function columnsOf(a: number, b: number, w: number, t0: number, t1: numbe
 }
 
 /** The timestep under pixel column x of a window drawn w pixels wide. */
+/** The unit pixel row y of a picture h rows tall shows: the one under the row's middle. */
+export const unitOfPixelRow = (y: number, h: number, H: number) => Math.min(H - 1, Math.floor(((y + 0.5) * H) / h));
+
+/** Pixel rows of a row's picture `height` CSS pixels tall: one per unit, or one per pixel if there are more units. */
+export const pictureRows = (height: number, H: number) => Math.max(1, Math.min(height, H));
+
+/**
+ * The unit under the pointer `frac` of the way down a row whose picture has h pixel rows, as the picture
+ * shows it: the unit of the pixel row there. (Split evenly, frac · H, it named the unit beside the one
+ * seen, for more units than pixels: an H = 128 row 57 pixels tall showed unit 1 where the tip said unit 2.)
+ */
+export function unitAt(frac: number, h: number, H: number): number {
+  return unitOfPixelRow(Math.min(h - 1, Math.max(0, Math.floor(frac * h))), h, H);
+}
+
 export function stepAt(x: number, w: number, t0: number, t1: number): number {
   return Math.floor(t0 + ((x + 0.5) * (t1 - t0)) / w);
 }

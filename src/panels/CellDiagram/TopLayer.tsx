@@ -26,9 +26,9 @@ function Node({ n }: { n: DiagramNode }) {
       );
     case 'oneminus':
       return (
-        <g className="node node-op">
-          <circle cx={n.x} cy={n.y} r={16} />
-          <text x={n.x} y={n.y + 5} textAnchor="middle">{n.glyph}</text>
+        <g className="node node-op node-oneminus">
+          <circle cx={n.x} cy={n.y} r={17} />
+          <text x={n.x} y={n.y + 6} textAnchor="middle">{n.glyph}</text>
         </g>
       );
     case 'tanhop':
@@ -51,7 +51,7 @@ function Node({ n }: { n: DiagramNode }) {
     default:
       return (
         <g className={`node node-block node-${n.kind}`}>
-          <rect x={n.x - 40} y={n.y - 25} width={80} height={50} rx={7} />
+          <rect x={n.x - 44} y={n.y - 25} width={88} height={50} rx={7} />
           <text className="glyph" x={n.x} y={n.y + (n.caption ? 1 : 6)} textAnchor="middle">{n.glyph}</text>
           {n.caption && <text className="caption" x={n.x} y={n.y + 17} textAnchor="middle">{n.caption}</text>}
         </g>

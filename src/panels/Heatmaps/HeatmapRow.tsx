@@ -12,7 +12,7 @@ import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtInt, fmtValue, plural } from '../../viz/format';
-import { panWindow, stepAt } from '../../viz/heatmap';
+import { panWindow, pictureRows, stepAt, unitAt } from '../../viz/heatmap';
 import { useUnitMarks, useWheelZoom } from './rowHooks';
 import { ProbeText } from './ProbeText';
 import { stepsShown } from '../../state/timeWindow';
@@ -50,6 +50,8 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
   const probeId = useId();
   const H = trace.layout.series[k].width;
   const T = trace.layout.steps;
+  /** The picture's pixel rows: what it paints, and what the pointer reads a unit from. */
+  const rows = pictureRows(height, H);
 
   useLayoutEffect(() => {
     const el = wrap.current;
@@ -76,9 +78,9 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     if (width === 0 || !onScreen) return;
     painter.current?.update({
       trace, k, t0, t1, blank, domain: seriesDomain(trace, k, norm),
-      w: Math.max(1, Math.min(width, Math.ceil(t1 - t0))), h: Math.max(1, Math.min(height, H)),
+      w: Math.max(1, Math.min(width, Math.ceil(t1 - t0))), h: rows,
     });
-  }, [trace, k, filled, t0, t1, norm, width, height, H, blank, generation, onScreen]);
+  }, [trace, k, filled, t0, t1, norm, width, rows, blank, generation, onScreen]);
 
   const marks = useRef<HTMLDivElement>(null);
   useUnitMarks(marks, H);
@@ -90,7 +92,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     const x = e.clientX - r.left;
     const y = e.clientY - r.top;
     const t = stepAt(x, r.width, t0, t1);
-    const j = Math.min(H - 1, Math.max(0, Math.floor((y / r.height) * H)));
+    const j = unitAt(y / r.height, rows, H);
     return { x, y, t, j };
   };
 

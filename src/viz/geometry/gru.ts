@@ -21,7 +21,7 @@ export function gruGeometry(reset: GruReset, readout: boolean): GeometrySpec {
           source: 'hn',
           nodes: [{ kind: 'linear', x: X.u, y: 170, glyph: 'U·h + b' }],
           wires: [{ points: [[X.u, 170], [X.u, 260]] }],
-          strip: { x: X.u, y: 215, label: 'right' },
+          strip: { x: X.u, y: 215, label: 'left' }, // the z wire runs close by on the right
         },
         {
           source: 'rhn',
