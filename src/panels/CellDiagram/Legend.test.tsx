@@ -1,4 +1,4 @@
-/** The colour legend's third bar: the bound of the cell's unbounded values, as the strips use it. */
+/** The colour legend: a bar for each scale the diagram uses; the last, the bound of the cell's unbounded values, as the strips use it. */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { runAll } from '../../engine/run';
@@ -39,5 +39,17 @@ describe('Legend', () => {
     const { trace, html } = legend({ cell: 'gru', inputSize: 6, signal: 'noise' }, 'global');
     const m = seriesDomain(trace, trace.index('l0.n_pre'), 'global').hi;
     expect(signedBar(html)).toEqual(['pre-activations, sums', `−${m}`, `+${m}`]);
+  });
+
+  it('shows only the scales the diagram colours something with', () => {
+    const captions = (patch: Partial<Config>) => [...legend(patch).html.matchAll(/<figcaption>([^<]+)<\/figcaption>/g)].map((m) => m[1]);
+    expect(captions({ cell: 'lstm' })).toEqual(['gates, probabilities', 'tanh range', 'cell state, sums']);
+    expect(captions({ cell: 'gru' })).toEqual(['gates, probabilities', 'tanh range', 'pre-activations, sums']);
+    expect(captions({ cell: 'rnn_tanh' })).toEqual(['probabilities', 'tanh range', 'pre-activations, sums']);
+    // A ReLU RNN's hₜ is unbounded, drawn on the sums' scale: nothing is in the tanh range.
+    expect(captions({ cell: 'rnn_relu' })).toEqual(['probabilities', 'pre-activations, sums']);
+    // Without a readout, an RNN has nothing between 0 and 1 either.
+    expect(captions({ cell: 'rnn_relu', classes: 0 })).toEqual(['pre-activations, sums']);
+    expect(captions({ cell: 'lstm', classes: 0 })).toEqual(['gates, probabilities', 'tanh range', 'cell state, sums']);
   });
 });
