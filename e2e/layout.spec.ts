@@ -108,6 +108,19 @@ test('the timeline keeps its width as t gains digits, so its thumb doesn\'t shif
   await expect(page.getByRole('heading', { name: /^Equations/ })).toContainText('t = 1,000');
 });
 
+test('the notes on notation, opened, scroll in a part of the panel and leave the equations theirs, in both views', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const lecture of [0, 1]) {
+    await page.goto(`/${query({ lecture, t: 4 })}`);
+    const panel = page.getByRole('region', { name: 'Equations' });
+    await expect(panel.locator('.katex').first()).toBeVisible();
+    await panel.getByText('Notation and PyTorch tensors').click();
+    await expect(panel.locator('details[open]')).toBeVisible();
+    const [whole, body] = await Promise.all([panel.boundingBox(), panel.locator('.equations-body').boundingBox()]);
+    expect(body!.height / whole!.height, `lecture=${lecture}`).toBeGreaterThan(0.45);
+  }
+});
+
 test('a stack of layers takes no width from the diagram: its numbers are as large as with one layer, in both views', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 }); // a common projector, where the diagram is width-bound
   for (const lecture of [0, 1]) {
