@@ -25,6 +25,8 @@ function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const root = document.documentElement;
     if (root.scrollWidth > window.innerWidth + 1) problems.push(`the page scrolls sideways: ${root.scrollWidth}px wide in ${window.innerWidth}px`);
+    // The lecture view is one screen: what a lecturer projects must not need scrolling.
+    if (root.dataset.lecture === 'on' && root.scrollHeight > window.innerHeight + 1) problems.push(`the lecture view scrolls: ${root.scrollHeight}px tall in ${window.innerHeight}px`);
     // The line and its typeset display, which scrolls sideways rather than be cut (and so would hide it).
     for (const line of document.querySelectorAll<HTMLElement>('.eq-line, .eq-line .katex-display')) {
       if (line.scrollWidth > line.clientWidth + 1) {

@@ -38,6 +38,7 @@ export function CellDiagram() {
   const unit = usePlayback((p) => p.unit);
   const playing = usePlayback((p) => p.playing);
   const norm = useView((v) => v.heatmapNorm);
+  const lecture = useView((v) => v.lecture);
   const theme = useEffectiveTheme();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // A callback ref: the box appears only once a trace exists, and its size must be watched from then on.
@@ -112,7 +113,9 @@ export function CellDiagram() {
     <section className="panel diagram-panel" aria-label="Cell diagram">
       <header className="diagram-head">
         <h2 className="panel-title">
-          <TitleParts parts={[cellName, layout.cell === 'gru' && `reset ${layout.gruReset} U·h`, L > 1 && `layer ${shownLayer + 1} of ${L}`, `H = ${layout.hiddenSize}`]} />
+          {/* The lecture view's larger type has no room for the layer beside the step line: the row of
+              layers under the title, its button pressed, says which one is shown. */}
+          <TitleParts parts={[cellName, layout.cell === 'gru' && `reset ${layout.gruReset} U·h`, L > 1 && !lecture && `layer ${shownLayer + 1} of ${L}`, `H = ${layout.hiddenSize}`]} />
         </h2>
         {/* Its text first appears with step 1's numbers: the browser's time for that paint is the
             'first timestep on screen' of `npm run bench:ui`. */}
