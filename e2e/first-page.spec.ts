@@ -125,8 +125,9 @@ test('a number is run once the user is done typing it, never its beginnings', as
   await page.keyboard.press('Tab');
   await expect(h).toHaveValue('8');
   // Enter runs a good number; Escape drops an edit; an arrow key's step runs at once.
-  await h.fill('12');
+  await h.fill('1.2e1'); // 12, written as the page writes it once taken
   await h.press('Enter');
+  await expect(h).toHaveValue('12');
   await waitForRun(page);
   await expect(page).toHaveURL(/[?&]H=12(&|$)/);
   await h.fill('30');

@@ -59,7 +59,12 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
           setDraft(null);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit(e.currentTarget.value);
+          if (e.key === 'Enter') {
+            const raw = e.currentTarget.value;
+            commit(raw);
+            // The number as the page writes it: "1e2" or "007" taken as 100 or 7 reads so in the field too.
+            if (accepts(raw)) setDraft(String(Number(raw)));
+          }
           else if (e.key === 'Escape') {
             cancelled.current = true;
             setDraft(String(value));
