@@ -3,7 +3,7 @@
  * frame, where there is no canvas to paint on. The page replaces it with the canvas when it takes over,
  * so it follows the canvas cell for cell: same strips, same colours, the selected unit outlined.
  */
-import { cellRect, STRIP_H, STRIP_W, type CellGeometry } from '../../viz/geometry';
+import { cellRect, ringBox, STRIP_H, STRIP_W, type CellGeometry } from '../../viz/geometry';
 import { cssLutFor, lutIndex } from '../../viz/scales';
 import { isPerUnit } from '../../viz/sources';
 import { shownStrips, type StripPaint } from './drawStrips';
@@ -27,7 +27,8 @@ export function StripCells(p: Props) {
           const r = cellRect(n, j, s.x, s.y);
           return <rect key={j} x={r.x} y={r.y} width={r.w} height={r.h} fill={css[lutIndex(strip.domain, strip.values[j])]} />;
         });
-        const selected = isPerUnit(p.layer, part.source) && p.unit < n ? cellRect(n, p.unit, s.x, s.y) : null;
+        // At least 8 units square, about 5 screen pixels at the page's scale, as drawStrips rings it.
+        const selected = isPerUnit(p.layer, part.source) && p.unit < n ? ringBox(cellRect(n, p.unit, s.x, s.y), 8) : null;
         return (
           <g key={part.source} data-source={part.source}>
             {cells}

@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG, runSpecOf } from '../../state/config';
 import { cellRect, geometryFor, STRIP_W } from '../../viz/geometry';
 import { isPerUnit, sourceWidth } from '../../viz/sources';
 import { buildRun } from '../../worker/host';
-import { drawStrips } from './drawStrips';
+import { drawStrips, RING_MIN_PX } from './drawStrips';
 import { partStates } from './partStates';
 
 type Call = { op: string; args: number[]; style: string };
@@ -62,6 +62,29 @@ describe('drawStrips', () => {
       expect(expected.length).toBeGreaterThan(8);
       expect(rings.map((c) => c.args), `unit ${unit}`).toEqual(expected);
     }
+  });
+
+  it("rings a cell too small to see (H = 512) in a box at least RING_MIN_PX on screen, about the cell's middle", () => {
+    const { model: big, seq: bigSeq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, cell: 'lstm', hiddenSize: 512, seqLen: 3 }));
+    const bigTrace = runAll(big, bigSeq);
+    const g = geometryFor(bigTrace.layout, true);
+    const { ctx, calls } = recordingContext();
+    const unit = 300;
+    drawStrips(ctx, {
+      geometry: g, trace: bigTrace, layer: 0, t: 1, unit, states: partStates(g, 'lstm', 3, false), norm: 'series',
+      scale: 0.6, offsetX: 0, offsetY: 0, dpr: 1, ink: 'INK', pendingFill: 'PENDING', panelFill: 'PANEL',
+    });
+    const rings = ringsIn(calls);
+    const perUnit = g.parts.filter((p) => p.strip && isPerUnit(0, p.source));
+    expect(rings).toHaveLength(perUnit.length);
+    rings.forEach(({ args: [x, y, w, h] }, k) => {
+      const cell = cellRect(512, unit, perUnit[k].strip!.x, perUnit[k].strip!.y);
+      // On screen (× 0.6): the ink ring's box, a pixel outside the ringed box, is at least RING_MIN_PX + 2 across.
+      expect(w * 0.6).toBeGreaterThanOrEqual(RING_MIN_PX + 2 - 1e-9);
+      expect(h * 0.6).toBeGreaterThanOrEqual(RING_MIN_PX + 2 - 1e-9);
+      expect(x + w / 2).toBeCloseTo(cell.x + cell.w / 2, 9);
+      expect(y + h / 2).toBeCloseTo(cell.y + cell.h / 2, 9);
+    });
   });
 
   it('fills the strips of sub-steps still to come as pending, and rings nothing on them', () => {

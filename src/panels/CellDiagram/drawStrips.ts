@@ -4,7 +4,7 @@
  * the SVG above it keeps the names, the numbers and the click targets.
  */
 import type { Trace } from '../../engine/trace';
-import { cellRect, STRIP_H, STRIP_W, stripGrid, type CellGeometry } from '../../viz/geometry';
+import { cellRect, ringBox, STRIP_H, STRIP_W, stripGrid, type CellGeometry } from '../../viz/geometry';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import type { ColourDomain } from '../../viz/scales';
 import { lutFor, lutIndex } from '../../viz/scales';
@@ -72,6 +72,9 @@ export function shownStrips(p: Pick<StripPaint, 'geometry' | 'trace' | 'layer' |
     }));
 }
 
+/** The smallest box, in screen pixels, the selected unit's ring goes around. */
+export const RING_MIN_PX = 5;
+
 export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
   const { geometry: g, layer, unit } = p;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -116,8 +119,8 @@ export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
       ctx.drawImage(canvas, 0, row, cols, rows, x0, y0, STRIP_W, STRIP_H);
       row += rows;
       if (isPerUnit(layer, part.source) && unit < n) {
-        const r = cellRect(n, unit, s.x, s.y);
         const px = 1 / p.scale;
+        const r = ringBox(cellRect(n, unit, s.x, s.y), RING_MIN_PX * px);
         // Two rings: the ink one on the cell, and one of the panel's colour around it, so that the
         // outline shows on every colour of every scale (the ink alone vanished on the dark theme's
         // white zero cells, and the light theme's near-black closed gates).

@@ -106,6 +106,16 @@ export function cellRect(n: number, j: number, x: number, y: number): { x: numbe
   return { x: x - STRIP_W / 2 + (j % cols) * w, y: y - STRIP_H / 2 + Math.floor(j / cols) * h, w, h };
 }
 
+/**
+ * The box the selected unit's ring is drawn around: its cell, grown about its middle to at least `min` on
+ * each side (a 512-unit strip's cells are a pixel or two on screen, and a ring that size can't be seen).
+ */
+export function ringBox(cell: { x: number; y: number; w: number; h: number }, min: number): { x: number; y: number; w: number; h: number } {
+  const w = Math.max(cell.w, min);
+  const h = Math.max(cell.h, min);
+  return { x: cell.x + (cell.w - w) / 2, y: cell.y + (cell.h - h) / 2, w, h };
+}
+
 /** Which value of a strip of n values is under the point (px, py), or -1. */
 export function cellAt(n: number, x: number, y: number, px: number, py: number): number {
   const { cols, rows } = stripGrid(n);
