@@ -295,6 +295,8 @@ test('a link restores the heatmaps\' rows, colour scale and time window and the 
   await expect(panel.getByRole('img', { name: 'forget gate over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
   await expect(panel.getByRole('img', { name: 'cell state over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'one shared scale' })).toHaveAttribute('aria-pressed', 'true');
+  // Each row's key under its symbol: the gate's 0 to 1, the cell state's signed bound.
+  await expect(panel.locator('.heatmap-label')).toHaveText(['fₜ0–1', /^cₜ±\d+(\.\d+)?$/]);
   await expect(panel.locator('.window-text')).toHaveText('t 100–400');
   await expect(page.getByLabel('Playback speed')).toHaveValue('30');
   await expect(page.getByRole('alert')).toHaveCount(0); // nothing in the link was refused

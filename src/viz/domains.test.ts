@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { initModel } from '../engine/init';
 import { runAll } from '../engine/run';
 import { testConfig } from '../engine/testing/config';
-import { seriesDomain } from './domains';
+import { domainText, seriesDomain } from './domains';
 import { domainFor, niceCeil } from './scales';
 
 function lstmTrace() {
@@ -39,5 +39,16 @@ describe('seriesDomain', () => {
     // Bounded series keep their fixed ranges.
     expect(seriesDomain(trace, k('l0.f'), 'global')).toEqual({ kind: 'sequential', lo: 0, hi: 1 });
     expect(seriesDomain(trace, k('probs'), 'global')).toEqual({ kind: 'sequential', lo: 0, hi: 1 });
+  });
+});
+
+describe('domainText', () => {
+  it('writes a gate scale as its ends and a signed one as its bound', () => {
+    expect(domainText(domainFor('gate', 0.3))).toBe('0–1');
+    expect(domainText(domainFor('prob', 0.3))).toBe('0–1');
+    expect(domainText(domainFor('tanh', 0.3))).toBe('±1');
+    expect(domainText(domainFor('real', 0.3))).toBe('±1'); // never below 1
+    expect(domainText(domainFor('real', 3.7))).toBe(`±${niceCeil(3.7)}`);
+    expect(niceCeil(3.7)).toBeGreaterThan(3.7);
   });
 });

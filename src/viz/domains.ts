@@ -17,3 +17,8 @@ export function seriesDomain(trace: Trace, k: number, norm: Normalisation): Colo
   });
   return domainFor('real', m);
 }
+
+/** A colour domain as a heatmap row's key writes it: "0–1" for gates, "±1" for the tanh range, "±5" for sums. */
+export function domainText(d: ColourDomain): string {
+  return d.kind === 'sequential' ? `${d.lo}–${d.hi}` : `±${d.hi}`;
+}

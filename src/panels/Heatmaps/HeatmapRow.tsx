@@ -10,7 +10,7 @@ import type { Trace } from '../../engine/trace';
 import { seek, selectUnit, unitBy } from '../../state/cursor';
 import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
-import { seriesDomain, type Normalisation } from '../../viz/domains';
+import { domainText, seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtInt, fmtValue, plural } from '../../viz/format';
 import { panWindow, pictureRows, stepAt, unitAt } from '../../viz/heatmap';
 import { useUnitMarks, useWheelZoom } from './rowHooks';
@@ -98,7 +98,8 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
 
   return (
     <div className="heatmap-row">
-      <div className="heatmap-label" title={name}>{label}</div>
+      {/* Under the symbol, the colour scale's range: per series, each row's own (cₜ's ±2 is not aᶠ's ±5). */}
+      <div className="heatmap-label" title={name}>{label}<span className="heatmap-range">{domainText(seriesDomain(trace, k, norm))}</span></div>
       <div
         ref={wrap}
         className="heatmap-canvas"
