@@ -299,6 +299,13 @@ describe('moving the cursor over other cells and runs', () => {
     loadRun({ cell: 'gru', seqLen: 4 });
     clampCursor();
     expect(cursor()).toMatchObject({ sub: 2, subFocus: true });
+    // An RNN has nothing to walk: the walk ends there, and the LSTM after it shows its whole timestep.
+    loadRun({ cell: 'rnn_relu', seqLen: 4 });
+    clampCursor();
+    expect(cursor()).toMatchObject({ sub: 0, subFocus: false });
+    loadRun({ cell: 'lstm', seqLen: 4 });
+    clampCursor();
+    expect(cursor()).toMatchObject({ sub: subSteps('lstm').length - 1, subFocus: false });
   });
 
   it('uses the RNN’s single sub-step: each sub-step is a whole timestep', () => {

@@ -101,7 +101,10 @@ export function clampCursor(): void {
     unit: clamp(s.unit, 0, H - 1),
     layer: clamp(s.layer, 0, L - 1),
     // A whole timestep stays whole: its sub-step is the new cell's last (an RNN's one sub-step made it
-    // 0, and an LSTM after it lit its first group as if being walked).
-    sub: s.subFocus ? clamp(s.sub, 0, subs - 1) : subs - 1,
+    // 0, and an LSTM after it lit its first group as if being walked). A walk ends on a cell with one
+    // sub-step, which has nothing to walk: its one sub-step is the whole timestep (the address said sub=1,
+    // and an LSTM after it opened at step 1 of 4).
+    sub: s.subFocus && subs > 1 ? clamp(s.sub, 0, subs - 1) : subs - 1,
+    subFocus: s.subFocus && subs > 1,
   }));
 }
