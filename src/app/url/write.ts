@@ -53,7 +53,8 @@ export const QUERY_BUDGET = 6_000;
 
 /**
  * The address for the current state, from its query on: only the values written differently from the
- * defaults' that mean something for the model shown, and a text too long for the query in the fragment (`?input=text#text=…`).
+ * defaults' that mean something for the model shown, and a text too long for the query in the fragment
+ * (`?input=text#text=…`).
  */
 export function writeUrl(): string {
   const params = new URLSearchParams();
