@@ -65,12 +65,10 @@ export class EngineClient {
       this.answered = this.everAnswered = true;
       this.silentDeaths = 0;
       this.pinged = false;
-      this.watch();
-      if (msg.type === 'pong' || msg.id !== this.currentId) return; // or an answer to a run that has been superseded
-      if (msg.type === 'done' || msg.type === 'error') {
-        this.currentSpec = null;
-        this.watch();
-      }
+      const current = msg.type !== 'pong' && msg.id === this.currentId; // else superseded, or no run's
+      if (current && (msg.type === 'done' || msg.type === 'error')) this.currentSpec = null;
+      this.watch(); // counts afresh from this word, or stops with the run
+      if (!current) return;
       if (msg.type === 'done') this.restarts = 0; // healthy again: a later crash earns a retry too
       this.events.message(msg);
     };

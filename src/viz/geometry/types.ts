@@ -80,11 +80,14 @@ export interface CellGeometry {
   width: number;
   height: number;
   /** The cell's body (a rounded rectangle behind everything). */
-  frame: { x: number; y: number; w: number; h: number };
+  frame: Rect;
   parts: DiagramPart[];
   /** Labels of the wires where they enter or leave: 'cₜ₋₁', 'xₜ', … */
   ends: EndLabel[];
 }
+
+/** A rectangle in the diagram's units: its top-left corner, width and height. */
+export interface Rect { x: number; y: number; w: number; h: number }
 
 /** Size of every strip, so that unit j sits at the same offset in all of them. */
 export const STRIP_W = 100;
@@ -99,7 +102,7 @@ export function stripGrid(n: number): { cols: number; rows: number } {
 }
 
 /** The rectangle of value j in a strip centred at (x, y). */
-export function cellRect(n: number, j: number, x: number, y: number): { x: number; y: number; w: number; h: number } {
+export function cellRect(n: number, j: number, x: number, y: number): Rect {
   const { cols, rows } = stripGrid(n);
   const w = STRIP_W / cols;
   const h = STRIP_H / rows;
@@ -110,7 +113,7 @@ export function cellRect(n: number, j: number, x: number, y: number): { x: numbe
  * The box the selected unit's ring is drawn around: its cell, grown about its middle to at least `min` on
  * each side (a 512-unit strip's cells are a pixel or two on screen, and a ring that size can't be seen).
  */
-export function ringBox(cell: { x: number; y: number; w: number; h: number }, min: number): { x: number; y: number; w: number; h: number } {
+export function ringBox(cell: Rect, min: number): Rect {
   const w = Math.max(cell.w, min);
   const h = Math.max(cell.h, min);
   return { x: cell.x + (cell.w - w) / 2, y: cell.y + (cell.h - h) / 2, w, h };
