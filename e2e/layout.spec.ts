@@ -95,6 +95,35 @@ for (const size of SIZES) {
   }
 }
 
+// A lecturer's browser window is smaller than the projector's screen (its tabs and bars take 100 px or
+// more): the lecture view is still one screen, its diagram drawn smaller to fit, above the timeline.
+test('the lecture view is one screen in a window shorter than 720 px, its diagram whole above the timeline', async ({ page }) => {
+  for (const size of [{ width: 1280, height: 600 }, { width: 1366, height: 650 }]) {
+    await page.setViewportSize(size);
+    await page.goto(`/${query({ cell: 'lstm', layers: 2, T: 20, t: 4, sub: 2, lecture: 1 })}`);
+    await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
+    await expect(page.locator('.equations .eq-group.current .katex').first()).toBeVisible();
+    await page.evaluate(() => document.fonts.ready);
+    expect(await layoutProblems(page), `${size.width}×${size.height}`).toEqual([]);
+    const box = (sel: string) => page.locator(sel).first().evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
+    });
+    // What the diagram draws, not its box (the SVG fills the box and centres the drawing in it).
+    const drawn = await page.locator('.diagram-top').evaluate((svg) => {
+      const rs = [...svg.querySelectorAll('text, rect, circle, ellipse, path, line')].map((e) => e.getBoundingClientRect()).filter((r) => r.width || r.height);
+      return { top: Math.min(...rs.map((r) => r.top)), bottom: Math.max(...rs.map((r) => r.bottom)), height: 0, left: 0, right: 0 };
+    });
+    const [panel, equations, timeline] = await Promise.all([box('.diagram-panel'), box('.equations'), box('.app-timeline')]);
+    const where = `${size.width}×${size.height}: the diagram drawn ${JSON.stringify(drawn)}, its panel ${JSON.stringify(panel)}, the timeline from ${timeline.top}`;
+    expect(drawn.top, where).toBeGreaterThanOrEqual(panel.top);
+    expect(drawn.bottom, where).toBeLessThanOrEqual(panel.bottom);
+    expect(panel.bottom, where).toBeLessThanOrEqual(timeline.top);
+    expect(equations.bottom, where).toBeLessThanOrEqual(timeline.top);
+    expect(equations.height, where).toBeGreaterThan(200);
+  }
+});
+
 test('the timeline keeps its width as t gains digits, so its thumb doesn\'t shift as it plays', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`/${query({ T: 1000 })}`);
