@@ -591,6 +591,40 @@ test('a heatmap\'s hover tip is whole and beside the pointer, over the top unit 
   await expect(tip).toBeHidden();
 });
 
+test('the heatmaps\' time axis marks each step where the heatmaps show it, zoomed in and out', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/${query({ H: 8, T: 300 })}`);
+  await waitForRun(page);
+  const map = page.getByRole('img', { name: /^forget gate over time/ });
+  await map.scrollIntoViewIfNeeded();
+  const tip = page.getByRole('tooltip');
+  const ticks = page.locator('.heatmaps .time-tick');
+  for (const zoom of [0, 1, 2]) {
+    if (zoom) await page.getByRole('button', { name: 'Zoom the heatmaps in' }).click();
+    const window = (await page.locator('.heatmaps .window-text').textContent())!;
+    await expect(ticks.first()).toBeVisible();
+    const marks = await ticks.evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      // The mark's tick (::before) is at the label's middle, or at its start or end near the axis's ends.
+      const x = e.classList.contains('start') ? r.left : e.classList.contains('end') ? r.right : (r.left + r.right) / 2;
+      return { step: e.textContent!, x };
+    }));
+    expect(marks.length, window).toBeGreaterThanOrEqual(4);
+    const box = (await map.boundingBox())!;
+    for (const { step, x } of marks) {
+      expect(x, `${step} in ${window}`).toBeGreaterThanOrEqual(box.x);
+      expect(x, `${step} in ${window}`).toBeLessThanOrEqual(box.x + box.width);
+      await page.mouse.move(Math.min(x, box.x + box.width - 1), box.y + box.height / 2);
+      await expect(tip, `the mark ${step} in ${window}`).toContainText(` · t = ${step} · `);
+    }
+  }
+  // Zoomed to a few steps, every step is marked, and only whole ones.
+  await page.getByRole('button', { name: 'Zoom the heatmaps in' }).click({ clickCount: 4 });
+  const [a, b] = /t ([\d,]+)–([\d,]+)/.exec((await page.locator('.heatmaps .window-text').textContent())!)!.slice(1).map((x) => Number(x.replace(/,/g, '')));
+  expect(b - a, 'a window of a few steps').toBeLessThan(12);
+  await expect(ticks).toHaveText(Array.from({ length: b - a + 1 }, (_, i) => String(a + i)));
+});
+
 test('Ctrl+wheel over a heatmap zooms about the step under the pointer, sideways pans, and a plain wheel scrolls the page', async ({ page }) => {
   await page.goto(`/${query({ T: 400 })}`);
   await waitForRun(page);

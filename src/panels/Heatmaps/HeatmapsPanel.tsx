@@ -12,6 +12,7 @@ import { useView } from '../../state/view';
 import { shownWindow, stepsShown } from '../../state/timeWindow';
 import { CommandButton } from '../../app/CommandButton';
 import { keyOf } from '../../app/commands';
+import { TimeAxis } from './TimeAxis';
 import { HeatmapRow } from './HeatmapRow';
 import { fmtInt } from '../../viz/format';
 import { useThrottled } from '../../app/useSettled';
@@ -134,7 +135,7 @@ export default function HeatmapsPanel() {
               filled={filled} window={timeWindow} norm={norm} height={height} blank={NOT_YET} />
           );
         })}
-        {rows.length === 0 && <p className="muted">Pick a series above.</p>}
+        {rows.length === 0 ? <p className="muted">Pick a series above.</p> : <TimeAxis t0={t0} t1={t1} />}
       </div>
       <p className="heatmaps-foot muted">Rows: units 0–{H - 1} top to bottom · columns: time · click to move there · Ctrl+wheel (or {keyOf('time-zoom-in')}, {keyOf('time-zoom-out')}) to zoom, drag to pan.</p>
     </section>
