@@ -2,7 +2,7 @@
  * "Clean at 1280×720 and 1920×1080: nothing overflows, nothing overlaps" — checked, not only looked at.
  * For each cell, on the page and in the lecture view, at every sub-step: no typeset line needs a
  * scrollbar of its own, the page doesn't scroll sideways, no two panels overlap, and on the diagram no
- * label runs into a block, a junction, another strip or another label.
+ * label runs into a block, a junction, another strip or another label, and no wire runs through a label.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { subSteps } from '../src/cellinfo/substeps';
@@ -64,6 +64,29 @@ function layoutProblems(page: Page): Promise<string[]> {
         const h = Math.min(p.r.bottom, q.r.bottom) - Math.max(p.r.top, q.r.top);
         if (w > 4 && h > 4) problems.push(`on the diagram, ${what(p.m)} and ${what(q.m)} overlap by ${Math.round(w)}×${Math.round(h)}px`);
       }
+    }
+    // Labels against the wires (a wire through a number reads as a minus sign, or as feeding something
+    // else). A text's box is taller than its letters: only the middle 60% of each line counts.
+    const wireSvg = document.querySelector<SVGSVGElement>('.diagram svg:not(.diagram-top)');
+    const m = wireSvg?.getScreenCTM();
+    const segments: Array<[number, number, number, number]> = [];
+    if (wireSvg && m) {
+      for (const path of wireSvg.querySelectorAll<SVGPathElement>('path.wire')) {
+        const pts = [...(path.getAttribute('d') ?? '').matchAll(/[ML]\s*(-?[\d.]+),(-?[\d.]+)/g)]
+          .map(([, x, y]) => new DOMPoint(Number(x), Number(y)).matrixTransform(m));
+        for (let i = 1; i < pts.length; i++) segments.push([pts[i - 1].x, pts[i - 1].y, pts[i].x, pts[i].y]);
+      }
+    }
+    const lines = [...document.querySelectorAll<SVGGraphicsElement>('.diagram-top .strip-label tspan, .diagram-top .end-label')];
+    for (const line of lines) {
+      const r = line.getBoundingClientRect();
+      if (!r.width) continue;
+      const box = { l: r.left + 1, r: r.right - 1, t: r.top + r.height * 0.2, b: r.bottom - r.height * 0.2 };
+      // Wires run across and down the diagram: a segment crosses the box if its span and line meet it.
+      const crossed = segments.some(([x1, y1, x2, y2]) =>
+        (Math.abs(y1 - y2) < 0.5 && y1 > box.t && y1 < box.b && Math.max(x1, x2) > box.l && Math.min(x1, x2) < box.r) ||
+        (Math.abs(x1 - x2) < 0.5 && x1 > box.l && x1 < box.r && Math.max(y1, y2) > box.t && Math.min(y1, y2) < box.b));
+      if (crossed) problems.push(`on the diagram, a wire runs through "${line.textContent}" (${line.closest('.part')?.getAttribute('data-source') ?? 'an end'})`);
     }
     return problems;
   });
