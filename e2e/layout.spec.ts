@@ -147,6 +147,22 @@ test('the lecture view is one screen in a window shorter than 720 px, its diagra
   }
 });
 
+test('the lecture view\'s timeline is one row down to 961 px wide, and two below, never wider than the window', async ({ page }) => {
+  for (const width of [1100, 1024, 961, 960, 800]) {
+    await page.setViewportSize({ width, height: 768 });
+    // The longest t label there is: T is at most 10,000 in a link.
+    await page.goto(`/${query({ T: 10_000, t: 10_000, lecture: 1 })}`);
+    await expect(page.getByLabel('Current timestep')).toHaveText('t = 10,000 / 10,000');
+    const fit = await page.locator('.transport').evaluate((t) => {
+      const tops = [t.querySelector('[data-command="play"]')!, t.querySelector('input[type=range]')!].map((e) => Math.round(e.getBoundingClientRect().top));
+      const right = Math.max(...[...t.querySelectorAll('button, select, input, output')].map((e) => e.getBoundingClientRect().right));
+      return { oneRow: Math.abs(tops[0] - tops[1]) < 20, overflows: t.scrollWidth > t.clientWidth, right };
+    });
+    expect(fit, `${width} px`).toEqual({ oneRow: width > 960, overflows: false, right: fit.right });
+    expect(fit.right, `${width} px`).toBeLessThanOrEqual(width);
+  }
+});
+
 test('the timeline keeps its width as t gains digits, so its thumb doesn\'t shift as it plays', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`/${query({ T: 1000 })}`);
