@@ -191,3 +191,24 @@ test('an engine that hangs (it spoke once, then nothing) is replaced once, then 
   await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
   expect(asked).toBe(3); // the hung one, its replacement, and a fresh one left idle for the next run
 });
+
+test('an engine that never says a word is waited for, not replaced, and the page says it is waiting', async ({ page }) => {
+  // Its script never arrives (a very slow network): no error, no word.
+  let release!: () => void;
+  const released = new Promise<void>((r) => { release = r; });
+  let asked = 0;
+  await page.route(/\/assets\/engine\.worker-[\w-]+\.js$/, async (route) => { asked++; await released; await route.continue(); });
+  await page.clock.install();
+  await page.goto('/');
+  await page.clock.runFor(21_000); // past SLOW_START_MS, and past main.tsx's wait for step 1 over the first frame
+  await expect(page.locator('.first-frame')).toHaveCount(0);
+  await expect(page.locator('.run-status .message-note')).toHaveText('The engine has not started after 15 s: its script may still be loading. If nothing changes, reload the page. Dismiss');
+  await page.clock.runFor(60_000);
+  expect(asked).toBe(1);
+  // It loads at last: the run goes on, and the notice goes.
+  release();
+  await page.clock.resume();
+  await waitForRun(page);
+  await expect(page.getByText('The engine has not started')).toHaveCount(0);
+  await expect(page.locator('.diagram-step')).toHaveText('t = 1, unit 0');
+});

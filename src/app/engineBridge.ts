@@ -137,7 +137,7 @@ export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): 
   let requestedAt = 0;
   const client = new EngineClient(spawn, {
     message: (msg) => handle(msg, requestedAt),
-    restarted: (notice) => useRun.setState({ notice }),
+    notice: (notice) => useRun.setState({ notice }),
   });
   let stopWaiting = () => {};
   /** The last run sent to the worker. */

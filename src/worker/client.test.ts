@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, runSpecOf } from '../state/config';
-import { EngineClient, SILENCE_MS } from './client';
+import { EngineClient, SILENCE_MS, SLOW_START_MS, SLOW_START_NOTICE } from './client';
 import type { FromWorker } from './protocol';
 import { FakeWorker } from './testing/fakeWorker';
 
@@ -21,7 +21,7 @@ function setup() {
     const w = new FakeWorker();
     workers.push(w);
     return w;
-  }, { message: (m) => got.push(m), restarted: (r) => restarts.push(r) });
+  }, { message: (m) => got.push(m), notice: (r) => restarts.push(r) });
   clients.push(client);
   return { client, workers, got, restarts };
 }
@@ -187,17 +187,41 @@ describe('the engine client', () => {
     expect(workers).toHaveLength(2);
   });
 
-  it('leaves a worker yet to say its first word to load its script, however slow the network', () => {
+  it('leaves a worker yet to say its first word to load its script, however slow the network, and says it is waiting', () => {
     vi.useFakeTimers();
-    const { client, workers, got } = setup();
+    const { client, workers, got, restarts } = setup();
     const id = client.run(spec);
-    vi.advanceTimersByTime(12 * SILENCE_MS);
+    vi.advanceTimersByTime(SLOW_START_MS - 1);
+    expect(restarts).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(restarts).toEqual([SLOW_START_NOTICE]);
+    // Said once, however long it takes; never pinged, never replaced.
+    vi.advanceTimersByTime(12 * SLOW_START_MS);
+    expect(restarts).toEqual([SLOW_START_NOTICE]);
     expect(workers).toHaveLength(1);
     expect(workers[0].sent.map((m) => m.type)).toEqual(['run']);
     expect(got).toEqual([]);
-    // Loaded at last: watched from its first word on.
+    // Loaded at last: the notice is taken back, and the worker watched from its first word on.
     workers[0].answer({ type: 'start', id } as FromWorker);
+    expect(restarts).toEqual([SLOW_START_NOTICE, null]);
     vi.advanceTimersByTime(2 * SILENCE_MS);
     expect(workers).toHaveLength(2);
+  });
+
+  it('says nothing of a worker that answers in time, nor of one with no run to answer', () => {
+    vi.useFakeTimers();
+    const { client, workers, restarts } = setup();
+    vi.advanceTimersByTime(2 * SLOW_START_MS); // no run yet
+    const id = client.run(spec);
+    vi.advanceTimersByTime(SLOW_START_MS - 1);
+    workers[0].answer({ type: 'done', id, elapsedMs: 1 });
+    vi.advanceTimersByTime(2 * SLOW_START_MS);
+    expect(restarts).toEqual([]);
+    // A new worker's run cancelled before its first word: nothing is waiting for it.
+    const other = setup();
+    other.client.run(spec);
+    other.client.cancel();
+    vi.advanceTimersByTime(2 * SLOW_START_MS);
+    expect(other.restarts).toEqual([]);
   });
 });

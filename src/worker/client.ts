@@ -12,6 +12,13 @@ import type { FromWorker, RunSpec, ToWorker } from './protocol';
  */
 export const SILENCE_MS = 5000;
 
+/**
+ * A new worker silent this long with a run waiting is slow to start, and the page says so (once), but it
+ * is left to load: its script may be coming over a slow network, and one that can't load reports an error.
+ */
+export const SLOW_START_MS = 15_000;
+export const SLOW_START_NOTICE = 'The engine has not started after 15 s: its script may still be loading. If nothing changes, reload the page.';
+
 /** The part of the Worker interface the client uses, so that tests can pass a fake. */
 export interface WorkerLike {
   postMessage(msg: ToWorker): void;
@@ -24,8 +31,8 @@ export interface WorkerLike {
 export interface ClientEvents {
   /** A message of the current run. */
   message(msg: FromWorker): void;
-  /** The worker died and was replaced (the current run, if any, is being restarted); null: the last such notice no longer holds. */
-  restarted(reason: string | null): void;
+  /** Something the user should know about the engine (it died and was replaced, it is slow to start); null: the last notice no longer holds. */
+  notice(text: string | null): void;
 }
 
 export class EngineClient {
@@ -45,6 +52,8 @@ export class EngineClient {
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   /** Whether the worker has been pinged since its last word. */
   private pinged = false;
+  /** Whether the page was told the current worker is slow to start (taken back at its first word). */
+  private slowSaid = false;
 
   constructor(
     private readonly spawn: () => WorkerLike,
@@ -57,11 +66,14 @@ export class EngineClient {
     const w = this.spawn();
     this.answered = false;
     this.pinged = false;
+    this.slowSaid = false;
     // Each handler first checks that its worker is still the current one: a late event from a worker
     // already replaced must not count for, or take down, its successor.
     w.onmessage = (e) => {
       if (this.worker !== w) return;
       const msg = e.data;
+      if (this.slowSaid) this.events.notice(null);
+      this.slowSaid = false;
       this.answered = this.everAnswered = true;
       this.silentDeaths = 0;
       this.pinged = false;
@@ -84,12 +96,16 @@ export class EngineClient {
 
   /**
    * (Re)starts the watchdog's count from now while a run is in flight; stops it otherwise. A worker yet to
-   * say its first word isn't watched: it may still be loading its script over a slow network, and one that
-   * can't load reports an error of its own.
+   * say its first word isn't taken for hung: it may still be loading its script over a slow network, and
+   * one that can't load reports an error of its own. After SLOW_START_MS the page says it is waiting.
    */
   private watch(): void {
     clearTimeout(this.watchdog);
-    if (!this.currentSpec || !this.worker || !this.answered) return;
+    if (!this.currentSpec || !this.worker) return;
+    if (!this.answered) {
+      if (!this.slowSaid) this.watchdog = setTimeout(() => { this.slowSaid = true; this.events.notice(SLOW_START_NOTICE); }, SLOW_START_MS);
+      return;
+    }
     this.watchdog = setTimeout(() => {
       if (!this.pinged) {
         this.pinged = true;
@@ -116,7 +132,7 @@ export class EngineClient {
       this.worker = null;
       this.currentSpec = null;
       this.restarts = 0; // the next run's worker is a fresh start, with its retry
-      this.events.restarted(null); // "…was restarted" no longer holds
+      this.events.notice(null); // "…was restarted" no longer holds
       const what = this.everAnswered ? 'the engine stopped and could not be restarted' : 'the engine could not start';
       if (spec) this.events.message({ type: 'error', id, message: `${what} (${reason}). Reload the page to try again`, user: false });
       return;
@@ -124,11 +140,11 @@ export class EngineClient {
     this.worker = this.start();
     // Retry the interrupted run once; a run that kills the worker twice is reported, not looped on.
     if (spec && this.restarts <= 1) {
-      this.events.restarted(`The engine stopped (${reason}) and was restarted; running again.`);
+      this.events.notice(`The engine stopped (${reason}) and was restarted; running again.`);
       this.run(spec);
     } else {
       this.currentSpec = null;
-      this.events.restarted(`The engine stopped (${reason}) and was restarted.`);
+      this.events.notice(`The engine stopped (${reason}) and was restarted.`);
       if (spec) this.events.message({ type: 'error', id, message: `the engine stopped while running this model (${reason})`, user: false });
     }
   }
