@@ -46,139 +46,169 @@ function charName(c: string): string {
 }
 
 export function parseJson(text: string, bounds: Partial<JsonBounds> = {}): JsonValue {
-  const { maxChars, maxValues, maxContainers, maxObjects } = { ...JSON_BOUNDS, ...bounds };
-  if (text.length > maxChars) {
-    throw new JsonError(`the file has ${text.length} characters; the largest accepted is ${maxChars}`);
+  const b = { ...JSON_BOUNDS, ...bounds };
+  if (text.length > b.maxChars) {
+    throw new JsonError(`the file has ${text.length} characters; the largest accepted is ${b.maxChars}`);
   }
   // What is most often fed to a JSON reader by mistake, named before any reading.
   if (text.startsWith('PK\x03\x04')) {
     throw new JsonError('the file is a zip archive (torch.save writes one), not JSON text: save the tensors as JSON lists (see the README)');
   }
-  // A byte-order mark, which some Windows editors write, is not part of the text (RFC 8259 lets a reader skip it).
-  let i = text.startsWith('\ufeff') ? 1 : 0;
-  const n = text.length;
-  let values = 0;
-  let containers = 0;
-  let objects = 0;
-  function count(container: boolean, object: boolean): void {
-    if (++values > maxValues) fail(`more than ${maxValues.toLocaleString('en-US')} values in the file, more than any model or input needs`);
-    if (container && ++containers > maxContainers) {
-      fail(`more than ${maxContainers.toLocaleString('en-US')} arrays, objects and strings in the file, more than any model or input needs`);
-    }
-    if (object && ++objects > maxObjects) fail(`more than ${maxObjects.toLocaleString('en-US')} objects in the file; a state_dict is one object of lists`);
+  return new Reader(text, b).document();
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** A recursive-descent reader over one text: `i` is where it is, each method reads one kind of thing there. */
+class Reader {
+  private i: number;
+  private values = 0;
+  private containers = 0;
+  private objects = 0;
+
+  constructor(private readonly text: string, private readonly bounds: JsonBounds) {
+    // A byte-order mark, which some Windows editors write, is not part of the text (RFC 8259 lets a reader skip it).
+    this.i = text.startsWith('\ufeff') ? 1 : 0;
   }
 
-  function where(): string {
-    let line = 1;
-    let col = 1;
-    for (let k = 0; k < i && k < n; k++) {
-      if (text.charCodeAt(k) === 10) { line++; col = 1; } else col++;
+  /** The whole text: one value, and nothing after it. */
+  document(): JsonValue {
+    const v = this.value(0);
+    this.space();
+    if (this.i < this.text.length) this.fail('extra text after the value');
+    return v;
+  }
+
+  private value(depth: number): JsonValue {
+    if (depth > 64) this.fail('nesting deeper than 64 levels');
+    this.space();
+    if (this.i >= this.text.length) this.fail('the text ends where a value was expected');
+    const c = this.text[this.i];
+    this.count(c === '[' || c === '{' || c === '"', c === '{');
+    if (c === '[') return this.array(depth);
+    if (c === '{') return this.object(depth);
+    if (c === '"') return this.string();
+    if (this.word('true')) return true;
+    if (this.word('false')) return false;
+    if (this.word('null')) return null;
+    if (this.word('NaN')) return NaN;
+    if (this.word('Infinity')) return Infinity;
+    if (this.word('-Infinity')) return -Infinity;
+    return this.number();
+  }
+
+  private array(depth: number): JsonValue[] {
+    this.i++;
+    const arr: JsonValue[] = [];
+    this.space();
+    if (this.text[this.i] === ']') { this.i++; return arr; }
+    for (;;) {
+      arr.push(this.value(depth + 1));
+      this.space();
+      if (this.text[this.i] === ',') { this.i++; continue; }
+      if (this.text[this.i] === ']') { this.i++; return arr; }
+      this.fail("a ',' or ']' was expected");
     }
-    return `line ${line}, column ${col}`;
   }
-  function fail(msg: string): never {
-    throw new JsonError(`not valid JSON: ${msg} at ${where()}`);
-  }
-  function ws(): void {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
+
+  private object(depth: number): { [key: string]: JsonValue } {
+    this.i++;
+    // A null prototype: keys such as "__proto__" stay plain data.
+    const obj = Object.create(null) as { [key: string]: JsonValue };
+    this.space();
+    if (this.text[this.i] === '}') { this.i++; return obj; }
+    for (;;) {
+      this.space();
+      if (this.text[this.i] === '}') this.fail('a key in double quotes was expected (a comma with nothing after it)');
+      if (this.text[this.i] !== '"') this.fail('a key in double quotes was expected');
+      const key = this.string();
+      this.space();
+      if (this.text[this.i] !== ':') this.fail("a ':' was expected");
+      this.i++;
+      obj[key] = this.value(depth + 1);
+      this.space();
+      if (this.text[this.i] === ',') { this.i++; continue; }
+      if (this.text[this.i] === '}') { this.i++; return obj; }
+      this.fail("a ',' or '}' was expected");
     }
   }
-  function word(w: string): boolean {
-    if (text.startsWith(w, i)) { i += w.length; return true; }
-    return false;
-  }
-  function str(): string {
-    i++; // opening quote
+
+  private string(): string {
+    const { text } = this;
+    this.i++; // opening quote
     let out = '';
-    let start = i;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 34) { out += text.slice(start, i); i++; return out; }
+    let start = this.i;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === 34) { out += text.slice(start, this.i); this.i++; return out; }
       if (c === 92) {
-        out += text.slice(start, i);
-        const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e in simple) { out += simple[e]; i += 2; }
-        else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)); i += 6;
-        } else fail('a bad escape in a string');
-        start = i;
-      } else if (c < 32) fail('a control character in a string');
-      else i++;
+        out += text.slice(start, this.i);
+        const e = text[this.i + 1];
+        if (e in ESCAPES) { out += ESCAPES[e]; this.i += 2; }
+        else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 2, this.i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(this.i + 2, this.i + 6), 16)); this.i += 6;
+        } else this.fail('a bad escape in a string');
+        start = this.i;
+      } else if (c < 32) this.fail('a control character in a string');
+      else this.i++;
     }
-    return fail('a string that never ends');
+    return this.fail('a string that never ends');
   }
-  const NUM = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  function num(): number {
-    NUM.lastIndex = i;
-    const m = NUM.exec(text);
+
+  private number(): number {
+    const { text, i } = this;
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m || m[0] === '-') {
       const c = text[i];
       // Not even the start of a number: name what is there instead.
       if (!m && c !== '-' && c !== '+' && c !== '.') {
         const end = /[\]}]/.test(c) && /,\s*$/.test(text.slice(Math.max(0, i - 64), i)) ? ' (a comma with nothing after it)' : '';
-        fail(`${charName(String.fromCodePoint(text.codePointAt(i)!))} where a value was expected${end}`);
+        this.fail(`${charName(String.fromCodePoint(text.codePointAt(i)!))} where a value was expected${end}`);
       }
-      fail('a malformed number');
+      this.fail('a malformed number');
     }
-    i += m[0].length;
+    this.i += m[0].length;
     return Number(m[0]);
   }
-  function value(depth: number): JsonValue {
-    if (depth > 64) fail('nesting deeper than 64 levels');
-    ws();
-    if (i >= n) fail('the text ends where a value was expected');
-    const c = text[i];
-    count(c === '[' || c === '{' || c === '"', c === '{');
-    if (c === '[') {
-      i++;
-      const arr: JsonValue[] = [];
-      ws();
-      if (text[i] === ']') { i++; return arr; }
-      for (;;) {
-        arr.push(value(depth + 1));
-        ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return arr; }
-        fail("a ',' or ']' was expected");
-      }
+
+  private space(): void {
+    const { text } = this;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) this.i++;
+      else break;
     }
-    if (c === '{') {
-      i++;
-      // A null prototype: keys such as "__proto__" stay plain data.
-      const obj = Object.create(null) as { [key: string]: JsonValue };
-      ws();
-      if (text[i] === '}') { i++; return obj; }
-      for (;;) {
-        ws();
-        if (text[i] === '}') fail("a key in double quotes was expected (a comma with nothing after it)");
-        if (text[i] !== '"') fail('a key in double quotes was expected');
-        const key = str();
-        ws();
-        if (text[i] !== ':') fail("a ':' was expected");
-        i++;
-        obj[key] = value(depth + 1);
-        ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return obj; }
-        fail("a ',' or '}' was expected");
-      }
-    }
-    if (c === '"') return str();
-    if (word('true')) return true;
-    if (word('false')) return false;
-    if (word('null')) return null;
-    if (word('NaN')) return NaN;
-    if (word('Infinity')) return Infinity;
-    if (word('-Infinity')) return -Infinity;
-    return num();
   }
 
-  const v = value(0);
-  ws();
-  if (i < n) fail('extra text after the value');
-  return v;
+  private word(w: string): boolean {
+    if (!this.text.startsWith(w, this.i)) return false;
+    this.i += w.length;
+    return true;
+  }
+
+  /** Counts a value against the bounds before it is built. */
+  private count(container: boolean, object: boolean): void {
+    const { maxValues, maxContainers, maxObjects } = this.bounds;
+    if (++this.values > maxValues) this.fail(`more than ${maxValues.toLocaleString('en-US')} values in the file, more than any model or input needs`);
+    if (container && ++this.containers > maxContainers) {
+      this.fail(`more than ${maxContainers.toLocaleString('en-US')} arrays, objects and strings in the file, more than any model or input needs`);
+    }
+    if (object && ++this.objects > maxObjects) this.fail(`more than ${maxObjects.toLocaleString('en-US')} objects in the file; a state_dict is one object of lists`);
+  }
+
+  private fail(msg: string): never {
+    throw new JsonError(`not valid JSON: ${msg} at ${this.where()}`);
+  }
+
+  /** Line and column of the reader's place, counted only when a message needs them. */
+  private where(): string {
+    let line = 1;
+    let col = 1;
+    for (let k = 0; k < this.i && k < this.text.length; k++) {
+      if (this.text.charCodeAt(k) === 10) { line++; col = 1; } else col++;
+    }
+    return `line ${line}, column ${col}`;
+  }
 }
