@@ -21,7 +21,7 @@ export function TimeAxis({ t0, t1 }: { t0: number; t1: number }) {
   }, []);
   return (
     <div className="heatmap-row time-axis" aria-hidden="true">
-      <span className="heatmap-label time-axis-label">t</span>
+      <span className="time-axis-label">t</span>
       <div className="time-axis-track" ref={track}>
         {timeTicks(t0, t1, width).map(({ step, frac }) => {
           // A label centred on a mark near an end would stick out of the panel: it starts or ends there.
