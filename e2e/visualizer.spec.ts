@@ -623,6 +623,15 @@ test('the heatmaps\' time axis marks each step where the heatmaps show it, zoome
   const [a, b] = /t ([\d,]+)–([\d,]+)/.exec((await page.locator('.heatmaps .window-text').textContent())!)!.slice(1).map((x) => Number(x.replace(/,/g, '')));
   expect(b - a, 'a window of a few steps').toBeLessThan(12);
   await expect(ticks).toHaveText(Array.from({ length: b - a + 1 }, (_, i) => String(a + i)));
+  // The cursor's line, at one of them, runs down the rows and stops above the labels.
+  const [line, track] = await Promise.all([page.locator('.heatmap-cursor').boundingBox(), page.locator('.time-axis-track').boundingBox()]);
+  expect(line!.y + line!.height).toBeLessThanOrEqual(track!.y);
+  // On a phone the same 300 steps are more than the row's pixels: the window says it is sampled.
+  await expect(page.locator('.heatmaps .window-text')).not.toContainText('sampled');
+  await page.keyboard.press('0');
+  await expect(page.locator('.heatmaps .window-text')).toHaveText('t 1–300');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('.heatmaps .window-text')).toHaveText('t 1–300 (sampled: zoom in to see every step)');
 });
 
 test('Ctrl+wheel over a heatmap zooms about the step under the pointer, sideways pans, and a plain wheel scrolls the page', async ({ page }) => {

@@ -5,6 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { ColourDomain, ColourLut } from './scales';
+import { fmtInt } from './format';
 
 export interface HeatmapPaint {
   /** The series' values at timestep t (only called for arrived timesteps). */
@@ -86,12 +87,13 @@ export interface TimeTick {
 /**
  * Round timesteps to mark under a window [t0, t1) drawn `width` pixels wide: whole steps only (a window
  * 8 steps wide is not marked at 2.5), each at the middle of its column as the painter and stepAt place
- * it, at least `gap` pixels apart so that their labels ("100,000") never touch.
+ * it, far enough apart that their labels ("100,000", `charPx` a character) never touch.
  */
-export function timeTicks(t0: number, t1: number, width: number, gap = 60): TimeTick[] {
+export function timeTicks(t0: number, t1: number, width: number, charPx = 7): TimeTick[] {
   const span = t1 - t0;
   if (!(span > 0) || !(width > 0)) return [];
   const [first, last] = [Math.floor(t0) + 1, Math.ceil(t1)];
+  const gap = 24 + charPx * fmtInt(last).length;
   // d3's count is a hint that it may exceed (by up to about twice): asked for fewer until they fit.
   for (let count = Math.max(1, Math.floor(width / gap)); ; count--) {
     const ticks = scaleLinear().domain([first, last]).ticks(count)

@@ -3,7 +3,7 @@
  * window (zoom with Ctrl+wheel, or the buttons and keys of the zoom commands; drag to pan), the cursor and
  * the selected unit.
  */
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { seriesInfo } from '../../cellinfo/series';
 import { inEquationOrder } from '../../cellinfo/substeps';
 import { usePlayback } from '../../state/playback';
@@ -54,6 +54,9 @@ export default function HeatmapsPanel() {
   // Where the canvases sit, measured when their size changes, never while the cursor moves (reading
   // offsetLeft on every step would force a layout each time).
   const geometry = useRef({ left: 0, width: 0 });
+  // The same width as state, for what is drawn from it (the time axis, the "sampled" note): it changes
+  // only when the page's layout does, never as the cursor moves.
+  const [plotWidth, setPlotWidth] = useState(0);
   const [t0, t1] = timeWindow;
   useLayoutEffect(() => {
     const rows = rowsRef.current;
@@ -69,6 +72,7 @@ export default function HeatmapsPanel() {
     const measure = () => {
       const canvas = firstCanvas();
       geometry.current = canvas ? { left: canvas.offsetLeft, width: canvas.clientWidth } : { left: 0, width: 0 };
+      setPlotWidth(geometry.current.width);
       place();
     };
     // Measured when the observers first report, after the next layout, and not here: reading offsetLeft
@@ -122,7 +126,8 @@ export default function HeatmapsPanel() {
           <CommandButton id="time-all" className="text-button">all</CommandButton>
           <span className="muted window-text">
             t {fmtInt(first)}–{fmtInt(last)}
-            {span > 1500 ? ' (sampled: zoom in to see every step)' : ''}
+            {/* More steps than pixel columns: each column shows one of its steps (see paintHeatmap). */}
+            {span > (plotWidth || 1500) ? ' (sampled: zoom in to see every step)' : ''}
           </span>
         </div>
       </header>
@@ -135,8 +140,10 @@ export default function HeatmapsPanel() {
               filled={filled} window={timeWindow} norm={norm} height={height} blank={NOT_YET} />
           );
         })}
-        {rows.length === 0 ? <p className="muted">Pick a series above.</p> : <TimeAxis t0={t0} t1={t1} />}
+        {rows.length === 0 && <p className="muted">Pick a series above.</p>}
       </div>
+      {/* Below the rows, not among them: the cursor's line, as tall as the rows, would strike its labels through. */}
+      {rows.length > 0 && <TimeAxis t0={t0} t1={t1} width={plotWidth} />}
       <p className="heatmaps-foot muted">Rows: units 0–{H - 1} top to bottom · columns: time · click to move there · Ctrl+wheel (or {keyOf('time-zoom-in')}, {keyOf('time-zoom-out')}) to zoom, drag to pan.</p>
     </section>
   );

@@ -2,27 +2,18 @@
  * The heatmaps' time axis: round timesteps marked under the rows, where their columns are, for the window
  * shown. A picture for the eye only: the window's text above the rows says the same range in words.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
 import { timeTicks } from '../../viz/heatmap';
 import { fmtInt } from '../../viz/format';
 
 /** Half the widest label ("100,000" in the ticks' font), in pixels. */
 const EDGE = 26;
 
-export function TimeAxis({ t0, t1 }: { t0: number; t1: number }) {
-  const track = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = track.current;
-    if (!el) return;
-    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+/** `width`: the heatmaps' pictures' width in CSS pixels, which the track under them has too. */
+export function TimeAxis({ t0, t1, width }: { t0: number; t1: number; width: number }) {
   return (
     <div className="heatmap-row time-axis" aria-hidden="true">
       <span className="time-axis-label">t</span>
-      <div className="time-axis-track" ref={track}>
+      <div className="time-axis-track">
         {timeTicks(t0, t1, width).map(({ step, frac }) => {
           // A label centred on a mark near an end would stick out of the panel: it starts or ends there.
           const side = frac * width < EDGE ? ' start' : (1 - frac) * width < EDGE ? ' end' : '';
