@@ -55,3 +55,26 @@ test('axe finds nothing to fix with the help overlay open', async ({ page }) => 
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await audit(page)).toEqual([]);
 });
+
+// Windows' contrast themes repaint every colour in a few of the user's and drop backgrounds: a state shown
+// only by a background (a pressed button, the current sub-step) vanished, and so did the legend's keys.
+test('in forced colours, pressed and current states still show, and the colour keys keep their colours', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark', forcedColors: 'active' });
+  await load(page, `/${query({ H: 8, t: 20, unit: 3 })}`);
+  const bg = (l: ReturnType<Page['locator']>) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
+  const differ = async (what: string, on: ReturnType<Page['locator']>, off: ReturnType<Page['locator']>) =>
+    expect(await bg(on), `${what}: on and off look the same`).not.toBe(await bg(off));
+  const chips = page.getByRole('group', { name: 'Series shown' });
+  await differ('a series chip', chips.locator('[aria-pressed="true"]').first(), chips.locator('[aria-pressed="false"]').first());
+  const scale = page.getByRole('group', { name: 'Colour scale of unbounded series' });
+  await differ('the colour scale', scale.locator('[aria-pressed="true"]'), scale.locator('[aria-pressed="false"]'));
+  await differ('the selected unit\'s column', page.locator('.numbers th.selected'), page.locator('.numbers thead th:not(.selected)').last());
+  await page.keyboard.press('Shift+ArrowRight');
+  await differ('the current sub-step', page.locator('.substeps li.current button'), page.locator('.substeps li:not(.current) button').last());
+  await page.keyboard.press('l');
+  await differ('the lecture view\'s button', page.locator('[data-command="lecture"]'), page.locator('[data-command="help"]'));
+  // The keys: each legend bar is a gradient still.
+  for (const swatch of await page.locator('.legend-swatch').all()) {
+    expect(await swatch.evaluate((e) => getComputedStyle(e).backgroundImage)).toMatch(/^linear-gradient/);
+  }
+});
