@@ -50,3 +50,19 @@ test('the help overlay: ? opens and ? closes it, a click on the backdrop closes 
   await page.keyboard.press('End');
   await expect(page.getByLabel('Current timestep')).toContainText('t = 5 ');
 });
+
+test('in a window shorter than the list, the help overlay opens at its title, and Close is at hand', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  // The lecture view's larger type makes the list taller than the window.
+  await page.goto(`/${query({ H: 4, T: 5, lecture: 1 })}`);
+  await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
+  await page.keyboard.press('?');
+  await expect(help(page)).toBeVisible();
+  // Taller than the window: it scrolls, and opens at its top, title in view, the focus on Close beside it.
+  expect(await help(page).evaluate((d) => d.scrollHeight > d.clientHeight && d.scrollTop === 0)).toBe(true);
+  const [title, dialog] = await Promise.all([page.getByRole('heading', { name: 'Keyboard shortcuts' }).boundingBox(), help(page).boundingBox()]);
+  expect(title!.y).toBeGreaterThanOrEqual(dialog!.y);
+  await expect(help(page).getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(help(page)).toBeHidden();
+});

@@ -47,7 +47,12 @@ export function HelpOverlay() {
         downOnBackdrop.current = false;
       }}
     >
-      <h2 id="help-title">Keyboard shortcuts</h2>
+      {/* Close first: the dialog focuses it as it opens, and in a window shorter than the list (1280 × 600)
+          one at the bottom scrolled the title out of sight. */}
+      <header className="help-head">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <form method="dialog"><button type="submit" className="text-button">Close</button></form>
+      </header>
       <div className="help-groups">
         {GROUPS.map((g) => (
           <section key={g}>
@@ -69,7 +74,6 @@ export function HelpOverlay() {
         In the equations (Tab to them): <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> go from symbol to symbol and
         show its PyTorch tensor, <kbd>Home</kbd> <kbd>End</kbd> the first and last, <kbd>Esc</kbd> hides it.
       </p>
-      <form method="dialog"><button type="submit" className="text-button">Close</button></form>
     </dialog>
   );
 }
