@@ -197,11 +197,15 @@ test('a stack of layers takes no width from the diagram: its numbers are as larg
     const valueSize = async (layers: number) => {
       await page.goto(`/${query({ lecture, layers, T: 20, t: 4 })}`);
       await page.waitForFunction(() => performance.getEntriesByName('gatescope:run-done').length > 0);
+      // The LaTeX button keeps its icon whole beside the equations' title, which wraps with "layer k".
+      iconWidths.push(await page.locator('[data-command="copy-latex"] svg').evaluate((el) => el.getBoundingClientRect().width));
       // The size on screen: the SVG's font size scaled by the diagram's width.
       return page.locator('.diagram-top .strip-label .value').first().evaluate((el) => el.getBoundingClientRect().height);
     };
+    const iconWidths: number[] = [];
     const one = await valueSize(1);
     const three = await valueSize(3);
+    expect(iconWidths[1], `lecture=${lecture}: the LaTeX icon ${iconWidths[1]} px wide with 3 layers, ${iconWidths[0]} px with 1`).toBeCloseTo(iconWidths[0], 0);
     expect(three / one, `lecture=${lecture}: a value's height, ${three.toFixed(1)} px with 3 layers, ${one.toFixed(1)} px with 1`).toBeGreaterThan(0.97);
     // In a row, read left to right: layer 1 first.
     await expect(page.getByRole('navigation', { name: 'Layers' }).getByRole('button')).toHaveText([/^1/, /^2/, /^3/]);
