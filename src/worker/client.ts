@@ -17,7 +17,7 @@ export const SILENCE_MS = 5000;
  * is left to load: its script may be coming over a slow network, and one that can't load reports an error.
  */
 export const SLOW_START_MS = 15_000;
-export const SLOW_START_NOTICE = 'The engine has not started after 15 s: its script may still be loading. If nothing changes, reload the page.';
+export const SLOW_START_NOTICE = `The engine has not started after ${SLOW_START_MS / 1000} s: its script may still be loading. If nothing changes, reload the page.`;
 
 /** The part of the Worker interface the client uses, so that tests can pass a fake. */
 export interface WorkerLike {
