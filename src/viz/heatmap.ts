@@ -3,9 +3,7 @@
  * column (sampling the nearest timestep when there are more steps than pixels), one LUT lookup per pixel.
  * 512 units × 100,000 steps costs the same as 512 × 1,000: what is drawn is bounded by the screen.
  */
-import { scaleLinear } from 'd3-scale';
 import type { ColourDomain, ColourLut } from './scales';
-import { fmtInt } from './format';
 
 export interface HeatmapPaint {
   /** The series' values at timestep t (only called for arrived timesteps). */
@@ -75,34 +73,6 @@ export function unitAt(frac: number, h: number, H: number): number {
 
 export function stepAt(x: number, w: number, t0: number, t1: number): number {
   return Math.floor(t0 + ((x + 0.5) * (t1 - t0)) / w);
-}
-
-/** A mark on the heatmaps' time axis: the timestep as the page writes it (1-based) and where its column's middle is. */
-export interface TimeTick {
-  step: number;
-  /** 0 at the window's left edge, 1 at its right. */
-  frac: number;
-}
-
-/**
- * Round timesteps to mark under a window [t0, t1) drawn `width` pixels wide: whole steps only (a window
- * 8 steps wide is not marked at 2.5), each at the middle of its column as the painter and stepAt place
- * it, far enough apart that their labels ("100,000", `charPx` a character) never touch.
- */
-export function timeTicks(t0: number, t1: number, width: number, charPx = 7): TimeTick[] {
-  const span = t1 - t0;
-  if (!(span > 0) || !(width > 0)) return [];
-  const [first, last] = [Math.floor(t0) + 1, Math.ceil(t1)];
-  const gap = 24 + charPx * fmtInt(last).length;
-  // d3's count is a hint that it may exceed (by up to about twice): asked for fewer until they fit.
-  for (let count = Math.max(1, Math.floor(width / gap)); ; count--) {
-    const ticks = scaleLinear().domain([first, last]).ticks(count)
-      .filter((step) => Number.isInteger(step))
-      .map((step) => ({ step, frac: (step - 1 + 0.5 - t0) / span }))
-      .filter((tick) => tick.frac >= 0 && tick.frac <= 1);
-    const apart = ticks.length < 2 || (ticks[1].frac - ticks[0].frac) * width >= gap;
-    if (apart || count === 1) return ticks;
-  }
 }
 
 /** Zooms the window [t0, t1) by `factor` around timestep `at`, kept inside [0, T] and at least `minSpan` wide. */

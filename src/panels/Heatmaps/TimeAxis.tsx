@@ -2,7 +2,7 @@
  * The heatmaps' time axis: round timesteps marked under the rows, where their columns are, for the window
  * shown. A picture for the eye only: the window's text above the rows says the same range in words.
  */
-import { timeTicks } from '../../viz/heatmap';
+import { timeTicks } from '../../viz/timeTicks';
 import { fmtInt } from '../../viz/format';
 
 /** Half the widest label ("100,000" in the ticks' font), in pixels. */
