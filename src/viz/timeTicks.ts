@@ -13,16 +13,19 @@ export interface TimeTick {
   frac: number;
 }
 
+/** A mark's label's width in pixels, as the axis writes it ("100,000"), at about 7 px a character of its font. */
+export const tickLabelWidth = (step: number) => 7 * fmtInt(step).length;
+
 /**
  * Round timesteps to mark under a window [t0, t1) drawn `width` pixels wide: whole steps only (a window
  * 8 steps wide is not marked at 2.5), each at the middle of its column as the painter and stepAt place
- * it, far enough apart that their labels ("100,000", `charPx` a character) never touch.
+ * it, far enough apart that their labels never touch.
  */
-export function timeTicks(t0: number, t1: number, width: number, charPx = 7): TimeTick[] {
+export function timeTicks(t0: number, t1: number, width: number): TimeTick[] {
   const span = t1 - t0;
   if (!(span > 0) || !(width > 0)) return [];
   const [first, last] = [Math.floor(t0) + 1, Math.ceil(t1)];
-  const gap = 24 + charPx * fmtInt(last).length;
+  const gap = 24 + tickLabelWidth(last);
   // d3's count is a hint that it may exceed (by up to about twice): asked for fewer until they fit.
   for (let count = Math.max(1, Math.floor(width / gap)); ; count--) {
     const ticks = scaleLinear().domain([first, last]).ticks(count)
