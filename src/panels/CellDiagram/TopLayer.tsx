@@ -3,7 +3,7 @@
  * the click targets of the strips. Each component is one named group, so screen readers and tests find
  * "forget gate" or "cell state" by role and name.
  */
-import { useState, type MouseEvent } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import type { Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { selectUnit } from '../../state/cursor';
@@ -116,6 +116,10 @@ interface Props {
 export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, norm, cellName }: Props) {
   const [hover, setHover] = useState<{ source: string; j: number; x: number; y: number } | null>(null);
   const arrived = t < trace.filled;
+  // The unit under the pointer when it last moved or went down, which the hover tip names. A click is
+  // placed at whole pixels and the moves between them: placed on its own, a click at a half pixel on a
+  // high-density screen selected a neighbour, or the unit a row away, of the one the tip had named.
+  const pointed = useRef<{ source: string; j: number } | null>(null);
 
   const unitUnder = (e: MouseEvent<SVGRectElement>, part: DiagramPart): number => {
     const box = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
@@ -157,11 +161,18 @@ export function TopLayer({ geometry: g, trace, model, layer, t, unit, states, no
                 height={STRIP_H + 6}
                 onPointerMove={(e) => {
                   const j = unitUnder(e, part);
+                  pointed.current = { source: part.source, j };
                   setHover(j < 0 ? null : { source: part.source, j, x: part.strip!.x, y: part.strip!.y });
                 }}
-                onPointerLeave={() => setHover(null)}
+                onPointerDown={(e) => {
+                  pointed.current = { source: part.source, j: unitUnder(e, part) };
+                }}
+                onPointerLeave={() => {
+                  pointed.current = null;
+                  setHover(null);
+                }}
                 onClick={(e) => {
-                  const j = unitUnder(e, part);
+                  const j = pointed.current?.source === part.source ? pointed.current.j : unitUnder(e, part);
                   if (j >= 0 && perUnit) selectUnit(j);
                 }}
               />
