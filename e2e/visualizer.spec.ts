@@ -264,6 +264,28 @@ test('the lecture view shows a whole timestep\'s equations, also after a switch 
   await expect(page.locator('.diagram-step')).toContainText(`t = 6, unit 0 · Step ${titles.length} of ${titles.length}`);
 });
 
+test('the equations and the values table follow playback that never pauses, a few times a second', async ({ page }) => {
+  // At 10 steps/s or more no step lasts the 150 ms the panels wait for quiet: they had stayed at t = 1
+  // until playback stopped, while the diagram and the timeline went on.
+  await page.goto(`/${query({ H: 4, T: 2000, speed: 30 })}`);
+  await waitForRun(page);
+  const heading = (name: string) => page.getByRole('region', { name }).getByRole('heading', { level: 2 });
+  const tOf = async (name: string) => Number(/t = ([\d,]+)/.exec((await heading(name).textContent()) ?? '')![1].replace(/,/g, ''));
+  const cursor = async () => Number(/t = ([\d,]+)/.exec((await page.getByLabel('Current timestep').textContent()) ?? '')![1].replace(/,/g, ''));
+  await page.keyboard.press('Space');
+  for (const name of ['Equations', 'Values at this timestep']) {
+    let seen = 1;
+    for (let i = 0; i < 3; i++) {
+      // Each look a little over a second apart: the panel has moved on since the last, and is near the cursor.
+      await expect.poll(() => tOf(name), { timeout: 1500 }).toBeGreaterThan(seen);
+      seen = await tOf(name);
+      expect(await cursor() - seen).toBeLessThan(60);
+      await page.waitForTimeout(700);
+    }
+  }
+  await expect(page.getByRole('button', { name: 'Play / pause' })).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('the address follows the settings while the sequence plays', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 2000, speed: 10 })}`);
   await waitForRun(page);

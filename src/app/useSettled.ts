@@ -3,6 +3,8 @@
  * its source at once when the source changes after a pause (a key press, a click), and otherwise waits
  * until the source has settled (scrubbing, holding a key, fast playback). Equations can't be read at 60
  * changes a second anyway, and re-typesetting them every frame would cost the frames the diagram needs.
+ * But a source that never settles (playback at 10 steps/s or more) is still followed every MAX_WAIT_MS:
+ * waiting for quiet alone froze the equations at the step where playback started.
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -10,10 +12,14 @@ import { useEffect, useRef, useState } from 'react';
 const IDLE_MS = 300;
 /** While changes keep coming, show the value once it has stayed put this long. */
 const QUIET_MS = 150;
+/** Changes that never settle are shown at least this often. */
+export const MAX_WAIT_MS = 500;
 
 export function useSettled<T>(value: T, hold = false): T {
   const [shown, setShown] = useState(value);
   const lastChange = useRef(0);
+  /** When the oldest change not yet shown came (null: all shown). */
+  const pendingSince = useRef<number | null>(null);
   useEffect(() => {
     // Held (the timeline's thumb is down): nothing until it is let go. On two busy cores, input events
     // came further apart than QUIET_MS, and the equations were typeset again and again mid-drag.
@@ -24,7 +30,12 @@ export function useSettled<T>(value: T, hold = false): T {
     const now = performance.now();
     const fresh = now - lastChange.current > IDLE_MS;
     lastChange.current = now;
-    const timer = setTimeout(() => setShown(value), fresh ? 0 : QUIET_MS);
+    pendingSince.current ??= now;
+    const wait = fresh ? 0 : Math.max(0, Math.min(QUIET_MS, pendingSince.current + MAX_WAIT_MS - now));
+    const timer = setTimeout(() => {
+      pendingSince.current = null;
+      setShown(value);
+    }, wait);
     return () => clearTimeout(timer);
   }, [value, hold]);
   return shown;
