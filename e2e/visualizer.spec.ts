@@ -181,6 +181,28 @@ test('on a 512-unit strip the hover tip magnifies the units around the pointer, 
   await expect(page.getByRole('heading', { name: /^Equations/ })).toContainText(`unit ${named}`);
 });
 
+test('on a high-density screen a click on a strip selects the unit the hover tip names, between pixels too', async ({ browser }) => {
+  // A pointer's moves come at fractional positions, its click at whole pixels: the click had been placed on
+  // its own and, at half-pixel positions, selected a neighbour or the unit a row of 64 away.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(`/${query({ H: 512, T: 10, seed: 3 })}`);
+  await waitForRun(page);
+  const tip = page.locator('.diagram-top .hover-tip');
+  for (const source of ['f', 'h']) {
+    const box = (await page.locator(`[data-source="${source}"] .strip-hit`).boundingBox())!;
+    for (const [fx, fy] of [[0.23, 0.31], [0.5, 0.5], [0.77, 0.69]]) {
+      const at = { x: Math.floor(box.x + box.width * fx) + 0.5, y: Math.floor(box.y + box.height * fy) + 0.5 };
+      await page.mouse.move(at.x, at.y);
+      const named = Number(/^unit (\d+):/.exec((await tip.locator('text').first().textContent())!)![1]);
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect(page.getByRole('heading', { name: /^Equations/ })).toContainText(`unit ${named} `);
+    }
+  }
+  await context.close();
+});
+
 test('the help overlay lists every command and closes with Escape; lecture view and theme by key', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 5 })}`);
   await waitForRun(page);
