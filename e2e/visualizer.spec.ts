@@ -329,6 +329,23 @@ test('the address follows the settings while the sequence plays', async ({ page 
   await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|$)`));
 });
 
+test('a link that changes only the fragment (a long text\'s #text=) opens its own text, which the address then keeps', async ({ page }) => {
+  // A text whose query would be over QUERY_BUDGET lives in the fragment; a link to another such text
+  // doesn't load a new page. The page had gone on with the old text, and its next write of the address put
+  // the old text back over the new link.
+  const [before, after] = ['?!,'.repeat(666), ';:,'.repeat(666)];
+  await page.goto(`/?input=text#text=${encodeURIComponent(before)}`);
+  await waitForRun(page);
+  const field = page.getByRole('textbox', { name: 'Input text' });
+  await expect(field).toHaveValue(before);
+  await page.goto(`/?input=text#text=${encodeURIComponent(after)}`);
+  await expect(field).toHaveValue(after);
+  await waitForRun(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/t=2/);
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('text')).toBe(after);
+});
+
 test('a link restores the heatmaps\' rows, colour scale and time window and the playback speed, and the address follows them', async ({ page }) => {
   await page.goto(`/${query({ H: 4, T: 500, series: 'c,f', norm: 'global', window: '100-400', speed: 30 })}`);
   await waitForRun(page);

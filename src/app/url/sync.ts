@@ -1,4 +1,7 @@
-/** The address bar and the stores, kept in step: read once as the page starts, written as the state changes. */
+/**
+ * The address bar and the stores, kept in step: read as the page starts (and again, by starting over, when
+ * only the fragment changes), written as the state changes.
+ */
 import { useConfig } from '../../state/config';
 import { usePlayback } from '../../state/playback';
 import { useView } from '../../state/view';
@@ -34,8 +37,19 @@ export function syncUrl(): () => void {
     }, 300);
   };
   const subs = [useConfig.subscribe(schedule), useView.subscribe(schedule), usePlayback.subscribe(schedule)];
+  // A link that differs from the page's address only in its fragment (a long text, #text=…) doesn't load a
+  // new page, and the next write put the old state back over it: the page starts again from the new address,
+  // as any other link would. Our own writes (replaceState) never fire this event.
+  const onHashChange = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    subs.forEach((u) => u());
+    location.reload();
+  };
+  addEventListener('hashchange', onHashChange);
   return () => {
     clearTimeout(timer);
+    removeEventListener('hashchange', onHashChange);
     subs.forEach((u) => u());
   };
 }
