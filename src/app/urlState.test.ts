@@ -410,6 +410,10 @@ describe('readUrl: what a person writes by hand', () => {
     });
     expect(readUrl('?unit=9999999999').problems).toEqual(['unit=9999999999 is past the last unit (H = 8, units 0 to 7); showing unit 7.']);
     expect(readUrl('?t=100001').patches.playback).toEqual({ t: 59 });
+    expect(readUrl('?t=99999999999999999999&unit=99999999999').problems).toEqual([
+      't=99999999999999999999 is past the end of the sequence (T = 60); showing t = 60.',
+      'unit=99999999999 is past the last unit (H = 8, units 0 to 7); showing unit 7.',
+    ]);
     // An empty text has no steps: t waits at the first, without a message (the page says the text is empty).
     expect(readUrl('?input=text&text=&t=5')).toEqual({ patches: { config: { inputKind: 'text', text: '' }, view: {}, playback: { t: 0 } }, problems: [] });
   });

@@ -33,8 +33,11 @@ const LISTED_NAMES = 5;
 function parse(p: Prop, raw: string, c: Config): Parsed {
   switch (p.type) {
     case 'int': {
-      if (!/^-?\d{1,10}$/.test(raw)) return { ok: false };
-      const v = Number(raw) + 0; // + 0 turns −0 into 0
+      // A place past the model's end is moved to its end however far past it is: 11 digits or 300 are
+      // read as 10 (refused, they had been called "not a whole number, 1 or more").
+      const past = p.toModelEnd && /^\d{11,}$/.test(raw);
+      if (!past && !/^-?\d{1,10}$/.test(raw)) return { ok: false };
+      const v = past ? 9_999_999_999 : Number(raw) + 0; // + 0 turns −0 into 0
       return v >= p.min && (v <= p.max || p.toModelEnd) ? { ok: true, value: p.oneBased ? v - 1 : v } : { ok: false };
     }
     case 'number': {
@@ -146,7 +149,7 @@ export function readUrl(search: string, fragment = ''): UrlRead {
   const model = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
   for (const [p, raw] of later) take(out, p, raw, model);
   for (const [p, raw] of read) noteUnused(out, p, raw, model, last);
-  checkCursor(out);
+  checkCursor(out, last);
   if (out.problems.length > LISTED_PROBLEMS + 1) {
     const more = out.problems.length - LISTED_PROBLEMS;
     out.problems = [...out.problems.slice(0, LISTED_PROBLEMS), `…and ${more} more problems with the address.`];
@@ -187,29 +190,30 @@ function noteUnused(out: UrlRead, p: Prop, raw: string, c: Config, given: Readon
 
 /**
  * A cursor past the end of the model the URL asks for (t beyond T, a unit beyond H, a layer beyond the
- * stack) is moved to the last one, and said so: each bound alone can't know the others.
+ * stack) is moved to the last one, and said so, quoting the address (`given`: each parameter's value as
+ * written there): each bound alone can't know the others.
  */
-function checkCursor(out: UrlRead): void {
+function checkCursor(out: UrlRead, given: ReadonlyMap<string, string>): void {
   const c = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
   const cursor = out.patches.playback as { t?: number; unit?: number; layer?: number; sub?: number };
   const T = stepsOf(c);
   // An empty text has no steps to show: the page says so itself, and t waits at the first.
   if (cursor.t !== undefined && T === 0) cursor.t = 0;
   if (cursor.t !== undefined && T > 0 && cursor.t >= T) {
-    out.problems.push(`t=${cursor.t + 1} is past the end of the sequence (T = ${T}); showing t = ${T}.`);
+    out.problems.push(`t=${given.get('t')} is past the end of the sequence (T = ${T}); showing t = ${T}.`);
     cursor.t = T - 1;
   }
   if (cursor.unit !== undefined && cursor.unit >= c.hiddenSize) {
-    out.problems.push(`unit=${cursor.unit} is past the last unit (H = ${c.hiddenSize}, units 0 to ${c.hiddenSize - 1}); showing unit ${c.hiddenSize - 1}.`);
+    out.problems.push(`unit=${given.get('unit')} is past the last unit (H = ${c.hiddenSize}, units 0 to ${c.hiddenSize - 1}); showing unit ${c.hiddenSize - 1}.`);
     cursor.unit = c.hiddenSize - 1;
   }
   if (cursor.layer !== undefined && cursor.layer >= c.numLayers) {
-    out.problems.push(`layer=${cursor.layer + 1} is past the top of the stack (${c.numLayers} layer${c.numLayers > 1 ? 's' : ''}); showing layer ${c.numLayers}.`);
+    out.problems.push(`layer=${given.get('layer')} is past the top of the stack (${c.numLayers} layer${c.numLayers > 1 ? 's' : ''}); showing layer ${c.numLayers}.`);
     cursor.layer = c.numLayers - 1;
   }
   const subs = subSteps(c.cell).length;
   if (cursor.sub !== undefined && cursor.sub >= subs) {
-    out.problems.push(`sub=${cursor.sub + 1} is past the last sub-step (${aCell(c)} timestep has ${subs}); showing sub-step ${subs}.`);
+    out.problems.push(`sub=${given.get('sub')} is past the last sub-step (${aCell(c)} timestep has ${subs}); showing sub-step ${subs}.`);
     cursor.sub = subs - 1;
   }
 }
