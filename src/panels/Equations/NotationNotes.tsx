@@ -1,6 +1,7 @@
 /**
  * The equations' notes on notation: what W, U and ⊙ are, where each symbol's PyTorch tensor is, and why a
- * hand check of the shown numbers can miss in the last digit (and the equation then says ≈).
+ * hand check of the shown numbers can miss in the last digit (and the equation then says ≈); for the GRU,
+ * which way round its blend's z is written, since Olah's article, where many students meet it, swaps it.
  */
 import type { TraceLayout } from '../../engine/trace';
 
@@ -17,6 +18,13 @@ export function NotationNotes({ layout, layer }: { layout: TraceLayout | undefin
         in weight_ih_l<i>k</i> and weight_hh_l<i>k</i> in the order {layout?.cell === 'lstm' ? 'i, f, g, o (the page lists the gates as the equations compute them, f first)' : layout?.cell === 'gru' ? 'r, z, n (n is the candidate h′)' : 'of a single block'},
         each H rows; a gate's b is bias_ih + bias_hh of its rows{layout?.cell === 'gru' && layout.gruReset === 'after' ? ', except the candidate, whose b_hn stays inside the reset product' : ''}.
       </p>
+      {layout?.cell === 'gru' && (
+        <p>
+          The blend is PyTorch&apos;s (and Cho et al.&apos;s): h<sub>t</sub> = z<sub>t</sub> ⊙ h<sub>t−1</sub> + (1 − z<sub>t</sub>) ⊙ h′<sub>t</sub>,
+          so an update gate near 1 keeps the old state. Olah&apos;s &ldquo;Understanding LSTM Networks&rdquo; writes z and
+          1 − z the other way round, where z near 1 takes the candidate: the same cell, with its z standing for 1 − z here.
+        </p>
+      )}
       <p>
         A sum over more than 4 terms lists its 3 largest, each with its k beneath it (the column of W or U, the
         entry of the vector). Every number is rounded to 3 decimals from the engine&apos;s full-precision value,
