@@ -13,7 +13,7 @@ const IDLE_MS = 300;
 /** While changes keep coming, show the value once it has stayed put this long. */
 const QUIET_MS = 150;
 /** Changes that never settle are shown at least this often. */
-export const MAX_WAIT_MS = 500;
+const MAX_WAIT_MS = 500;
 
 export function useSettled<T>(value: T, hold = false): T {
   const [shown, setShown] = useState(value);
