@@ -18,26 +18,35 @@ const MAX_WAIT_MS = 500;
 export function useSettled<T>(value: T, hold = false): T {
   const [shown, setShown] = useState(value);
   const lastChange = useRef(0);
-  /** When the oldest change not yet shown came (null: all shown). */
-  const pendingSince = useRef<number | null>(null);
+  const latest = useRef(value);
+  // The MAX_WAIT_MS timer: one per run of changes, never restarted by them (restarted every frame, a due
+  // timer lost to the next step on a busy machine, and the panels stayed where playback started).
+  const overdue = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const show = (v: T) => {
+    if (overdue.current !== null) clearTimeout(overdue.current);
+    overdue.current = null;
+    setShown(v);
+  };
   useEffect(() => {
+    latest.current = value;
     // Held (the timeline's thumb is down): nothing until it is let go. On two busy cores, input events
     // came further apart than QUIET_MS, and the equations were typeset again and again mid-drag.
     if (hold) {
       lastChange.current = performance.now();
+      if (overdue.current !== null) clearTimeout(overdue.current);
+      overdue.current = null;
       return;
     }
     const now = performance.now();
     const fresh = now - lastChange.current > IDLE_MS;
     lastChange.current = now;
-    pendingSince.current ??= now;
-    const wait = fresh ? 0 : Math.max(0, Math.min(QUIET_MS, pendingSince.current + MAX_WAIT_MS - now));
-    const timer = setTimeout(() => {
-      pendingSince.current = null;
-      setShown(value);
-    }, wait);
+    overdue.current ??= setTimeout(() => show(latest.current), MAX_WAIT_MS);
+    const timer = setTimeout(() => show(value), fresh ? 0 : QUIET_MS);
     return () => clearTimeout(timer);
-  }, [value, hold]);
+  }, [value, hold]); // eslint-disable-line react-hooks/exhaustive-deps -- show only touches refs and the setter
+  useEffect(() => () => {
+    if (overdue.current !== null) clearTimeout(overdue.current);
+  }, []);
   return shown;
 }
 
