@@ -22,9 +22,12 @@ export function useSettled<T>(value: T, hold = false): T {
   // The MAX_WAIT_MS timer: one per run of changes, never restarted by them (restarted every frame, a due
   // timer lost to the next step on a busy machine, and the panels stayed where playback started).
   const overdue = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const show = (v: T) => {
+  const cancelOverdue = () => {
     if (overdue.current !== null) clearTimeout(overdue.current);
     overdue.current = null;
+  };
+  const show = (v: T) => {
+    cancelOverdue();
     setShown(v);
   };
   useEffect(() => {
@@ -33,8 +36,7 @@ export function useSettled<T>(value: T, hold = false): T {
     // came further apart than QUIET_MS, and the equations were typeset again and again mid-drag.
     if (hold) {
       lastChange.current = performance.now();
-      if (overdue.current !== null) clearTimeout(overdue.current);
-      overdue.current = null;
+      cancelOverdue();
       return;
     }
     const now = performance.now();
@@ -44,9 +46,7 @@ export function useSettled<T>(value: T, hold = false): T {
     const timer = setTimeout(() => show(value), fresh ? 0 : QUIET_MS);
     return () => clearTimeout(timer);
   }, [value, hold]); // eslint-disable-line react-hooks/exhaustive-deps -- show only touches refs and the setter
-  useEffect(() => () => {
-    if (overdue.current !== null) clearTimeout(overdue.current);
-  }, []);
+  useEffect(() => cancelOverdue, []);
   return shown;
 }
 
