@@ -346,6 +346,21 @@ describe('dotTerms', () => {
     }
   });
 
+  it('leaves zero terms out of the largest, counts them, and says when the rest are all 0', () => {
+    // A one-hot input: one term counts, whatever the weights. Zeros had filled the other two places.
+    const M = Float32Array.from({ length: 8 }, (_, k) => (k + 1) * (k % 2 ? -1 : 1));
+    const oneHot = Float32Array.from({ length: 8 }, (_, k) => (k === 5 ? 1 : 0));
+    expect(dotTerms(M, 8, 0, oneHot)).toEqual({ sum: -6, shown: [[-6, 1, 5]], rest: 7, inOrder: false, complete: true });
+    // Nothing but zeros (h₀ at the first step).
+    expect(dotTerms(M, 8, 0, new Float32Array(8))).toMatchObject({ sum: 0, shown: [], rest: 8, complete: true });
+    // Three non-zero terms and zeros: all that counts is shown. Four: one is left out, so not complete.
+    const three = Float32Array.from([0, 1, 0, 1, 0, 1, 0, 0]);
+    expect(dotTerms(M, 8, 0, three)).toMatchObject({ shown: [[-6, 1, 5], [-4, 1, 3], [-2, 1, 1]], rest: 5, complete: true });
+    expect(dotTerms(M, 8, 0, Float32Array.from([0, 1, 0, 1, 0, 1, 0, 1])).complete).toBe(false);
+    // Up to 4 terms every one is written, zeros too: the line is the whole sum in order.
+    expect(dotTerms(M, 4, 0, new Float32Array(4)).shown).toHaveLength(4);
+  });
+
   it('reads row `row` of a row-major matrix', () => {
     const M = Float32Array.from([1, 2, 3, 10, 20, 30]);
     const v = Float32Array.from([1, 0.5, -1]);
@@ -375,6 +390,23 @@ describe('the written-out matrix products', () => {
       }
     }
     expect(labelled).toBeGreaterThanOrEqual(3 * details.length);
+  });
+
+  it('write a one-hot input\'s product as its one term, with the zeros counted, and h₀\'s as all 0', () => {
+    const { trace, model } = run({ inputKind: 'text', text: 'hello', hiddenSize: 8 });
+    const I = model.inputSize;
+    const [gates] = buildEquations(trace, model, 0, 0, 2);
+    const wx = gates.details.filter((l) => l.includes('x_t') || l.includes('x_{t}'));
+    const uh = gates.details.filter((l) => l.includes('h_{t-1}'));
+    expect(wx.length).toBeGreaterThan(0);
+    for (const line of wx) {
+      // One product (one \underset), then the other I − 1 terms, all 0; and the sum checkable by hand.
+      expect(line.match(/\\underset/g), line).toHaveLength(1);
+      expect(line).toContain(`\\cdots_{(${I - 1}\\ \\text{more, all } 0)}`);
+      expect(line).toMatch(/\\cdot\(?1\.000\)?\}/);
+    }
+    // At the first step h_{t−1} is 0: no product is written, only that all H terms are 0.
+    for (const line of uh) expect(line).toContain('= \\underbrace{0 + \\cdots + 0}_{\\text{all 8 terms}} = 0.000');
   });
 
   it.each(CASES)('join every term with +, so that the line reads as the sum it states: $name', ({ patch }) => {

@@ -29,7 +29,8 @@ export type Term = [weight: number, input: number, k: number];
 
 /**
  * Σ_k M[row, k] v[k] with the terms to write out: all of them, in order, up to MAX_TERMS; beyond that
- * the largest (by |w·v|) and how many are left. `inOrder` says which of the two.
+ * the largest non-zero ones (by |w·v|) and how many are left. `inOrder` says which of the two, and
+ * `complete` whether the terms left out are all 0, so that the shown ones add up to the sum.
  */
 export function dotTerms(M: Float32Array, cols: number, row: number, v: Float32Array) {
   let sum = 0;
@@ -40,8 +41,12 @@ export function dotTerms(M: Float32Array, cols: number, row: number, v: Float32A
     terms.push([w, v[k], k]);
   }
   const inOrder = cols <= MAX_TERMS;
-  const shown = inOrder ? terms : [...terms].sort((a, b) => Math.abs(b[0] * b[1]) - Math.abs(a[0] * a[1])).slice(0, MAX_TERMS - 1);
-  return { sum, shown, rest: cols - shown.length, inOrder };
+  if (inOrder) return { sum, shown: terms, rest: 0, inOrder, complete: true };
+  // A product of 0 adds nothing: a one-hot input has a single term that counts, and h₀ none. Listed among
+  // the "largest", zeros had stood where a student looked for the terms that make the sum.
+  const nonzero = terms.filter(([w, x]) => w * x !== 0);
+  const shown = nonzero.sort((a, b) => Math.abs(b[0] * b[1]) - Math.abs(a[0] * a[1])).slice(0, MAX_TERMS - 1);
+  return { sum, shown, rest: cols - shown.length, inOrder, complete: nonzero.length === shown.length };
 }
 
 /** Terms per line of a written-out product: two fit the equations panel even in the lecture view's type. */
@@ -59,13 +64,14 @@ function productTex(lhs: string, d: ReturnType<typeof dotTerms>): string {
     // The strut sets the label a little lower: KaTeX's \underset puts it against the digits above.
     return d.inOrder ? product : `\\underset{\\small\\rule{0pt}{1.05em}k=${k}}{${product}}`;
   });
-  if (d.rest > 0) terms.push(`\\cdots_{(${d.rest}\\ \\text{more})}`);
+  if (d.shown.length === 0) return `${lhs} = \\underbrace{0 + \\cdots + 0}_{\\text{all ${d.rest} terms}} = ${num(d.sum)}`;
+  if (d.rest > 0) terms.push(d.complete ? `\\cdots_{(${d.rest}\\ \\text{more, all } 0)}` : `\\cdots_{(${d.rest}\\ \\text{more})}`);
   const lines: string[] = [];
   for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
-  // Written out in full, the sum can be checked by hand: ≈ where the shown factors miss the shown sum, as
-  // in the equations (chain). With terms left out it can't, and = says what it is.
+  // With every non-zero term shown, the sum can be checked by hand: ≈ where the shown factors miss the
+  // shown sum, as in the equations (chain). With terms left out it can't, and = says what it is.
   const byHand = d.shown.reduce((s, [w, x]) => s + shown(w) * shown(x), 0);
-  const sign = d.inOrder && !sameShown(byHand, d.sum) ? '\\approx' : '=';
+  const sign = d.complete && !sameShown(byHand, d.sum) ? '\\approx' : '=';
   if (lines.length === 1) return `${lhs} = ${lines[0]} ${sign} ${num(d.sum)}`;
   return `\\begin{aligned}${lhs} &= ${lines.join(' \\\\ &\\quad + ')} ${sign} ${num(d.sum)}\\end{aligned}`;
 }
