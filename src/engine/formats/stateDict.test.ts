@@ -112,14 +112,22 @@ describe('modelFromStateDict refuses what it cannot run, naming the tensor, its 
     delete sd.weight_ih_l0;
     refuses(sd, ['weight_ih_l0 is missing', 'keys found: "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"']);
     refuses({}, ['weight_ih_l0 is missing', 'keys found: none']);
-    for (const name of ['weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0', 'weight_hh_l1', 'bias_hh_l1']) {
+    // Each with the shape it should have had (H = 4, an LSTM's 16 rows), and for a bias why it is expected.
+    const expected: Record<string, string> = {
+      weight_hh_l0: 'expected shape [G·H, H]: 4·H rows for an LSTM',
+      bias_ih_l0: 'expected shape [16], since bias_hh_l0 is present',
+      bias_hh_l0: 'expected shape [16], since bias_ih_l0 is present',
+      weight_hh_l1: 'expected shape [16, 4], like weight_hh_l0',
+      bias_hh_l1: 'expected shape [16], since bias_ih_l0 is present: with biases (PyTorch\'s bias=True) every layer has bias_ih and bias_hh',
+    };
+    for (const [name, shape] of Object.entries(expected)) {
       const two = lstm(2);
       delete two[name];
-      refuses(two, [`${name} is missing`]);
+      refuses(two, [`${name} is missing; ${shape}`]);
     }
     const prefixed = lstm(1, 'rnn.');
     delete prefixed['rnn.weight_hh_l0'];
-    refuses(prefixed, ['rnn.weight_hh_l0 is missing']);
+    refuses(prefixed, ['rnn.weight_hh_l0 is missing; expected shape [G·H, H]']);
   });
 
   it('bias_ih without bias_hh, either way round, in any layer', () => {

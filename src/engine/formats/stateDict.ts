@@ -54,9 +54,13 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
   if (projection) {
     throw new ModelError(`${projection} is present: LSTM projections (proj_size > 0) are not supported`);
   }
-  const get = (name: string, maxValues: number): Tensor => toTensor(prefix + name, dict[prefix + name], maxValues);
+  /** A tensor of the file; a missing one is named with the shape it should have had, and why. */
+  const get = (name: string, expected: string): Tensor => {
+    if (dict[prefix + name] === undefined) throw new ModelError(`${prefix}${name} is missing; expected ${expected}`);
+    return toTensor(prefix + name, dict[prefix + name], LIMITS.params);
+  };
 
-  const whh0 = get('weight_hh_l0', LIMITS.params);
+  const whh0 = get('weight_hh_l0', 'shape [G·H, H]: 4·H rows for an LSTM, 3·H for a GRU, H for an RNN');
   if (whh0.shape.length !== 2) {
     throw new ModelError(`${prefix}weight_hh_l0 has shape ${shapeText(whh0.shape)}; expected [G·H, H]`);
   }
@@ -76,9 +80,11 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
   const stray = own.find((k) => Number(/_l(\d+)$/.exec(k)?.[1]) >= L);
   if (stray) throw new ModelError(`${stray} is present but weight_ih_l${L} is missing; layers must be numbered 0…${L - 1} without gaps`);
   // Biases in any layer mean biases in every layer (PyTorch's bias=True), so none is silently dropped.
-  const hasBias = own.some((k) => k.startsWith(prefix + 'bias_'));
+  const someBias = own.find((k) => k.startsWith(prefix + 'bias_'));
+  const hasBias = someBias !== undefined;
+  const biasShape = `shape [${G * H}], since ${someBias} is present: with biases (PyTorch's bias=True) every layer has bias_ih and bias_hh`;
 
-  const wih0 = get('weight_ih_l0', LIMITS.params);
+  const wih0 = get('weight_ih_l0', `shape [${G * H}, input_size]`);
   if (wih0.shape.length !== 2 || wih0.shape[0] !== G * H || wih0.shape[1] === 0) {
     throw new ModelError(`${prefix}weight_ih_l0 has shape ${shapeText(wih0.shape)}; expected [${G * H}, input_size] (G·H rows, from weight_hh_l0 ${shapeText(whh0.shape)})`);
   }
@@ -88,15 +94,15 @@ export function modelFromStateDict(json: JsonValue, opts: StateDictOptions = {})
   const layers: LayerParams[] = [];
   for (let l = 0; l < L; l++) {
     const inSize = l === 0 ? I : H;
-    const wih = l === 0 ? wih0 : get(`weight_ih_l${l}`, LIMITS.params);
-    const whh = l === 0 ? whh0 : get(`weight_hh_l${l}`, LIMITS.params);
+    const wih = l === 0 ? wih0 : get(`weight_ih_l${l}`, `shape [${G * H}, ${H}]`);
+    const whh = l === 0 ? whh0 : get(`weight_hh_l${l}`, `shape [${G * H}, ${H}], like weight_hh_l0`);
     expectShape(prefix + `weight_ih_l${l}`, wih, [G * H, inSize]);
     expectShape(prefix + `weight_hh_l${l}`, whh, [G * H, H]);
     let biasIh: Float32Array | null = null;
     let biasHh: Float32Array | null = null;
     if (hasBias) {
-      const bih = get(`bias_ih_l${l}`, LIMITS.params);
-      const bhh = get(`bias_hh_l${l}`, LIMITS.params);
+      const bih = get(`bias_ih_l${l}`, biasShape);
+      const bhh = get(`bias_hh_l${l}`, biasShape);
       expectShape(prefix + `bias_ih_l${l}`, bih, [G * H]);
       expectShape(prefix + `bias_hh_l${l}`, bhh, [G * H]);
       biasIh = bih.data;
