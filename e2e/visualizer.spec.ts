@@ -173,7 +173,11 @@ test('on a 512-unit strip the hover tip magnifies the units around the pointer, 
   await page.mouse.move(at.x, at.y);
   const tip = page.locator('.diagram-top .hover-tip');
   await expect(tip.locator('.loupe rect')).toHaveCount(17); // 16 units and the outline
-  const named = Number(/^unit (\d+):/.exec((await tip.locator('text').first().textContent())!)![1]);
+  // It names the strip too (it stands over the strip's label), and its box holds its text whole.
+  const named = Number(/^fₜ · unit (\d+):/.exec((await tip.locator('text').first().textContent())!)![1]);
+  const [rect, text] = await Promise.all([tip.locator('rect').first().boundingBox(), tip.locator('text').first().boundingBox()]);
+  expect(text!.x).toBeGreaterThan(rect!.x);
+  expect(text!.x + text!.width).toBeLessThan(rect!.x + rect!.width);
   const first = Number(await tip.locator('.loupe').getAttribute('data-first'));
   expect(named - first).toBeGreaterThanOrEqual(0);
   expect(named - first).toBeLessThan(16);
@@ -194,7 +198,7 @@ test('on a high-density screen a click on a strip selects the unit the hover tip
     for (const [fx, fy] of [[0.23, 0.31], [0.5, 0.5], [0.77, 0.69]]) {
       const at = { x: Math.floor(box.x + box.width * fx) + 0.5, y: Math.floor(box.y + box.height * fy) + 0.5 };
       await page.mouse.move(at.x, at.y);
-      const named = Number(/^unit (\d+):/.exec((await tip.locator('text').first().textContent())!)![1]);
+      const named = Number(/· unit (\d+):/.exec((await tip.locator('text').first().textContent())!)![1]);
       await page.mouse.down();
       await page.mouse.up();
       await expect(page.getByRole('heading', { name: /^Equations/ })).toContainText(`unit ${named} `);

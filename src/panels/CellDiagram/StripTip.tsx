@@ -9,6 +9,7 @@ import { fmtValue } from '../../viz/format';
 import { STRIP_H } from '../../viz/geometry';
 import { cssLutFor, lutIndex } from '../../viz/scales';
 import { isPerUnit, sourceSeries, sourceValues } from '../../viz/sources';
+import { stripSymbol } from './stripText';
 
 /** Strips of more values than this get the magnifier (at 16, a cell is 6 diagram units, 4 px at 1280). */
 export const LOUPE_FROM = 16;
@@ -19,6 +20,16 @@ const LOUPE_CELL = 10;
 /** The first of the LOUPE_UNITS values shown around value j of n: j near the middle, the window inside [0, n). */
 export function loupeStart(j: number, n: number): number {
   return Math.max(0, Math.min(n - LOUPE_UNITS, j - LOUPE_UNITS / 2));
+}
+
+/** The width of a character of the tip's monospace type (17 units), in diagram units. */
+const TIP_CHAR = 10.5;
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The strip's symbol, short: the layer below's hₜ as hₜ⁽ᵏ⁾, as the equations write it, not "hₜ of layer k". */
+function tipSymbol(trace: Trace, layer: number, source: string): string {
+  if (source === 'x' && layer > 0) return `hₜ⁽${String(layer).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)])}⁾`;
+  return stripSymbol(trace, layer, source);
 }
 
 interface Props {
@@ -37,9 +48,10 @@ export function StripTip({ trace, layer, t, norm, source, j, x, y }: Props) {
   const values = sourceValues(trace, layer, source, t);
   const n = values.length;
   const what = source === 'probs' ? 'class' : isPerUnit(layer, source) ? 'unit' : 'x';
-  const text = `${what} ${j}: ${fmtValue(values[j])}`;
+  // The strip's symbol too: the tip sits where the strip's label is, and had hidden which strip it was.
+  const text = `${tipSymbol(trace, layer, source)} · ${what} ${j}: ${fmtValue(values[j])}`;
   const loupe = n > LOUPE_FROM;
-  const w = loupe ? LOUPE_UNITS * LOUPE_CELL + 80 : 160;
+  const w = Math.max(loupe ? LOUPE_UNITS * LOUPE_CELL + 80 : 0, Math.ceil(text.length * TIP_CHAR) + 24);
   const h = loupe ? 54 : 28;
   // Above the strip, or below it where above would leave the diagram (the belt's strips).
   const top = y - STRIP_H / 2 - 8 - h >= 0 ? y - STRIP_H / 2 - 8 - h : y + STRIP_H / 2 + 8;
