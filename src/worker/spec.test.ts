@@ -101,8 +101,13 @@ describe('the note of skipped characters', () => {
   it('lists 20 and counts the rest', () => {
     const many = Array.from({ length: 1500 }, (_, k) => String.fromCodePoint(0x4e00 + k));
     const note = skippedNote(many);
-    expect(note).toMatch(/^Skipped characters outside the vocabulary: "一" "丁" .* and 1480 more$/);
+    expect(note).toMatch(/^Skipped characters outside the vocabulary: \u2068"一"\u2069 \u2068"丁"\u2069 .* and 1480 more$/);
     expect(note.match(/"/g)).toHaveLength(40);
-    expect(skippedNote(['é', '\u202e'])).toBe('Skipped characters outside the vocabulary: "é" U+202E');
+    expect(skippedNote(['é', '\u202e'])).toBe('Skipped characters outside the vocabulary: \u2068"é"\u2069 \u2068U+202E\u2069');
+  });
+
+  it('isolates each name, so that right-to-left letters keep their order', () => {
+    // Each in its own isolate (FSI … PDI); the note as a whole stays left to right, in the text's order.
+    expect(skippedNote(['ש', 'ל', 'ו', 'م'])).toBe('Skipped characters outside the vocabulary: \u2068"ש"\u2069 \u2068"ל"\u2069 \u2068"ו"\u2069 \u2068"م"\u2069');
   });
 });

@@ -64,9 +64,13 @@ export function checkRunSpec(spec: RunSpec): void {
 /** The note for a text with capitals: the vocabulary has none, so they are read as lower case. */
 export const LOWERED_NOTE = 'Capitals read as lower case: the vocabulary has only lower-case letters.';
 
-/** The note for characters a text model skipped: the first few by name, then how many more. */
+/**
+ * The note for characters a text model skipped: the first few by name, then how many more. Each name is
+ * a bidi isolate (FSI … PDI): right-to-left letters ("ש" "ל") had run together with the spaces and quotes
+ * between them, and were shown in the reverse of their order in the text.
+ */
 export function skippedNote(unknown: readonly string[]): string {
-  const listed = unknown.slice(0, LISTED_CHARACTERS).map((ch) => characterName(ch)).join(' ');
+  const listed = unknown.slice(0, LISTED_CHARACTERS).map((ch) => `\u2068${characterName(ch)}\u2069`).join(' ');
   const more = unknown.length - LISTED_CHARACTERS;
   return `Skipped characters outside the vocabulary: ${listed}${more > 0 ? ` and ${more} more` : ''}`;
 }
