@@ -110,7 +110,7 @@ describe('readUrl: invalid values are ignored and reported', () => {
     ['H=16.5', 'H', 'a whole number from 1 to 512'],
     ['H=-4', 'H', 'a whole number from 1 to 512'],
     ['H=', 'H', 'a whole number from 1 to 512'],
-    ['H=%2016', 'H', 'a whole number from 1 to 512'],
+    ['H=1%206', 'H', 'a whole number from 1 to 512'],
     ['H=0x10', 'H', 'a whole number from 1 to 512'],
     ['H=99999999999999999999', 'H', 'a whole number from 1 to 512'],
     ['T=0', 'T', 'a whole number from 1 to 100000'],
@@ -363,6 +363,17 @@ describe('readUrl: what a person writes by hand', () => {
   it('reads "rnn" as the tanh RNN, and writes it back in full', () => {
     const r = readUrl('?cell=rnn');
     expect(r).toEqual({ patches: { config: { cell: 'rnn_tanh' }, view: {}, playback: {} }, problems: [] });
+  });
+
+  it('reads a number written with a + sign, which an address turns into a space, and spaces around it', () => {
+    const r = readUrl('?H=+8&T=%2060%20&fbias=+0.5&t=+3&window=+2-5&speed=+30');
+    expect(r.problems).toEqual([]);
+    expect(r.patches.config).toMatchObject({ hiddenSize: 8, seqLen: 60, forgetBias: 0.5 });
+    expect(r.patches.playback).toMatchObject({ t: 2, speed: 30 });
+    expect(r.patches.view).toMatchObject({ heatmapWindow: [1, 5] });
+    // Text is kept as written, spaces and all; a space inside a number is still no number.
+    expect(readUrl('?input=text&text=+a+b+').patches.config).toMatchObject({ text: ' a b ' });
+    expect(readUrl('?H=8 0').problems).toHaveLength(1);
   });
 
   it('says when a parameter is given more than once, and uses the last', () => {

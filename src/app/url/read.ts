@@ -30,7 +30,12 @@ type Parsed = { ok: true; value: unknown; note?: string } | { ok: false; why?: s
 /** The most unknown names a message lists one by one. */
 const LISTED_NAMES = 5;
 
-function parse(p: Prop, raw: string, c: Config): Parsed {
+/** The kinds of value written in digits, which may come with spaces around them. */
+const NUMERIC = new Set<Prop['type']>(['int', 'number', 'choice', 'span']);
+
+function parse(p: Prop, given: string, c: Config): Parsed {
+  // An address reads + as a space: ?H=+8, written as a sign, arrived as " 8" and was refused as that.
+  const raw = NUMERIC.has(p.type) ? given.trim() : given;
   switch (p.type) {
     case 'int': {
       // A place past the model's end is moved to its end however far past it is: 11 digits or 300 are
