@@ -78,6 +78,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   useStickyInset(timeline);
   const [problems, setProblems] = useState(urlProblems);
   const lecture = useView((v) => v.lecture);
+  const dark = useEffectiveTheme() === 'dark';
   // Everything but the diagram and the timeline waits for the first timestep to be painted (or, if that
   // can't happen, such as when the first run is refused, for a second), and then renders as a transition:
   // in slices, between which the stream's messages and the user's keys get through.
@@ -97,7 +98,7 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
         <h1 className="brand"><img src="/favicon.svg" alt="" width="24" height="24" /> Gatescope</h1>
         {!lecture && <ModelControls />}
         <div className="header-actions">
-          <CommandButton id="theme"><Icons.theme /></CommandButton>
+          <CommandButton id="theme" pressed={dark}><Icons.theme /></CommandButton>
           <CommandButton id="lecture" pressed={lecture}><Icons.lecture /></CommandButton>
           <CommandButton id="help"><Icons.help /></CommandButton>
         </div>

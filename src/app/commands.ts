@@ -110,7 +110,7 @@ export const COMMANDS: readonly Command[] = [
     said: () => (useView.getState().lecture ? 'Lecture view: the diagram, the equations and the timeline' : 'Lecture view off'),
   },
   {
-    id: 'theme', label: 'Light / dark theme', group: 'View', keys: [{ key: 't' }],
+    id: 'theme', label: 'Dark theme', group: 'View', keys: [{ key: 't' }],
     run: () => useView.setState((v) => ({ theme: effectiveTheme(v.theme) === 'dark' ? 'light' : 'dark' })),
     said: () => `${effectiveTheme(useView.getState().theme) === 'dark' ? 'Dark' : 'Light'} theme`,
   },

@@ -7,6 +7,7 @@ import type { Trace } from '../../engine/trace';
 import type { Normalisation } from '../../viz/domains';
 import { seriesDomain } from '../../viz/domains';
 import { scaleFor } from '../../viz/scales';
+import { keyOf } from '../../app/commands';
 
 function Bar({ label, lo, mid, hi, colour }: { label: string; lo: string; mid?: string; hi: string; colour: (v: number) => string }) {
   const stops = Array.from({ length: 11 }, (_, k) => k / 10);
@@ -33,7 +34,7 @@ export function Legend({ trace, layer, norm }: { trace: Trace; layer: number; no
       {(gates || kinds.has('prob')) && <Bar label={gates ? 'gates, probabilities' : 'probabilities'} lo={gates ? '0 closed' : '0'} hi={gates ? '1 open' : '1'} colour={(s) => gate(s)} />}
       {kinds.has('tanh') && <Bar label="tanh range" lo="−1" mid="0" hi="+1" colour={(s) => signed(2 * s - 1)} />}
       <Bar label={trace.layout.cell === 'lstm' ? 'cell state, sums' : 'pre-activations, sums'} lo={`−${m}`} mid="0" hi={`+${m}`} colour={(s) => signed(2 * s - 1)} />
-      <p className="legend-note">Outlined cell: the selected unit. Click any cell to select its unit.</p>
+      <p className="legend-note">Outlined cell: the selected unit. Click any cell, or press {keyOf('unit-prev')} or {keyOf('unit-next')}, to select a unit.</p>
     </div>
   );
 }
