@@ -124,3 +124,29 @@ test('what Tab reaches is scrolled into view above the timeline stuck to the bot
   }
   expect(hidden).toEqual([]);
 });
+
+test('Space after a click on a playback button plays; on a button reached by Tab it presses that button', async ({ page }) => {
+  // A lecturer who clicked "Next timestep" and then pressed Space had stepped again, not played.
+  await page.goto(`/${query({ H: 4, T: 400, t: 5, speed: 30 })}`);
+  await waitForRun(page);
+  const play = page.getByRole('button', { name: 'Play / pause' });
+  const t = page.getByLabel('Current timestep');
+  for (const name of ['Next timestep', 'Next sub-step', 'Jump to start']) {
+    await page.getByRole('button', { name, exact: true }).click();
+    const before = await t.textContent();
+    await page.keyboard.press(' ');
+    await expect(play, `Space after a click on ${name}`).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press(' ');
+    await expect(play).toHaveAttribute('aria-pressed', 'false');
+    expect(await t.textContent()).not.toBe(before);
+  }
+  // Reached by keyboard, the button takes Space itself: one step, no playing.
+  await page.getByRole('button', { name: 'Next timestep' }).click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Next timestep' })).toBeFocused();
+  const at = Number(/t = (\d+)/.exec((await t.textContent())!)![1]);
+  await page.keyboard.press(' ');
+  await expect(t).toContainText(`t = ${at + 1} `);
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+});
