@@ -91,6 +91,18 @@ test('the readout says its weights are random and untrained, and shows the chara
   }
 });
 
+test('a new text typed at t = 1 fills in the character that comes next, as the new run streams in', async ({ page }) => {
+  // The line had stayed at "Next in the text: …": it rendered when step 1 arrived and not for step 2.
+  const { trace } = engineRun({ inputKind: 'text', text: 'kettle', seed: 5 });
+  const probs = trace.row(trace.index('probs'), 0);
+  const next = trace.row(trace.index('x'), 1).indexOf(1);
+  await page.goto(`/${query({ input: 'text', text: 'hello', seed: 5 })}`);
+  await waitForRun(page);
+  await page.getByLabel('Input text').fill('kettle');
+  const readout = page.getByRole('region', { name: 'Readout' });
+  await expect(readout).toContainText(`Next in the text: ‘${tokenLabel(next)}’, which gets ${shown(probs[next])}`);
+});
+
 test('a signal model\'s readout says its class probabilities are arbitrary', async ({ page }) => {
   await page.goto(`/${query({ seed: 3, classes: 4 })}`);
   await waitForRun(page);
