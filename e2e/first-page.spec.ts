@@ -130,10 +130,16 @@ test('a number is run once the user is done typing it, never its beginnings', as
   await expect(h).toHaveValue('12');
   await waitForRun(page);
   await expect(page).toHaveURL(/[?&]H=12(&|$)/);
+  // Escape drops the edit and stays in the field, saying so; a second Escape leaves it, also said.
+  const said = page.locator('.app > p[aria-live="polite"]');
   await h.fill('30');
   await h.press('Escape');
   await expect(h).toHaveValue('12');
+  await expect(h).toBeFocused();
+  await expect(said).toHaveText('Hidden size H: back to 12');
+  await h.press('Escape');
   await expect(h).not.toBeFocused();
+  await expect(said).toHaveText(/^Left the field: the keys are the page's again/);
   await h.focus();
   await h.press('ArrowUp');
   await expect(page).toHaveURL(/[?&]H=13(&|$)/);

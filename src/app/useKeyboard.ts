@@ -3,7 +3,8 @@
  * focused widget has already handled the key itself.
  */
 import { useEffect } from 'react';
-import { commandForKey, runCommand } from './commands';
+import { announce } from '../state/announce';
+import { commandForKey, keyOf, runCommand } from './commands';
 
 /** A select counts: its arrows are its own. (One picked with the pointer gives up the focus itself: see Select.) */
 function isTyping(target: EventTarget | null): boolean {
@@ -50,8 +51,12 @@ export function useKeyboard(): void {
       if (e.defaultPrevented) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (isTyping(e.target)) {
-        // Escape hands the keys back to the page, so a keyboard user never gets stuck in a field.
-        if (e.key === 'Escape' && e.target instanceof HTMLElement) e.target.blur();
+        // Escape hands the keys back to the page, so a keyboard user never gets stuck in a field; said,
+        // since the focus goes to the page itself and a screen reader has nothing else to read.
+        if (e.key === 'Escape' && e.target instanceof HTMLElement) {
+          e.target.blur();
+          announce(`Left the field: the keys are the page's again (${keyOf('help')} lists them)`);
+        }
         return;
       }
       const c = commandForKey(e);

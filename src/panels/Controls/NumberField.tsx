@@ -3,9 +3,11 @@
  * leaving the field, or at once for a step of its arrows (keys or spin buttons). Committing keystroke by
  * keystroke would run every prefix on the way: typing H = 1000 ran H = 1, 10 and 100, and kept 100.
  * While the text is not a number in range the field says so (aria-invalid plus a visible hint); Escape,
- * or leaving the field with such text, puts back the value from before the edit.
+ * or leaving the field with such text, puts back the value from before the edit. Escape then stays in the
+ * field; a second Escape leaves it (useKeyboard).
  */
 import { useId, useRef, useState } from 'react';
+import { announce } from '../../state/announce';
 
 interface Props {
   label: string;
@@ -65,9 +67,13 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
             // The number as the page writes it: "1e2" or "007" taken as 100 or 7 reads so in the field too.
             if (accepts(raw)) setDraft(String(Number(raw)));
           }
-          else if (e.key === 'Escape') {
+          else if (e.key === 'Escape' && e.currentTarget.value !== String(value)) {
+            // The first Escape drops the edit and stays (the page's handler would take the focus to the
+            // body, and a keyboard user lose their place with it); the next one leaves the field.
+            e.preventDefault();
             cancelled.current = true;
             setDraft(String(value));
+            announce(`${title}: back to ${value}`);
           }
         }}
         onChange={(e) => {
