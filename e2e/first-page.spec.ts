@@ -99,7 +99,14 @@ test('an out-of-range size is refused in place, and the last good model keeps ru
   const h = page.getByLabel('Hidden size H');
   await h.fill('100000');
   await expect(h).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('alert').filter({ hasText: 'whole number 1–512' })).toBeVisible();
+  // Said politely, and not for a field emptied to be retyped.
+  const hint = page.locator('.field-hint[aria-live="polite"]').filter({ hasText: 'whole number 1–512' });
+  await expect(hint).toBeVisible();
+  await expect(h).toHaveAccessibleDescription('whole number 1–512');
+  await h.fill('');
+  await expect(hint).toHaveCount(0);
+  await expect(h).toHaveAttribute('aria-invalid', 'false');
+  await h.fill('100000');
   await expectValuesMatch(page, engineTrace({ hiddenSize: 4, seqLen: 10 }), 0);
   await h.fill('7');
   await expect(h).toHaveAttribute('aria-invalid', 'false');
@@ -121,9 +128,10 @@ test('a number is run once the user is done typing it, never its beginnings', as
   await page.waitForTimeout(400);
   expect(await requests()).toBe(before); // no run for 1, 10 or 100
   await expect(page).not.toHaveURL(/[?&]H=/); // still the default, 8
-  // Leaving the field with a number out of range puts back the one from before the edit.
+  // Leaving the field with a number out of range puts back the one from before the edit, and says so.
   await page.keyboard.press('Tab');
   await expect(h).toHaveValue('8');
+  await expect(page.locator('.app > p[aria-live="polite"]')).toHaveText('Hidden size H: 1000 is not a whole number 1–512; back to 8');
   // Enter runs a good number; Escape drops an edit; an arrow key's step runs at once.
   await h.fill('1.2e1'); // 12, written as the page writes it once taken
   await h.press('Enter');

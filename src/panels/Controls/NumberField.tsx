@@ -33,6 +33,9 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
     return raw.trim() !== '' && Number.isFinite(n) && (!integer || Number.isInteger(n)) && n >= min && n <= max;
   };
   const valid = accepts(text);
+  // An emptied field is one being retyped: no complaint until there is something to complain of.
+  const wrong = !valid && text.trim() !== '';
+  const hint = `${integer ? 'whole number' : 'number'} ${min}–${max}`;
   /** Set by Escape: the blur that follows it (the page's Escape handler blurs fields) must not commit. */
   const cancelled = useRef(false);
   const commit = (raw: string) => {
@@ -50,14 +53,17 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
         step={step}
         value={text}
         style={{ width: `calc(${chars}ch + 2.2rem)` }}
-        aria-invalid={!valid}
-        aria-describedby={valid ? undefined : hintId}
+        aria-invalid={wrong}
+        aria-describedby={wrong ? hintId : undefined}
         onFocus={() => {
           cancelled.current = false;
           setDraft(String(value));
         }}
         onBlur={(e) => {
-          if (!cancelled.current) commit(e.target.value);
+          const raw = e.target.value;
+          if (!cancelled.current) commit(raw);
+          // Put back in silence, a wrong number would leave a screen-reader user thinking it was taken.
+          if (!cancelled.current && !accepts(raw) && raw.trim() !== '') announce(`${title}: ${raw} is not a ${hint}; back to ${value}`);
           setDraft(null);
         }}
         onKeyDown={(e) => {
@@ -83,11 +89,8 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
           if (!(e.nativeEvent instanceof InputEvent)) commit(e.target.value);
         }}
       />
-      {!valid && (
-        <span id={hintId} className="field-hint" role="alert">
-          {integer ? 'whole number' : 'number'} {min}–{max}
-        </span>
-      )}
+      {/* Polite: an alert interrupted at the first wrong keystroke (typing 1024 said it at 102). */}
+      {wrong && <span id={hintId} className="field-hint" aria-live="polite">{hint}</span>}
     </label>
   );
 }
