@@ -87,7 +87,7 @@ test('a heatmap row explored by keyboard says the value at the cursor; ← → s
   const f = trace.index('l0.f');
   await page.goto('/?T=30');
   await waitForRun(page);
-  const row = page.getByRole('img', { name: /^forget gate over time/ });
+  const row = page.getByRole('application', { name: /^forget gate over time/ });
   await row.focus();
   const probe = page.locator(`#${await row.getAttribute('aria-describedby')}`);
   await expect(probe).toHaveText(`t = 1, unit 0: ${shown(trace.value(f, 0, 0))}`);
@@ -100,6 +100,18 @@ test('a heatmap row explored by keyboard says the value at the cursor; ← → s
   await expect(row).toBeFocused();
   // The page didn't scroll with ↑ ↓, and the selection is the page's: the diagram follows it.
   await expect(page.getByText('t = 2, unit 1', { exact: true })).toBeVisible();
+  // One voice per key: the row's (a widget, whose arrow keys a screen reader passes on); the diagram's
+  // step line, which had said "t = 2, unit 1" too, keeps quiet until the row lets the keyboard go.
+  await expect(row).toHaveAttribute('aria-roledescription', 'heatmap');
+  const stepLine = page.locator('.diagram-step');
+  await expect(stepLine).toHaveAttribute('aria-live', 'off');
+  await page.keyboard.press('Shift+Tab');
+  await expect(stepLine).toHaveAttribute('aria-live', 'polite');
+  await row.focus();
+  await expect(stepLine).toHaveAttribute('aria-live', 'off');
+  await page.keyboard.press('l'); // the lecture view takes the row away with the focus
+  await expect(row).toHaveCount(0);
+  await expect(stepLine).toHaveAttribute('aria-live', 'polite');
 });
 
 test('what Tab reaches is scrolled into view above the timeline stuck to the bottom, not under it', async ({ page }) => {

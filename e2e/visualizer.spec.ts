@@ -366,9 +366,9 @@ test('a link restores the heatmaps\' rows, colour scale and time window and the 
   const panel = page.getByRole('region', { name: 'Heatmaps over time' });
   const chips = panel.getByRole('group', { name: 'Series shown' });
   await expect(chips.locator('[aria-pressed="true"]')).toHaveText(['fₜ', 'cₜ']);
-  await expect(panel.getByRole('img', { name: / over time: / })).toHaveCount(2);
-  await expect(panel.getByRole('img', { name: 'forget gate over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
-  await expect(panel.getByRole('img', { name: 'cell state over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
+  await expect(panel.getByRole('application', { name: / over time: / })).toHaveCount(2);
+  await expect(panel.getByRole('application', { name: 'forget gate over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
+  await expect(panel.getByRole('application', { name: 'cell state over time: 4 units × 301 timesteps, t = 100 to 400' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'one shared scale' })).toHaveAttribute('aria-pressed', 'true');
   // Each row's key under its symbol: the gate's 0 to 1, the cell state's signed bound.
   await expect(panel.locator('.heatmap-label')).toHaveText(['fₜ0–1', /^cₜ±\d+(\.\d+)?$/]);
@@ -426,7 +426,7 @@ test('play runs the clock and Space pauses it', async ({ page }) => {
 test('a heatmap click moves the cursor and selects the unit', async ({ page }) => {
   await page.goto(`/${query({ H: 8, T: 50 })}`);
   await waitForRun(page);
-  const map = page.getByRole('img', { name: /^forget gate over time/ });
+  const map = page.getByRole('application', { name: /^forget gate over time/ });
   await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
   // Timestep 30 of 50, unit 6 of 8.
@@ -486,7 +486,7 @@ test('a heatmap below the fold is painted only once it is scrolled to, and then 
   await waitForRun(page);
   const { trace } = engineRun(cfg);
   const k = trace.index('l0.h');
-  const row = page.getByRole('img', { name: /^hidden state over time/ });
+  const row = page.getByRole('application', { name: /^hidden state over time/ });
   const picture = row.locator('canvas.heatmap-picture');
   const points = (w: number, h: number) => [[0, 0], [w >> 1, h >> 1], [w - 1, h - 1]];
   // The LSTM's last row, hₜ, sits far below a 720-pixel window.
@@ -502,7 +502,7 @@ test('if the heatmaps\' worker fails to load, the page draws them itself', async
   const cfg = { hiddenSize: 8, seqLen: 50, seed: 1 };
   await page.goto(`/${query({ H: 8, T: 50 })}`);
   await waitForRun(page);
-  const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
+  const picture = page.getByRole('application', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
   await picture.scrollIntoViewIfNeeded(); // a heatmap off screen isn't painted
   // A fresh canvas with a context of its own on the page, showing the engine's values.
   await expect.poll(() => picture.evaluate((c: HTMLCanvasElement) => { try { return c.getContext('2d') ? 'page' : 'none'; } catch { return 'worker'; } })).toBe('page');
@@ -563,7 +563,7 @@ test('the heatmaps show the engine\'s values, and a new run of the same size rep
     await expect(page.getByRole('status').first()).toContainText('300 / 300 steps');
     await waitForRun(page);
     const { trace } = engineRun({ ...base, seed });
-    const picture = page.getByRole('img', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
+    const picture = page.getByRole('application', { name: /^forget gate over time/ }).locator('canvas.heatmap-picture');
     await picture.scrollIntoViewIfNeeded(); // a heatmap off screen isn't painted
     // The painter works in slices across frames: wait until the last column shows the last step.
     await expect.poll(() => heatmapPixelsWrong(picture, trace, trace.index('l0.f'), 300, 20, (w, h) => [[0, 0], [w >> 1, 7], [w - 1, h - 1], [w >> 2, h >> 1]]),
@@ -636,7 +636,7 @@ test('a heatmap\'s hover tip is whole and beside the pointer, over the top unit 
   await page.goto(`/${query({ H, T })}`);
   await waitForRun(page);
   const { trace } = engineRun({ hiddenSize: H, seqLen: T });
-  const map = page.getByRole('img', { name: /^forget gate over time/ });
+  const map = page.getByRole('application', { name: /^forget gate over time/ });
   await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
   const tip = page.getByRole('tooltip');
@@ -670,7 +670,7 @@ test('the heatmaps\' time axis marks each step where the heatmaps show it, zoome
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`/${query({ H: 8, T: 300 })}`);
   await waitForRun(page);
-  const map = page.getByRole('img', { name: /^forget gate over time/ });
+  const map = page.getByRole('application', { name: /^forget gate over time/ });
   await map.scrollIntoViewIfNeeded();
   const tip = page.getByRole('tooltip');
   const ticks = page.locator('.heatmaps .time-tick');
@@ -713,7 +713,7 @@ test('Ctrl+wheel over a heatmap zooms about the step under the pointer, sideways
   await page.goto(`/${query({ T: 400 })}`);
   await waitForRun(page);
   const label = page.locator('.heatmaps .window-text');
-  const row = page.getByRole('img', { name: /^forget gate over time/ });
+  const row = page.getByRole('application', { name: /^forget gate over time/ });
   await row.scrollIntoViewIfNeeded();
   const box = (await row.boundingBox())!;
   // A quarter of the way along: step 100 of 400 stays under the pointer as the window narrows.

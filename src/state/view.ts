@@ -25,6 +25,8 @@ export interface View {
   heatmapSeries: Readonly<Record<CellKind, readonly string[]>>;
   /** The last Copy as LaTeX: when (performance.now()) and whether the clipboard took it; the button says so for a moment. */
   latexCopy: { at: number; ok: boolean } | null;
+  /** A heatmap row has the keyboard and says the value at each step: the diagram's step line keeps quiet. */
+  probing: boolean;
 }
 
 export const useView = create<View>()(() => ({
@@ -35,4 +37,5 @@ export const useView = create<View>()(() => ({
   heatmapWindow: null,
   heatmapSeries: DEFAULT_HEATMAP_SERIES,
   latexCopy: null,
+  probing: false,
 }));

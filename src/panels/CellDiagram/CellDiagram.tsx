@@ -37,6 +37,7 @@ export function CellDiagram() {
   const layer = usePlayback((p) => p.layer);
   const unit = usePlayback((p) => p.unit);
   const playing = usePlayback((p) => p.playing);
+  const probing = useView((v) => v.probing);
   const norm = useView((v) => v.heatmapNorm);
   const lecture = useView((v) => v.lecture);
   const theme = useEffectiveTheme();
@@ -120,7 +121,7 @@ export function CellDiagram() {
         {/* Its text first appears with step 1's numbers: the browser's time for that paint is the
             'first timestep on screen' of `npm run bench:ui`. */}
         {/* Read out after a step or a selection, never during playback: 60 announcements a second help no one. */}
-        <p className="diagram-step" aria-live={playing ? 'off' : 'polite'} elementtiming="first-timestep">
+        <p className="diagram-step" aria-live={playing || probing ? 'off' : 'polite'} elementtiming="first-timestep">
           {/* While walking, t stays in the line (crossing into the next timestep is said), and the unit is
               read out ([ ] change it) but not shown: the line must fit beside the title in the lecture view. */}
           {subFocus && steps.length > 1

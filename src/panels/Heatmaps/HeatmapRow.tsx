@@ -82,6 +82,14 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
     });
   }, [trace, k, filled, t0, t1, norm, width, rows, blank, generation, onScreen]);
 
+  // While this row has the keyboard, its value line speaks for the step, and the diagram's keeps quiet
+  // (both had said "t = 2, unit 0" at each arrow key). Unmounted with the focus (L), it gives the line back.
+  useEffect(() => {
+    if (!focused) return;
+    useView.setState({ probing: true });
+    return () => useView.setState({ probing: false });
+  }, [focused]);
+
   const marks = useRef<HTMLDivElement>(null);
   useUnitMarks(marks, H);
   const [first, last] = stepsShown([t0, t1]);
@@ -104,7 +112,10 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
         ref={wrap}
         className="heatmap-canvas"
         style={{ height }}
-        role="img"
+        // An application, not an img: a screen reader in browse mode keeps the arrow keys of an image for
+        // itself, and the row's own keys (← → step, ↑ ↓ unit) never arrived.
+        role="application"
+        aria-roledescription="heatmap"
         tabIndex={0}
         aria-describedby={focused ? probeId : undefined}
         aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
