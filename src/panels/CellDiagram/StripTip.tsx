@@ -26,7 +26,7 @@ export function loupeStart(j: number, n: number): number {
 const TIP_CHAR = 10.5;
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
-/** The strip's symbol, short: the layer below's hₜ as hₜ⁽ᵏ⁾, as the equations write it, not "hₜ of layer k". */
+/** The strip's symbol, short: the layer below's hₜ as hₜ⁽¹⁾, as the equations write it, not "hₜ of layer k". */
 function tipSymbol(trace: Trace, layer: number, source: string): string {
   if (source === 'x' && layer > 0) return `hₜ⁽${String(layer).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)])}⁾`;
   return stripSymbol(trace, layer, source);
