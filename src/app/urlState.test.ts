@@ -207,6 +207,7 @@ describe('readUrl: invalid values are ignored and reported', () => {
     for (const [query, hint] of hints) {
       const r = readUrl(query);
       expect(r.problems.join('\n'), query).toContain(hint);
+      expect(r.problems.join('\n'), query).not.toContain('?.');
       expect(r.patches.config.cell ?? 'lstm', query).toBe('lstm');
     }
     // A word no parameter knows gets the list alone.

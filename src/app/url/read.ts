@@ -169,7 +169,9 @@ export function readUrl(search: string, fragment = ''): UrlRead {
 function take(out: UrlRead, p: Prop, raw: string, c: Config): boolean {
   const r = parse(p, raw, c);
   if (!r.ok) {
-    out.problems.push(`Ignored ${p.param}=${show(raw)}: ${r.why ?? `expected ${expected(p, c)}`}.`);
+    const why = r.why ?? `expected ${expected(p, c)}`;
+    // A hint ends in a question mark, which needs no full stop after it.
+    out.problems.push(`Ignored ${p.param}=${show(raw)}: ${why}${why.endsWith('?') ? '' : '.'}`);
     return false;
   }
   const patch = out.patches[p.store];
