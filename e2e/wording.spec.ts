@@ -8,5 +8,5 @@ test('a count of one is singular: 1 step/s in the speed menu, 1 / 1 step in the 
   const speeds = await page.getByRole('combobox', { name: 'Playback speed' }).locator('option').allTextContents();
   expect(speeds.slice(0, 2)).toEqual(['1 step/s', '2 steps/s']);
   await expect(page.getByRole('status').first()).toContainText(/^1 \/ 1 step ·/);
-  await expect(page.getByRole('region', { name: 'Heatmaps over time' }).getByRole('img', { name: 'forget gate over time: 1 unit × 1 timestep, t = 1' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Heatmaps over time' }).getByRole('application', { name: 'forget gate over time: 1 unit × 1 timestep, t = 1' })).toBeVisible();
 });
