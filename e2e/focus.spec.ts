@@ -80,6 +80,11 @@ test('a pause is said with its step; so are the layer and the heatmaps\' window'
   await expect(said).toHaveText('Layer 2 of 2');
   await page.keyboard.press('0');
   await expect(said).toHaveText('Heatmaps show t = 1 to 200, the whole sequence');
+  // Playing on to the end stops there, and says so: "Playing" had been the last word.
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press(' ');
+  await expect(said).toHaveText('Stopped at the end, t = 200');
 });
 
 test('a heatmap row explored by keyboard says the value at the cursor; ← → step, ↑ ↓ pick the unit', async ({ page }) => {
@@ -161,4 +166,19 @@ test('Space after a click on a playback button plays; on a button reached by Tab
   await page.keyboard.press(' ');
   await expect(t).toContainText(`t = ${at + 1} `);
   await expect(play).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the first Tab stop skips to the playback controls, some 50 stops down the page', async ({ page }) => {
+  await page.goto('/?T=30');
+  await waitForRun(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the playback controls' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  const url = page.url();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Play / pause' })).toBeFocused();
+  expect(page.url()).toBe(url); // no fragment: a new one would start the page over
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Next sub-step' })).toBeFocused();
 });

@@ -228,7 +228,7 @@ test('the help overlay lists every command and closes with Escape; lecture view 
   // Space on a focused button presses that button; it doesn't start playback.
   await page.getByRole('list', { name: 'Sub-steps of this timestep' }).getByRole('button').first().focus();
   await page.keyboard.press(' ');
-  await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).locator('[aria-current="step"]')).toContainText('1. Forget gate');
+  await expect(page.getByRole('list', { name: 'Sub-steps of this timestep' }).getByRole('button', { name: '1. Forget gate' })).toHaveAttribute('aria-current', 'step');
   await expect(page.getByRole('button', { name: 'Play / pause' })).toHaveAttribute('aria-pressed', 'false');
 
   await page.keyboard.press('l');
@@ -601,7 +601,7 @@ test('a symbol\'s PyTorch tip sits next to it, whole, however far the equations 
   const tip = page.getByRole('tooltip');
 
   // The readout's bias, in the last group: below the equations box's fold at 1280×720.
-  const bias = region.getByRole('region', { name: 'Output gate and hidden state' }).locator('[data-tensor="bias of the nn.Linear readout"]');
+  const bias = region.getByRole('group', { name: 'Output gate and hidden state' }).locator('[data-tensor="bias of the nn.Linear readout"]');
   await bias.scrollIntoViewIfNeeded();
   expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
   await bias.hover();
@@ -619,7 +619,7 @@ test('a symbol\'s PyTorch tip sits next to it, whole, however far the equations 
   await expect(tip).toBeHidden();
 
   // A symbol at the top edge of the window: no room above it, so the tip goes below, still on screen.
-  const weight = region.getByRole('region', { name: 'Forget gate' }).locator('[data-tensor^="weight_ih_l0"]').first();
+  const weight = region.getByRole('group', { name: 'Forget gate' }).locator('[data-tensor^="weight_ih_l0"]').first();
   await page.evaluate((y) => window.scrollBy(0, y - 3), (await weight.boundingBox())!.y);
   await weight.hover();
   await expect(tip).toHaveText(/^PyTorch: weight_ih_l0\[8:16\]$/);

@@ -95,6 +95,13 @@ export function App({ urlProblems }: { urlProblems: string[] }) {
   return (
     <div className="app">
       <header className="app-header">
+        {/* The playback controls come last in the page, some 50 Tab stops in: the first stop goes straight
+            there. In the header, as all of the page is in a landmark; not an #anchor, as a change of
+            fragment starts the page over (url/sync.ts). */}
+        <a className="skip-link" href="#" onClick={(e) => {
+          e.preventDefault();
+          document.querySelector<HTMLElement>('[data-command="play"]')?.focus();
+        }}>Skip to the playback controls</a>
         <h1 className="brand"><img src="/favicon.svg" alt="" width="24" height="24" /> Gatescope</h1>
         {!lecture && <ModelControls />}
         <div className="header-actions">

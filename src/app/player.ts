@@ -4,6 +4,8 @@
  */
 import { usePlayback } from '../state/playback';
 import { useRun } from '../state/run';
+import { announce } from '../state/announce';
+import { fmtInt } from '../viz/format';
 
 export function startPlayer(): () => void {
   let frame = 0;
@@ -27,6 +29,8 @@ export function startPlayer(): () => void {
       // At the end of a finished run the clock stops; while streaming it waits for the next chunk.
       if (next >= trace.layout.steps - 1 || (status !== 'running' && next >= lastArrived)) {
         usePlayback.setState({ playing: false });
+        // Said, as a pause is: the step line is quiet during playback, and "Playing" was the last word.
+        announce(`Stopped at the end, t = ${fmtInt(next + 1)}`);
       }
     }
     frame = requestAnimationFrame(tick);

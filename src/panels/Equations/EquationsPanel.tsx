@@ -134,7 +134,8 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
           onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} onBlur={keys.onBlur}
         >
           {visible.slice(0, shown).map((g) => (
-            <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} aria-label={g.title}>
+            // A group, not a region: four landmarks inside the equations' own made the page's list of them noise.
+            <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} role="group" aria-label={g.title}>
               <h3>
                 <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} title="Show this sub-step on the diagram" data-focus-fallback={g.sub === current ? '' : undefined}>
                   {g.sub + 1}. {g.title}

@@ -84,8 +84,9 @@ export function Transport() {
       {steps.length > 1 && (
         <ol className="substeps" aria-label="Sub-steps of this timestep">
           {steps.map((s, k) => (
-            <li key={s.title} className={!focus ? '' : k === shown ? 'current' : k < shown ? 'done' : ''} aria-current={focus && k === shown ? 'step' : undefined}>
-              <button type="button" onClick={() => showSubStep(k)}>
+            <li key={s.title} className={!focus ? '' : k === shown ? 'current' : k < shown ? 'done' : ''}>
+              {/* On the button, which is what the focus reaches and a screen reader reads: "current step". */}
+              <button type="button" aria-current={focus && k === shown ? 'step' : undefined} onClick={() => showSubStep(k)}>
                 {k + 1}. {s.title}
               </button>
             </li>
