@@ -118,6 +118,7 @@ test('the values table says which units it shows of how many, and how to see the
   await waitForRun(page);
   const table = page.getByRole('region', { name: 'Values at this timestep' });
   await expect(table.getByRole('heading')).toHaveText('Values at t = 3, layer 1');
+  await expect(table.getByRole('table')).toHaveAccessibleName('Values at t = 3, layer 1');
   await expect(table).toContainText('Units 36–43 of 64 (0–63), around the selected unit 40. For others, press [ or ], or click a cell on a strip of the diagram.');
   const headers = table.getByRole('columnheader');
   await expect(headers).toHaveText(['series', ...Array.from({ length: 8 }, (_, k) => `unit ${36 + k}`)]);

@@ -281,6 +281,9 @@ describe.each(CASES)('buildEquations: $name', ({ patch }) => {
       expect(flat(last).endsWith(`=${num(probs[best])}`), last).toBe(true);
       expect(last).toContain(`class ${best}`);
       expect(mentions(flat(last), trace.at('logits', t, best))).toBe(true);
+      // Summed over the classes by ell: k is the expansions' column of W or U, a few lines above.
+      expect(last).toContain('\\sum_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}');
+      expect(last).not.toMatch(/_k\b/);
       // The readout belongs to the sub-step that computes h (the last one).
       expect(groups[groups.length - 1].lines).toContain(last);
     }

@@ -174,9 +174,10 @@ function readoutLines(c: Ctx): string[] {
   const best = topClass(probs);
   const logit = trace.at('logits', c.t, best);
   const label = classLabel(model, best).replace(/[‘’]/g, "'");
+  // The classes are summed by \ell: k is already the column of W or U in the written-out products above.
   return [
     `\\hat{y}_t = \\operatorname{softmax}(${sym('W_y', 'weight of the nn.Linear readout (classes × H)')} h_t + ${sym('b_y', 'bias of the nn.Linear readout')})`,
-    `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}] = \\frac{e^{${num(logit)}}}{\\sum_k e^{(W_y h_t + b_y)_k}} = ${num(probs[best])}`,
+    `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}] = \\frac{e^{${num(logit)}}}{\\sum_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}} = ${num(probs[best])}`,
   ];
 }
 

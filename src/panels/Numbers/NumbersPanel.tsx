@@ -2,7 +2,7 @@
  * Every series of the shown layer at the current timestep, as numbers: the plainest view of the trace,
  * and the one a student can check a hand calculation against. The selected unit's column is marked.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useId, useMemo } from 'react';
 import { useSettled } from '../../app/useSettled';
 import { keyOf } from '../../app/commands';
 import { seriesInfo } from '../../cellinfo/series';
@@ -37,12 +37,13 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
   const first = Math.max(0, Math.min(unit - Math.floor(MAX_COLUMNS / 2), H - MAX_COLUMNS));
   const units = Array.from({ length: Math.min(H, MAX_COLUMNS) }, (_, k) => first + k);
   const some = units.length < H;
+  const titleId = useId();
   const own = layout.series.map((s, k) => ({ s, k })).filter(({ s }) => s.layer === layer);
   const order = inEquationOrder(layout.cell, own.map(({ s }) => s.name));
   const rows = order.map((name) => own.find(({ s }) => s.name === name)!);
   return (
     <section className="panel numbers" aria-label="Values at this timestep" data-focus-home>
-      <h2 className="panel-title">Values at t = {fmtInt(t + 1)}, layer {layer + 1}</h2>
+      <h2 className="panel-title" id={titleId}>Values at t = {fmtInt(t + 1)}, layer {layer + 1}</h2>
       {/* Without this, eight columns of a wide layer read as the whole layer. */}
       {some && (
         <p className="numbers-range">
@@ -54,7 +55,8 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit }: 
         <p className="muted">Step {t + 1} is still being computed…</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          {/* Named by the title: a screen reader's list of tables had an unnamed one. */}
+          <table aria-labelledby={titleId}>
             <thead>
               <tr>
                 <th scope="col">series</th>
