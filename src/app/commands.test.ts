@@ -534,6 +534,27 @@ describe('what commands say to a screen reader', () => {
     expect(useAnnouncement.getState()).toMatchObject({ text: 'The model has one layer', n: before + 2 });
   });
 
+  it('says why a step had nothing to do: at either end, or ahead of the stream', () => {
+    const trace = loadRun({ seqLen: 20 });
+    usePlayback.setState({ t: 19, subFocus: false });
+    expect(said('step-forward')).toBe('Already at the last step, t = 20');
+    usePlayback.setState({ t: 0 });
+    expect(said('step-back')).toBe('Already at the first step, t = 1');
+    expect(usePlayback.getState().t).toBe(0);
+    // In a walk of t = 1, ← goes back to the whole step, in silence (the step line says it).
+    usePlayback.setState({ t: 0, sub: 1, subFocus: true });
+    const n = useAnnouncement.getState().n;
+    runCommand(command('step-back'));
+    expect(usePlayback.getState().subFocus).toBe(false);
+    expect(useAnnouncement.getState().n).toBe(n);
+    // A run still streaming: the cursor at its last arrived step waits for the next.
+    useRun.setState({ filled: 5 });
+    (trace as { filled: number }).filled = 5;
+    usePlayback.setState({ t: 4, subFocus: false });
+    expect(said('step-forward')).toBe('Step 6 is still being computed');
+    expect(usePlayback.getState().t).toBe(4);
+  });
+
   it('says nothing for what the step line already announces', () => {
     loadRun({});
     const before = useAnnouncement.getState().n;

@@ -82,13 +82,30 @@ const windowSaid = () => {
   return `Heatmaps show t = ${fmtInt(first)} to ${fmtInt(last)}${first === 1 && last === T ? ', the whole sequence' : ''}`;
 };
 
+/**
+ * → at the last step (or where the stream hasn't reached yet) and ← at the first have nothing to do, and
+ * the step line, which speaks after a step, says nothing: these say why the key did nothing.
+ */
+const noStepForward = () => {
+  const { trace } = useRun.getState();
+  const { t } = usePlayback.getState();
+  if (!trace) return null;
+  if (t >= trace.layout.steps - 1) return `Already at the last step, t = ${fmtInt(t + 1)}`;
+  return t >= trace.filled - 1 ? `Step ${fmtInt(t + 2)} is still being computed` : null;
+};
+// In a walk of t = 1's sub-steps, ← still has a move to make: back to the whole step.
+const noStepBack = () => {
+  const { t, subFocus } = usePlayback.getState();
+  return useRun.getState().trace && t <= 0 && !subFocus ? 'Already at the first step, t = 1' : null;
+};
+
 /** The lecture view shows no heatmaps: their commands would change a window nobody sees. */
 const heatmapsHidden = () => (useView.getState().lecture ? `The lecture view has no heatmaps (${keyOf('lecture')} leaves it)` : null);
 
 export const COMMANDS: readonly Command[] = [
   { id: 'play', label: 'Play / pause', group: 'Playback', keys: [{ key: ' ' }, { key: 'k' }], run: togglePlay, said: playingSaid },
-  { id: 'step-back', label: 'Previous timestep', group: 'Playback', keys: [{ key: 'ArrowLeft' }], run: () => stepBy(-1) },
-  { id: 'step-forward', label: 'Next timestep', group: 'Playback', keys: [{ key: 'ArrowRight' }], run: () => stepBy(1) },
+  { id: 'step-back', label: 'Previous timestep', group: 'Playback', keys: [{ key: 'ArrowLeft' }], run: () => stepBy(-1), unavailable: noStepBack },
+  { id: 'step-forward', label: 'Next timestep', group: 'Playback', keys: [{ key: 'ArrowRight' }], run: () => stepBy(1), unavailable: noStepForward },
   { id: 'substep-back', label: 'Previous sub-step', group: 'Playback', keys: [{ key: 'ArrowLeft', shift: true }], run: () => subStepBy(-1) },
   { id: 'substep-forward', label: 'Next sub-step', group: 'Playback', keys: [{ key: 'ArrowRight', shift: true }], run: () => subStepBy(1) },
   { id: 'start', label: 'Jump to start', group: 'Playback', keys: [{ key: 'Home' }], run: () => seek(0) },
