@@ -427,7 +427,7 @@ async function main() {
     const big = await browser.newPage();
     await big.goto(`${BASE}?cell=rnn_tanh&H=512&T=100000&I=8`);
     await waitDone(big, 300_000);
-    const map = big.getByRole('img', { name: /over time/ }).first();
+    const map = big.getByRole('application', { name: /over time/ }).first();
     await map.scrollIntoViewIfNeeded();
     const box = (await map.boundingBox())!;
     await big.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
