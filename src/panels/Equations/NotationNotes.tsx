@@ -28,9 +28,9 @@ export function NotationNotes({ layout, layer }: { layout: TraceLayout | undefin
       <p>
         A sum over more than 4 terms lists its 3 largest, each with its k beneath it (the column of W or U, the
         entry of the vector), and counts the rest. Terms that are 0 are counted, not listed: a one-hot input
-        (a character) has one term that counts, and h<sub>0</sub> = 0 none. Every number is rounded to 3 decimals from the engine&apos;s full-precision value,
-        so adding the shown terms by hand can differ from the shown result in the last digit: where it does, the
-        equation says ≈ there instead of =.
+        (a character) has one term that counts, and h<sub>0</sub> = 0 none. Every number is rounded to 3
+        decimals from the engine&apos;s full-precision value, so adding the shown terms by hand can differ from
+        the shown result in the last digit: where it does, the equation says ≈ there instead of =.
       </p>
     </details>
   );
