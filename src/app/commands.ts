@@ -3,7 +3,7 @@
  * all read this table, so a shortcut can't exist without its label and its line in the help.
  */
 import { SPEEDS, usePlayback } from '../state/playback';
-import { layerBy, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
+import { layerBy, limits, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
 import { useRun } from '../state/run';
 import { useView } from '../state/view';
 import { shownWindow, stepsShown, zoomTimeBy } from '../state/timeWindow';
@@ -65,7 +65,6 @@ function speedBy(d: number): void {
   usePlayback.setState({ speed: SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (k < 0 ? SPEEDS.length - 1 : k) + d))] });
 }
 
-const lastStep = () => Math.max(0, (useRun.getState().trace?.filled ?? 1) - 1);
 
 const playingSaid = () => {
   const { playing, t } = usePlayback.getState();
@@ -87,11 +86,11 @@ const windowSaid = () => {
  * the step line, which speaks after a step, says nothing: these say why the key did nothing.
  */
 const noStepForward = () => {
-  const { trace } = useRun.getState();
   const { t } = usePlayback.getState();
-  if (!trace) return null;
-  if (t >= trace.layout.steps - 1) return `Already at the last step, t = ${fmtInt(t + 1)}`;
-  return t >= trace.filled - 1 ? `Step ${fmtInt(t + 2)} is still being computed` : null;
+  const { lastT, endT } = limits();
+  if (!useRun.getState().trace) return null;
+  if (t >= endT) return `Already at the last step, t = ${fmtInt(t + 1)}`;
+  return t >= lastT ? `Step ${fmtInt(t + 2)} is still being computed` : null;
 };
 // In a walk of t = 1's sub-steps, ← still has a move to make: back to the whole step.
 const noStepBack = () => {
@@ -109,7 +108,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'substep-back', label: 'Previous sub-step', group: 'Playback', keys: [{ key: 'ArrowLeft', shift: true }], run: () => subStepBy(-1) },
   { id: 'substep-forward', label: 'Next sub-step', group: 'Playback', keys: [{ key: 'ArrowRight', shift: true }], run: () => subStepBy(1) },
   { id: 'start', label: 'Jump to start', group: 'Playback', keys: [{ key: 'Home' }], run: () => seek(0) },
-  { id: 'end', label: 'Jump to end', group: 'Playback', keys: [{ key: 'End' }], run: () => seek(lastStep()) },
+  { id: 'end', label: 'Jump to end', group: 'Playback', keys: [{ key: 'End' }], run: () => seek(limits().lastT) },
   { id: 'slower', label: 'Slower', group: 'Playback', keys: [{ key: '-' }], run: () => speedBy(-1), said: speedSaid },
   { id: 'faster', label: 'Faster', group: 'Playback', keys: [{ key: '+' }, { key: '=' }], run: () => speedBy(1), said: speedSaid },
   { id: 'unit-prev', label: 'Previous unit', group: 'Selection', keys: [{ key: '[' }], run: () => unitBy(-1) },

@@ -6,7 +6,8 @@ import { subSteps } from '../cellinfo/substeps';
 import { usePlayback } from './playback';
 import { useRun } from './run';
 
-function limits() {
+/** Where the cursor can go: the last arrived step, the run's last step, and the units, layers and sub-steps. */
+export function limits() {
   const { trace } = useRun.getState();
   if (!trace) return { lastT: 0, endT: 0, H: 1, L: 1, subs: 1 };
   return {

@@ -66,8 +66,8 @@ export const LOWERED_NOTE = 'Capitals read as lower case: the vocabulary has onl
 
 /**
  * The note for characters a text model skipped: the first few by name, then how many more. Each name is
- * a bidi isolate (FSI … PDI): right-to-left letters (Hebrew, Arabic) had run together with the spaces and quotes
- * between them, and were shown in the reverse of their order in the text.
+ * a bidi isolate (FSI … PDI): right-to-left letters (Hebrew, Arabic) had run together with the spaces
+ * and quotes between them, and were shown in the reverse of their order in the text.
  */
 export function skippedNote(unknown: readonly string[]): string {
   const listed = unknown.slice(0, LISTED_CHARACTERS).map((ch) => `\u2068${characterName(ch)}\u2069`).join(' ');

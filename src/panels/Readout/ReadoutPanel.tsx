@@ -14,10 +14,10 @@ import { rankOf, untrainedNote } from './readoutText';
 const K = 5;
 
 /** The character after step t in the text the model reads, from the trace's one-hot inputs. */
-function NextInText({ trace, t, probs, ready, nextIn }: { trace: Trace; t: number; probs: Float32Array; ready: boolean; nextIn: boolean }) {
+function NextInText({ trace, t, probs, nextIn }: { trace: Trace; t: number; probs: Float32Array; nextIn: boolean }) {
   const T = trace.layout.steps;
   if (t + 1 >= T) return <p className="readout-next">This is the last character: nothing follows it in the text.</p>;
-  if (!ready || !nextIn) return <p className="readout-next">Next in the text: …</p>;
+  if (!nextIn) return <p className="readout-next">Next in the text: …</p>;
   const next = trace.row(trace.index('x'), t + 1).indexOf(1);
   return (
     <p className="readout-next">
@@ -31,8 +31,8 @@ export function ReadoutPanel() {
   const model = useRun((r) => r.model);
   const t = usePlayback((p) => p.t);
   const ready = useRun((r) => t < r.filled);
-  // Step t + 1 holds the next character: subscribed to on its own, or the line waited for a render that
-  // never came once step t was in (a new text typed at t = 1 streams its first step first).
+  // Step t + 1 holds the next character (and its arrival implies step t's): subscribed to on its own, or
+  // the line waited for a render that never came once step t was in (a new text streams its first step first).
   const nextIn = useRun((r) => t + 1 < r.filled);
   if (!trace) return null;
   const V = trace.layout.readoutSize;
@@ -52,7 +52,7 @@ export function ReadoutPanel() {
     <section className="panel readout" aria-label="Readout">
       <h2 className="panel-title">Output ŷₜ = softmax(W<sub>y</sub> hₜ + b<sub>y</sub>) · top {top.length} of {V}</h2>
       {note && <p className="readout-note">{note}</p>}
-      {text && <NextInText trace={trace} t={t} probs={probs} ready={ready} nextIn={nextIn} />}
+      {text && <NextInText trace={trace} t={t} probs={probs} nextIn={nextIn} />}
       <ol className="bars">
         {top.map((k) => (
           <li key={k} className="bar-row">
