@@ -15,15 +15,21 @@ async function expectValuesMatch(page: import('@playwright/test').Page, trace: R
   await expect(page.getByRole('status', { name: 'Current timestep' }).or(page.getByLabel('Current timestep'))).toContainText(`t = ${(t + 1).toLocaleString('en-US')} `);
   // The table says which timestep its numbers are for; it follows the cursor once the cursor settles.
   await expect(page.getByRole('region', { name: 'Values at this timestep' }).getByRole('heading')).toContainText(`t = ${(t + 1).toLocaleString('en-US')},`);
-  const names = trace.layout.series.filter((s) => s.layer === layer).map((s) => s.name);
+  // Each row's values: what the step reads first (a stacked layer's input, hₜ₋₁, and cₜ₋₁ in an LSTM),
+  // then every series the layer computes.
+  const expected: Record<string, (unit: number) => number> = {};
+  if (layer > 0) expected.x = (u) => trace.layerInput(layer, t)[u];
+  expected['prev:h'] = (u) => trace.previous(layer, 'h', t)[u];
+  if (trace.layout.cell === 'lstm') expected['prev:c'] = (u) => trace.previous(layer, 'c', t)[u];
+  for (const s of trace.layout.series.filter((s) => s.layer === layer)) expected[s.name] = (u) => trace.at(`l${layer}.${s.name}`, t, u);
   // Read again until it holds: after a new run is asked for, the table may still show the last run's step
   // for a moment (the status line says "all in" of that run until the new one starts).
   await expect(async () => {
     const table = await valuesTable(page);
-    expect(Object.keys(table).sort()).toEqual([...names].sort());
-    for (const name of names) {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(expected).sort());
+    for (const [name, value] of Object.entries(expected)) {
       for (const [unit, text] of Object.entries(table[name])) {
-        expect(text, `${name}[${unit}] at t=${t}`).toBe(shown(trace.at(`l${layer}.${name}`, t, Number(unit))));
+        expect(text, `${name}[${unit}] at t=${t}`).toBe(shown(value(Number(unit))));
       }
     }
   }).toPass({ timeout: 10_000 });

@@ -136,10 +136,46 @@ test('a values table with every unit says nothing of others', async ({ page }) =
   const table = page.getByRole('region', { name: 'Values at this timestep' });
   await expect(table.getByRole('columnheader')).toHaveCount(9);
   await expect(table).not.toContainText('For others');
-  // Rows in the order the equations compute them (the forget gate first), not PyTorch's i, f, g, o.
-  await expect(table.getByRole('rowheader')).toHaveText(['aᶠₜ', 'fₜ', 'aⁱₜ', 'iₜ', 'aᵍₜ', 'gₜ', 'f⊙c', 'i⊙g', 'cₜ', 'aᵒₜ', 'oₜ', 'tanh(cₜ)', 'hₜ']);
+  // What the step reads, then the rows in the order the equations compute them (the forget gate first), not
+  // PyTorch's i, f, g, o.
+  await expect(table.getByRole('rowheader')).toHaveText(['hₜ₋₁', 'cₜ₋₁', 'aᶠₜ', 'fₜ', 'aⁱₜ', 'iₜ', 'aᵍₜ', 'gₜ', 'f⊙c', 'i⊙g', 'cₜ', 'aᵒₜ', 'oₜ', 'tanh(cₜ)', 'hₜ']);
   // So do the heatmaps' chips.
   await expect(page.getByRole('group', { name: 'Series shown' }).getByRole('button')).toHaveText(['aᶠₜ', 'fₜ', 'aⁱₜ', 'iₜ', 'aᵍₜ', 'gₜ', 'f⊙c', 'i⊙g', 'cₜ', 'aᵒₜ', 'oₜ', 'tanh(cₜ)', 'hₜ']);
+});
+
+test('walking the sub-steps, the values table marks the rows of the step in view and holds back later ones', async ({ page }) => {
+  const { trace } = engineRun({ hiddenSize: 8 });
+  await page.goto(`/${query({ H: 8, t: 5 })}`);
+  await waitForRun(page);
+  const table = page.getByRole('region', { name: 'Values at this timestep' });
+  const row = (name: string) => table.locator(`tbody tr[data-series="${name}"]`);
+  const numbers = (name: string, t: number) => Array.from({ length: 8 }, (_, u) => shown(trace.at(`l0.${name}`, t, u)));
+  const held = (step: number) => Array.from({ length: 8 }, () => `…in step ${step}`);
+  // The whole timestep: every row has its numbers, none is marked.
+  await expect(row('h').getByRole('cell')).toHaveText(numbers('h', 4));
+  await expect(table.locator('tr[data-state]')).toHaveCount(0);
+
+  await page.keyboard.press('Shift+ArrowRight'); // step 1 of 4: the forget gate
+  await expect(table).toContainText('Step 1 of 4, forget gate: its rows are marked ▸; the rows of later steps show … until you reach them.');
+  await expect(table.getByRole('rowheader', { name: 'fₜ (computed in this step)' })).toBeVisible();
+  await expect(row('f').getByRole('cell')).toHaveText(numbers('f', 4));
+  await expect(row('c').getByRole('cell')).toHaveText(held(3));
+  await expect(row('h').getByRole('cell')).toHaveText(held(4));
+  // What the step reads is there from the start: cₜ₋₁ is the cell state of t = 4.
+  await expect(row('prev:c').getByRole('cell')).toHaveText(numbers('c', 3));
+
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight'); // step 3: the cell update
+  await expect(table.locator('tr[data-state="active"]')).toHaveCount(3);
+  await expect(row('c')).toHaveAttribute('data-state', 'active');
+  await expect(row('c').getByRole('cell')).toHaveText(numbers('c', 4));
+  await expect(row('f')).toHaveAttribute('data-state', 'done');
+  await expect(row('o').getByRole('cell')).toHaveText(held(4));
+
+  await page.keyboard.press('ArrowRight'); // the next whole timestep: nothing held back
+  await expect(table.getByRole('heading')).toHaveText('Values at t = 6, layer 1');
+  await expect(table).not.toContainText('Step 3 of 4');
+  await expect(row('o').getByRole('cell')).toHaveText(numbers('o', 5));
 });
 
 test('an input of 8 dimensions: the chart has a y-axis at the lines\' range, and every xₜ value is listed at the cursor', async ({ page }) => {
