@@ -312,13 +312,15 @@ describe('moving the cursor over other cells and runs', () => {
     loadRun({ cell: 'rnn_tanh', seqLen: 4 });
     usePlayback.setState({ t: 0, sub: 0 });
     run('substep-forward');
-    expect(cursor()).toMatchObject({ t: 1, sub: 0 });
+    // Not a walk: there is nothing inside the timestep to walk (the address said sub=1, and an LSTM loaded
+    // next opened at its step 1 of 4).
+    expect(cursor()).toMatchObject({ t: 1, sub: 0, subFocus: false });
     run('substep-forward');
     run('substep-forward');
     run('substep-forward');
-    expect(cursor()).toMatchObject({ t: 3, sub: 0 });
+    expect(cursor()).toMatchObject({ t: 3, sub: 0, subFocus: false });
     run('substep-back');
-    expect(cursor()).toMatchObject({ t: 2, sub: 0 });
+    expect(cursor()).toMatchObject({ t: 2, sub: 0, subFocus: false });
   });
 
   it('stays within the steps that have arrived while a run streams', () => {
@@ -553,6 +555,15 @@ describe('what commands say to a screen reader', () => {
     usePlayback.setState({ t: 4, subFocus: false });
     expect(said('step-forward')).toBe('Step 6 is still being computed');
     expect(usePlayback.getState().t).toBe(4);
+  });
+
+  it('says there is nothing to play when the first run was refused, and does not start a clock', () => {
+    useRun.setState({ status: 'error', trace: null, error: 'H = 100000 is too large' });
+    expect(said('play')).toBe('Nothing to play: the engine could not run this model (the message above says why)');
+    expect(usePlayback.getState().playing).toBe(false);
+    // Still starting (no trace yet, nothing refused): play waits for the run, as it does for a stream.
+    useRun.setState({ status: 'running', error: null });
+    expect(said('play')).toBe('Playing');
   });
 
   it('says nothing for what the step line already announces', () => {

@@ -59,7 +59,7 @@ export function subStepBy(d: number): void {
     nt = t - 1;
     ns = subs - 1;
   }
-  usePlayback.setState({ t: nt, sub: ns, playing: false, subFocus: true });
+  usePlayback.setState({ t: nt, sub: ns, playing: false, subFocus: subs > 1 });
 }
 
 /** Shows sub-step k of the current timestep. */
