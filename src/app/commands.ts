@@ -98,11 +98,14 @@ const noStepBack = () => {
   return useRun.getState().trace && t <= 0 && !subFocus ? 'Already at the first step, t = 1' : null;
 };
 
+/** With no run on screen (the first one refused), there is nothing to play, and "Playing" would mislead. */
+const nothingToPlay = () => (!useRun.getState().trace && useRun.getState().status === 'error' ? 'Nothing to play: the engine could not run this model (the message above says why)' : null);
+
 /** The lecture view shows no heatmaps: their commands would change a window nobody sees. */
 const heatmapsHidden = () => (useView.getState().lecture ? `The lecture view has no heatmaps (${keyOf('lecture')} leaves it)` : null);
 
 export const COMMANDS: readonly Command[] = [
-  { id: 'play', label: 'Play / pause', group: 'Playback', keys: [{ key: ' ' }, { key: 'k' }], run: togglePlay, said: playingSaid },
+  { id: 'play', label: 'Play / pause', group: 'Playback', keys: [{ key: ' ' }, { key: 'k' }], run: togglePlay, unavailable: nothingToPlay, said: playingSaid },
   { id: 'step-back', label: 'Previous timestep', group: 'Playback', keys: [{ key: 'ArrowLeft' }], run: () => stepBy(-1), unavailable: noStepBack },
   { id: 'step-forward', label: 'Next timestep', group: 'Playback', keys: [{ key: 'ArrowRight' }], run: () => stepBy(1), unavailable: noStepForward },
   { id: 'substep-back', label: 'Previous sub-step', group: 'Playback', keys: [{ key: 'ArrowLeft', shift: true }], run: () => subStepBy(-1) },

@@ -18,7 +18,9 @@ export function startPlayer(): () => void {
     const { trace, status } = useRun.getState();
     const dt = last ? Math.min(now - last, 250) : 0;
     last = now;
-    carry += (dt * speed) / 1000;
+    // Time counts only with steps to move through: with no trace yet, pressing play then waiting must not
+    // jump the cursor ahead when the trace comes.
+    carry = trace ? carry + (dt * speed) / 1000 : 0;
     const steps = Math.floor(carry);
     if (steps > 0 && trace) {
       carry -= steps;
