@@ -139,7 +139,7 @@ export function CellDiagram() {
           <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={shownUnit} states={states} norm={norm} cellName={cellName} />
         </div>
       </div>
-      <Legend trace={trace} layer={shownLayer} norm={norm} />
+      <Legend trace={trace} geometry={geometry} layer={shownLayer} norm={norm} />
     </section>
   );
 }

@@ -1,16 +1,20 @@
-/** The colour legend: a bar for each scale the diagram uses; the last, the bound of the cell's unbounded values, as the strips use it. */
+/** The colour legend: a bar for each scale the diagram uses; the last, the bound its unbounded strips are coloured to. */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { runAll } from '../../engine/run';
 import { DEFAULT_CONFIG, runSpecOf, type Config } from '../../state/config';
 import { seriesDomain } from '../../viz/domains';
+import { geometryFor } from '../../viz/geometry';
+import { sourceSeries } from '../../viz/sources';
 import { buildRun } from '../../worker/host';
-import { Legend } from './Legend';
+import { Legend, sumsBounds } from './Legend';
 
 function legend(patch: Partial<Config>, norm: 'series' | 'global' = 'series') {
   const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch }));
   const trace = runAll(model, seq);
-  return { trace, html: renderToStaticMarkup(<Legend trace={trace} layer={0} norm={norm} />) };
+  const { cell, gruReset, readoutSize } = trace.layout;
+  const geometry = geometryFor({ cell, gruReset, readoutSize }, true);
+  return { trace, geometry, html: renderToStaticMarkup(<Legend trace={trace} geometry={geometry} layer={0} norm={norm} />) };
 }
 
 /** The third bar's caption and its end labels. */
@@ -26,30 +30,37 @@ describe('Legend', () => {
     expect(signedBar(html)).toEqual(['cell state, sums', `−${m}`, `+${m}`]);
   });
 
-  it("labels a GRU's and an RNN's bar with their pre-activations' bound, which goes past 1 here", () => {
-    for (const [patch, key] of [[{ cell: 'gru', inputSize: 6, signal: 'noise' }, 'l0.n_pre'], [{ cell: 'rnn_tanh', inputSize: 6 }, 'l0.a']] as const) {
-      const { trace, html } = legend(patch);
-      const m = seriesDomain(trace, trace.index(key), 'series').hi;
-      expect(m, key).toBeGreaterThan(1);
-      expect(signedBar(html), key).toEqual(['pre-activations, sums', `−${m}`, `+${m}`]);
-    }
+  it('gives the bound of the strips drawn: an RNN colours its xₜ to ±1 although its aₜ, not drawn, goes past it', () => {
+    const { trace, html } = legend({ cell: 'rnn_tanh', inputSize: 6 });
+    expect(seriesDomain(trace, trace.index('l0.a'), 'series').hi).toBeGreaterThan(1);
+    const m = seriesDomain(trace, trace.index('x'), 'series').hi;
+    expect(signedBar(html)).toEqual(['input', `−${m}`, `+${m}`]);
+  });
+
+  it('gives each bound there is, when the strips are coloured to different ones', () => {
+    const { trace, geometry, html } = legend({ cell: 'gru', inputSize: 6, signal: 'noise' });
+    const drawn = geometry.parts.map((p) => sourceSeries(trace, 0, p.source)).filter((k) => trace.layout.series[k].kind === 'real');
+    const bounds = [...new Set(drawn.map((k) => seriesDomain(trace, k, 'series').hi))].sort((a, b) => a - b);
+    expect(bounds.length).toBeGreaterThan(1); // U·h + b and r⊙Uh go past the input's ±1 here
+    expect(sumsBounds(trace, geometry, 0, 'series')).toEqual(bounds);
+    expect(signedBar(html)).toEqual([`sums, input: b = ${bounds.slice(0, -1).join(', ')} or ${bounds.at(-1)} by strip`, '−b', '+b']);
   });
 
   it('labels the bar with the shared bound when the colours are normalised globally', () => {
     const { trace, html } = legend({ cell: 'gru', inputSize: 6, signal: 'noise' }, 'global');
-    const m = seriesDomain(trace, trace.index('l0.n_pre'), 'global').hi;
-    expect(signedBar(html)).toEqual(['pre-activations, sums', `−${m}`, `+${m}`]);
+    const m = seriesDomain(trace, trace.index('l0.hn'), 'global').hi;
+    expect(signedBar(html)).toEqual(['sums, input', `−${m}`, `+${m}`]);
   });
 
   it('shows only the scales the diagram colours something with', () => {
     const captions = (patch: Partial<Config>) => [...legend(patch).html.matchAll(/<figcaption>([^<]+)<\/figcaption>/g)].map((m) => m[1]);
     expect(captions({ cell: 'lstm' })).toEqual(['gates, probabilities', 'tanh range', 'cell state, sums']);
-    expect(captions({ cell: 'gru' })).toEqual(['gates, probabilities', 'tanh range', 'pre-activations, sums']);
-    expect(captions({ cell: 'rnn_tanh' })).toEqual(['probabilities', 'tanh range', 'pre-activations, sums']);
+    expect(captions({ cell: 'gru' })).toEqual(['gates, probabilities', 'tanh range', 'sums, input']);
+    expect(captions({ cell: 'rnn_tanh' })).toEqual(['probabilities', 'tanh range', 'input']);
     // A ReLU RNN's hₜ is unbounded, drawn on the sums' scale: nothing is in the tanh range.
-    expect(captions({ cell: 'rnn_relu' })).toEqual(['probabilities', 'pre-activations, sums']);
+    expect(captions({ cell: 'rnn_relu' })).toEqual(['probabilities', 'ReLU states, input']);
     // Without a readout, an RNN has nothing between 0 and 1 either.
-    expect(captions({ cell: 'rnn_relu', classes: 0 })).toEqual(['pre-activations, sums']);
+    expect(captions({ cell: 'rnn_relu', classes: 0 })).toEqual(['ReLU states, input']);
     expect(captions({ cell: 'lstm', classes: 0 })).toEqual(['gates, probabilities', 'tanh range', 'cell state, sums']);
   });
 });
