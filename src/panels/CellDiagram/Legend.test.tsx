@@ -9,12 +9,12 @@ import { sourceSeries } from '../../viz/sources';
 import { buildRun } from '../../worker/host';
 import { Legend, sumsBounds } from './Legend';
 
-function legend(patch: Partial<Config>, norm: 'series' | 'global' = 'series') {
+function legend(patch: Partial<Config>, norm: 'series' | 'global' = 'series', layer = 0) {
   const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch }));
   const trace = runAll(model, seq);
   const { cell, gruReset, readoutSize } = trace.layout;
-  const geometry = geometryFor({ cell, gruReset, readoutSize }, true);
-  return { trace, geometry, html: renderToStaticMarkup(<Legend trace={trace} geometry={geometry} layer={0} norm={norm} />) };
+  const geometry = geometryFor({ cell, gruReset, readoutSize }, layer === trace.layout.numLayers - 1);
+  return { trace, geometry, html: renderToStaticMarkup(<Legend trace={trace} geometry={geometry} layer={layer} norm={norm} />) };
 }
 
 /** The third bar's caption and its end labels. */
@@ -62,5 +62,10 @@ describe('Legend', () => {
     // Without a readout, an RNN has nothing between 0 and 1 either.
     expect(captions({ cell: 'rnn_relu', classes: 0 })).toEqual(['ReLU states, input']);
     expect(captions({ cell: 'lstm', classes: 0 })).toEqual(['gates, probabilities', 'tanh range', 'cell state, sums']);
+    // Above the first layer the input is the tanh of the layer below: a GRU's sums are alone on the scale,
+    // and a tanh RNN has nothing on it.
+    const upper = (patch: Partial<Config>) => [...legend({ ...patch, numLayers: 2 }, 'series', 1).html.matchAll(/<figcaption>([^<]+)<\/figcaption>/g)].map((m) => m[1]);
+    expect(upper({ cell: 'gru' })).toEqual(['gates, probabilities', 'tanh range', 'sums']);
+    expect(upper({ cell: 'rnn_tanh' })).toEqual(['probabilities', 'tanh range']);
   });
 });

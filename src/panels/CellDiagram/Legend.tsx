@@ -24,13 +24,14 @@ function Bar({ label, lo, mid, hi, colour }: { label: string; lo: string; mid?: 
   );
 }
 
-/** What the signed, unbounded scale colours on each cell's diagram. */
+/** What the signed, unbounded scale colours on each cell's diagram (above the first layer, the input is the tanh of the layer below, except in a ReLU RNN). */
 const SUMS_CAPTION: Record<CellKind, string> = {
   lstm: 'cell state, sums',
   gru: 'sums, input',
   rnn_tanh: 'input',
   rnn_relu: 'ReLU states, input',
 };
+const sumsCaption = (cell: CellKind, layer: number) => (layer > 0 && cell === 'gru' ? 'sums' : SUMS_CAPTION[cell]);
 
 /**
  * The bounds the unbounded strips of this diagram are coloured to (one per strip when each series has its
@@ -52,7 +53,7 @@ export function Legend({ trace, geometry, layer, norm }: { trace: Trace; geometr
   const bounds = sumsBounds(trace, geometry, layer, norm);
   // Strips to different bounds: the ends stand for each strip's own, and the caption says which there are.
   const one = bounds.length === 1;
-  const sums = SUMS_CAPTION[trace.layout.cell] + (one ? '' : `: b = ${bounds.slice(0, -1).join(', ')} or ${bounds.at(-1)} by strip`);
+  const sums = sumsCaption(trace.layout.cell, layer) + (one ? '' : `: b = ${bounds.slice(0, -1).join(', ')} or ${bounds.at(-1)} by strip`);
   // The layer's own series, and the input and readout drawn with it.
   const kinds = new Set(trace.layout.series.filter((q) => q.layer === layer || q.layer === -1).map((q) => q.kind));
   const gates = trace.layout.series.some((q) => q.layer === layer && q.kind === 'gate');
