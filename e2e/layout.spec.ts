@@ -184,7 +184,7 @@ test('the notes on notation, opened, scroll in a part of the panel and leave the
     await page.goto(`/${query({ lecture, t: 4 })}`);
     const panel = page.getByRole('region', { name: 'Equations' });
     await expect(panel.locator('.katex').first()).toBeVisible();
-    await panel.getByText('Notation and PyTorch tensors').click();
+    await panel.getByText("Notation: Olah's symbols, PyTorch's tensors").click();
     await expect(panel.locator('details[open]')).toBeVisible();
     const [whole, body] = await Promise.all([panel.boundingBox(), panel.locator('.equations-body').boundingBox()]);
     expect(body!.height / whole!.height, `lecture=${lecture}`).toBeGreaterThan(0.45);

@@ -1,6 +1,6 @@
 /**
  * Which PyTorch tensor each symbol on the page is: W_f is rows H…2H−1 of weight_ih_l0, and so on.
- * Shown when hovering a symbol in an equation; the "Notation and PyTorch tensors" note under the
+ * Shown when hovering a symbol in an equation; the "Notation: Olah's symbols, PyTorch's tensors" note under the
  * equations says the same in words.
  */
 import type { CellKind } from '../../engine/types';
