@@ -76,7 +76,7 @@ test('the readout says its weights are random and untrained, and shows the chara
   await page.goto(`/${query({ input: 'text', text, seed: 5 })}`);
   await waitForRun(page);
   const readout = page.getByRole('region', { name: 'Readout' });
-  await expect(readout).toContainText('The weights are random (seed 5) and untrained, so these next-character guesses carry no meaning.');
+  await expect(readout).toContainText('The weights are random (seed 5) and untrained, so these next-character guesses carry no meaning, and the gates seldom open or close fully: training is what does that.');
   for (let t = 0; t < T; t++) {
     if (t > 0) await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('group', { name: new RegExp(`^Input text: character ${t + 1} of ${T} `) })).toBeVisible();
@@ -107,7 +107,7 @@ test('a signal model\'s readout says its class probabilities are arbitrary', asy
   await page.goto(`/${query({ seed: 3, classes: 4 })}`);
   await waitForRun(page);
   const readout = page.getByRole('region', { name: 'Readout' });
-  await expect(readout).toContainText('The weights are random (seed 3) and untrained, so these class probabilities carry no meaning.');
+  await expect(readout).toContainText('The weights are random (seed 3) and untrained, so these class probabilities carry no meaning, and the gates seldom open or close fully.');
   await expect(readout).not.toContainText('Next in the text');
 });
 
@@ -172,10 +172,16 @@ test('walking the sub-steps, the values table marks the rows of the step in view
   await expect(row('f')).toHaveAttribute('data-state', 'done');
   await expect(row('o').getByRole('cell')).toHaveText(held(4));
 
-  await page.keyboard.press('ArrowRight'); // the next whole timestep: nothing held back
-  await expect(table.getByRole('heading')).toHaveText('Values at t = 6, layer 1');
+  // Esc ends the walk where it is: t = 5 again shown whole, nothing held back.
+  const whole = page.getByRole('button', { name: 'Whole timestep' });
+  await expect(whole).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Escape');
+  await expect(whole).toHaveAttribute('aria-pressed', 'true');
+  await expect(table.getByRole('heading')).toHaveText('Values at t = 5, layer 1');
   await expect(table).not.toContainText('Step 3 of 4');
-  await expect(row('o').getByRole('cell')).toHaveText(numbers('o', 5));
+  await expect(table.locator('tr[data-state]')).toHaveCount(0);
+  await expect(row('o').getByRole('cell')).toHaveText(numbers('o', 4));
+  await expect(page.getByRole('region', { name: 'Cell diagram' }).locator('.diagram-step')).toHaveText('t = 5, unit 0');
 });
 
 test('an input of 8 dimensions: the chart has a y-axis at the lines\' range, and every xₜ value is listed at the cursor', async ({ page }) => {

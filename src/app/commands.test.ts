@@ -116,7 +116,8 @@ describe('commandForKey', () => {
   it('requires Shift to match on named keys, and knows nothing of other keys', () => {
     expect(key('Home', true)).toBeUndefined();
     expect(key('End', true)).toBeUndefined();
-    for (const k of ['x', 'Enter', 'Escape', 'ArrowUp', 'ArrowDown', 'Tab', 'F1', 'Shift', '/']) expect(key(k), k).toBeUndefined();
+    expect(key('Escape', true)).toBeUndefined();
+    for (const k of ['x', 'Enter', 'ArrowUp', 'ArrowDown', 'Tab', 'F1', 'Shift', '/']) expect(key(k), k).toBeUndefined();
   });
 });
 
@@ -250,6 +251,15 @@ describe('moving the cursor over an LSTM trace', () => {
     expect(cursor().layer).toBe(L - 1);
     run('layer-down');
     expect(cursor().layer).toBe(0);
+  });
+
+  it('Esc ends a walk through the sub-steps at the timestep it is in', () => {
+    usePlayback.setState({ t: 4, sub: 1, subFocus: true });
+    expect(key('Escape')).toBe('whole-step');
+    run('whole-step');
+    expect(cursor()).toMatchObject({ t: 4, sub: SUBS - 1, subFocus: false });
+    run('whole-step'); // already whole: nothing moves
+    expect(cursor()).toMatchObject({ t: 4, sub: SUBS - 1, subFocus: false });
   });
 
   it('plays and pauses; playing from the end starts again from the beginning', () => {

@@ -3,7 +3,7 @@
  * all read this table, so a shortcut can't exist without its label and its line in the help.
  */
 import { SPEEDS, usePlayback } from '../state/playback';
-import { layerBy, limits, seek, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
+import { layerBy, limits, seek, showWholeStep, stepBy, subStepBy, togglePlay, unitBy } from '../state/cursor';
 import { useRun } from '../state/run';
 import { useView } from '../state/view';
 import { shownWindow, stepsShown, zoomTimeBy } from '../state/timeWindow';
@@ -110,6 +110,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'step-forward', label: 'Next timestep', group: 'Playback', keys: [{ key: 'ArrowRight' }], run: () => stepBy(1), unavailable: noStepForward },
   { id: 'substep-back', label: 'Previous sub-step', group: 'Playback', keys: [{ key: 'ArrowLeft', shift: true }], run: () => subStepBy(-1) },
   { id: 'substep-forward', label: 'Next sub-step', group: 'Playback', keys: [{ key: 'ArrowRight', shift: true }], run: () => subStepBy(1) },
+  // The way out of a walk without moving to another timestep (→ then ← had been the only one).
+  { id: 'whole-step', label: 'Whole timestep', group: 'Playback', keys: [{ key: 'Escape' }], run: showWholeStep },
   { id: 'start', label: 'Jump to start', group: 'Playback', keys: [{ key: 'Home' }], run: () => seek(0) },
   { id: 'end', label: 'Jump to end', group: 'Playback', keys: [{ key: 'End' }], run: () => seek(limits().lastT) },
   { id: 'slower', label: 'Slower', group: 'Playback', keys: [{ key: '-' }], run: () => speedBy(-1), said: speedSaid },
@@ -143,7 +145,7 @@ export function command(id: string): Command {
   return c;
 }
 
-const KEY_NAMES: Record<string, string> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+const KEY_NAMES: Record<string, string> = { ' ': 'Space', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc' };
 
 /** A binding as shown to people: 'Shift+→', 'Space'. */
 export function keyLabel(k: KeyBinding): string {

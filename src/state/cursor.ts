@@ -62,6 +62,11 @@ export function subStepBy(d: number): void {
   usePlayback.setState({ t: nt, sub: ns, playing: false, subFocus: subs > 1 });
 }
 
+/** Ends a walk through the sub-steps: the current timestep shown whole, every equation at once. */
+export function showWholeStep(): void {
+  usePlayback.setState({ sub: limits().subs - 1, subFocus: false });
+}
+
 /** Shows sub-step k of the current timestep. */
 export function showSubStep(k: number): void {
   usePlayback.setState({ sub: clamp(k, 0, limits().subs - 1), playing: false, subFocus: true });

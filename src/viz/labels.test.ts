@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { initModel } from '../engine/init';
 import { testConfig } from '../engine/testing/config';
-import { classLabel, topClass } from './labels';
+import { classLabel, topClass, untrainedTitle } from './labels';
 
 describe('topClass', () => {
   it('is the most likely class, and the first of equals (as the bars and the equations name it)', () => {
@@ -19,5 +19,14 @@ describe('classLabel', () => {
     expect(classLabel(initModel(base, 1), 4)).toBe('class 4');
     expect(classLabel(null, 0)).toBe('class 0');
     expect(classLabel(initModel({ ...base, input: 'onehot' }, 1), 1)).toMatch(/^‘.+’$/);
+  });
+});
+
+describe('untrainedTitle', () => {
+  it('gives the diagram\'s title a word for random weights, and none for loaded ones', () => {
+    const seeded = initModel(testConfig({}), 7);
+    expect(untrainedTitle(seeded)).toBe('untrained (seed 7)');
+    expect(untrainedTitle({ ...seeded, origin: { kind: 'loaded' } })).toBeNull();
+    expect(untrainedTitle(null)).toBeNull();
   });
 });

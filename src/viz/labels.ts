@@ -1,10 +1,15 @@
-/** Names of readout classes and input tokens, as people read them. */
+/** Names of readout classes and input tokens, and of where a model's weights come from, as people read them. */
 import { tokenLabel } from '../engine/inputs';
 import type { Model } from '../engine/types';
 
 /** A text model reads characters (one-hot over the vocabulary) and predicts the next one. */
 export function isTextModel(model: Model | null): boolean {
   return model?.input.kind === 'onehot';
+}
+
+/** The diagram's title part for a model whose weights are random, e.g. 'untrained (seed 1)'; null otherwise. */
+export function untrainedTitle(model: Model | null): string | null {
+  return model?.origin?.kind === 'seeded' ? `untrained (seed ${model.origin.seed})` : null;
 }
 
 export function classLabel(model: Model | null, k: number): string {

@@ -23,6 +23,7 @@ import { TopLayer } from './TopLayer';
 import { WireLayer } from './WireLayer';
 import { TitleParts } from '../TitleParts';
 import { fmtInt } from '../../viz/format';
+import { untrainedTitle } from '../../viz/labels';
 
 export function CellDiagram() {
   const trace = useRun((r) => r.trace);
@@ -116,7 +117,7 @@ export function CellDiagram() {
         <h2 className="panel-title">
           {/* The lecture view's larger type has no room for the layer beside the step line: the row of
               layers under the title, its button pressed, says which one is shown. */}
-          <TitleParts parts={[cellName, layout.cell === 'gru' && `reset ${layout.gruReset} U·h`, L > 1 && !lecture && `layer ${shownLayer + 1} of ${L}`, `H = ${layout.hiddenSize}`]} />
+          <TitleParts parts={[cellName, layout.cell === 'gru' && `reset ${layout.gruReset} U·h`, L > 1 && !lecture && `layer ${shownLayer + 1} of ${L}`, `H = ${layout.hiddenSize}`, untrainedTitle(model) ?? false]} />
         </h2>
         {/* Its text first appears with step 1's numbers: the browser's time for that paint is the
             'first timestep on screen' of `npm run bench:ui`. */}

@@ -8,8 +8,8 @@ const seeded = initModel({ cell: 'gru', gruReset: 'after', inputSize: 4, hiddenS
 describe('untrainedNote', () => {
   it('calls a seeded model random and untrained, naming its seed, for text and for classes', () => {
     expect(seeded.origin).toEqual({ kind: 'seeded', seed: 7 });
-    expect(untrainedNote(seeded, true)).toBe('The weights are random (seed 7) and untrained, so these next-character guesses carry no meaning.');
-    expect(untrainedNote(seeded, false)).toBe('The weights are random (seed 7) and untrained, so these class probabilities carry no meaning.');
+    expect(untrainedNote(seeded, true)).toBe('The weights are random (seed 7) and untrained, so these next-character guesses carry no meaning, and the gates seldom open or close fully: training is what does that.');
+    expect(untrainedNote(seeded, false)).toBe('The weights are random (seed 7) and untrained, so these class probabilities carry no meaning, and the gates seldom open or close fully: training is what does that.');
   });
 
   it('says nothing of a model loaded from a file, or of one whose origin is unknown', () => {

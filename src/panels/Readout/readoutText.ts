@@ -11,7 +11,8 @@ import type { Model } from '../../engine/types';
 export function untrainedNote(model: Model | null, text: boolean): string | null {
   if (model?.origin?.kind !== 'seeded') return null;
   const what = text ? 'these next-character guesses' : 'these class probabilities';
-  return `The weights are random (seed ${model.origin.seed}) and untrained, so ${what} carry no meaning.`;
+  // The gates too: a student reads gates that hover mid-way as what LSTMs do, not as what random weights do.
+  return `The weights are random (seed ${model.origin.seed}) and untrained, so ${what} carry no meaning, and the gates seldom open or close fully: training is what does that.`;
 }
 
 /** The rank of class k in a probability vector: 1 for the most likely (equals share the better rank). */

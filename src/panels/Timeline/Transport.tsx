@@ -82,16 +82,20 @@ export function Transport() {
         </output>
       </div>
       {steps.length > 1 && (
-        <ol className="substeps" aria-label="Sub-steps of this timestep">
-          {steps.map((s, k) => (
-            <li key={s.title} className={!focus ? '' : k === shown ? 'current' : k < shown ? 'done' : ''}>
-              {/* On the button, which is what the focus reaches and a screen reader reads: "current step". */}
-              <button type="button" aria-current={focus && k === shown ? 'step' : undefined} onClick={() => showSubStep(k)}>
-                {k + 1}. {s.title}
-              </button>
-            </li>
-          ))}
-        </ol>
+        <div className="substeps-row">
+          {/* Pressed while the timestep is shown whole; the way back to it from a walk. */}
+          <CommandButton id="whole-step" className="substep-pill" pressed={!focus}>Whole timestep</CommandButton>
+          <ol className="substeps" aria-label="Sub-steps of this timestep">
+            {steps.map((s, k) => (
+              <li key={s.title} className={!focus ? '' : k === shown ? 'current' : k < shown ? 'done' : ''}>
+                {/* On the button, which is what the focus reaches and a screen reader reads: "current step". */}
+                <button type="button" className="substep-pill" aria-current={focus && k === shown ? 'step' : undefined} onClick={() => showSubStep(k)}>
+                  {k + 1}. {s.title}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </div>
   );
