@@ -71,6 +71,12 @@ test('in forced colours, pressed and current states still show, and the colour k
   await differ('the selected unit\'s column', page.locator('.numbers th.selected'), page.locator('.numbers thead th:not(.selected)').last());
   await page.keyboard.press('Shift+ArrowRight');
   await differ('the current sub-step', page.locator('.substeps li.current button'), page.locator('.substeps li:not(.current) button').last());
+  // A layer's button: its own background rule had won over the forced one, leaving its number in
+  // HighlightText on its light face, unreadable.
+  await load(page, `/${query({ H: 8, layers: 2, layer: 2 })}`);
+  const layers = page.locator('.layer-button');
+  await differ('the layer shown', layers.nth(1), layers.nth(0));
+  expect(await bg(layers.nth(1))).toBe(await bg(chips.locator('[aria-pressed="true"]').first()));
   await page.keyboard.press('l');
   await differ('the lecture view\'s button', page.locator('[data-command="lecture"]'), page.locator('[data-command="help"]'));
   // The keys: each legend bar is a gradient still.

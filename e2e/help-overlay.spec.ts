@@ -68,3 +68,19 @@ test('in a window shorter than the list, the help overlay opens at its title, an
   await page.keyboard.press('Enter');
   await expect(help(page)).toBeHidden();
 });
+
+test('on a phone the help overlay is one column, every key beside its words, nothing cut off', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/${query({ H: 4, T: 5 })}`);
+  await expect(page.locator('.equations-body')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await page.keyboard.press('?');
+  await expect(help(page)).toBeVisible();
+  expect(await help(page).evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  const groups = await page.locator('.help-groups > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+  expect(new Set(groups).size).toBe(1);
+  // No key cap runs into its description.
+  for (const row of await help(page).locator('dt').all()) {
+    const [dt, dd] = await Promise.all([row.boundingBox(), row.locator('xpath=following-sibling::dd[1]').boundingBox()]);
+    expect(dt!.x + dt!.width <= dd!.x + 0.5 || dt!.y + dt!.height <= dd!.y + 0.5).toBe(true);
+  }
+});

@@ -239,7 +239,8 @@ for (const size of SIZES) {
       const whole = await top();
       for (let s = 0; s < subSteps(cell as 'lstm').length; s++) {
         await page.keyboard.press('Shift+ArrowRight');
-        await expect(page.locator('.equations .eq-group.current .katex').first()).toBeVisible();
+        // (An RNN's one sub-step is its whole timestep: Shift+→ goes to the next, with no group in focus.)
+        await expect(page.locator(subSteps(cell as 'lstm').length > 1 ? '.equations .eq-group.current .katex' : '.equations .eq-group .katex').first()).toBeVisible();
         expect(await top(), `${cell} at ${size.width} px, sub-step ${s + 1}`).toBe(whole);
       }
       await page.keyboard.press('ArrowRight');
@@ -247,6 +248,31 @@ for (const size of SIZES) {
     }
   });
 }
+
+// A line's scroll box (a long line scrolls sideways) hides what inks past it: the softmax's exponent and its
+// Σ's ℓ were cut by 3 px, in every cell, at every size.
+test('no equation line cuts its glyphs off: the softmax\'s fraction is whole', async ({ page }) => {
+  for (const cell of ['lstm', 'gru', 'rnn_tanh']) {
+    await page.goto(`/${query({ cell, H: 8, T: 20, t: 5 })}`);
+    await expect(page.locator('.equations-body')).toHaveAttribute('aria-busy', 'false');
+    // Each piece of text's box (not scrollHeight: KaTeX's hidden MathML copy is taller than the line).
+    const cut = await page.locator('.eq-line .katex-display:has(.mfrac)').evaluateAll((els) => els.flatMap((e) => {
+      const box = e.getBoundingClientRect();
+      const walker = document.createTreeWalker(e.querySelector('.katex-html')!, NodeFilter.SHOW_TEXT);
+      const out: string[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent!.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.height > 0 && (r.top < box.top - 1.5 || r.bottom > box.bottom + 1.5)) out.push(`${n.textContent} (${Math.round(r.top - box.top)}, ${Math.round(box.bottom - r.bottom)})`);
+      }
+      return out;
+    }));
+    expect(cut, cell).toEqual([]);
+    await expect(page.locator('.eq-line .katex-display .mfrac').first()).toBeVisible();
+  }
+});
 
 // The layout checked above holds for every user only if every user gets these fonts (see styles.css).
 test('the page is set in its own fonts, all loaded', async ({ page }) => {

@@ -11,6 +11,7 @@ import { cellAt, STRIP_H, STRIP_W, type CellGeometry, type DiagramNode, type Dia
 import type { Normalisation } from '../../viz/domains';
 import { isPerUnit, sourceWidth } from '../../viz/sources';
 import type { PartState } from './drawStrips';
+import { NodeOutline } from './NodeOutline';
 import { StripTip } from './StripTip';
 import { stripSymbol, stripValueText } from './stripText';
 
@@ -20,38 +21,36 @@ function Node({ n }: { n: DiagramNode }) {
     case 'add':
       return (
         <g className={`node node-${n.kind}`}>
-          <circle cx={n.x} cy={n.y} r={13} />
+          <NodeOutline n={n} />
           <text x={n.x} y={n.y + 5.5} textAnchor="middle">{n.glyph}</text>
         </g>
       );
     case 'oneminus':
       return (
         <g className="node node-op node-oneminus">
-          <circle cx={n.x} cy={n.y} r={17} />
+          <NodeOutline n={n} />
           <text x={n.x} y={n.y + 6} textAnchor="middle">{n.glyph}</text>
         </g>
       );
     case 'tanhop':
       return (
         <g className="node node-op">
-          <ellipse cx={n.x} cy={n.y} rx={30} ry={15} />
+          <NodeOutline n={n} />
           <text x={n.x} y={n.y + 5} textAnchor="middle">{n.glyph}</text>
         </g>
       );
     case 'linear':
-    case 'softmax': {
-      const w = n.kind === 'linear' ? 92 : 84;
+    case 'softmax':
       return (
         <g className={`node node-${n.kind}`}>
-          <rect x={n.x - w / 2} y={n.y - 17} width={w} height={34} rx={6} />
+          <NodeOutline n={n} />
           <text x={n.x} y={n.y + 5} textAnchor="middle">{n.glyph}</text>
         </g>
       );
-    }
     default:
       return (
         <g className={`node node-block node-${n.kind}`}>
-          <rect x={n.x - 44} y={n.y - 25} width={88} height={50} rx={7} />
+          <NodeOutline n={n} />
           <text className="glyph" x={n.x} y={n.y + (n.caption ? 1 : 6)} textAnchor="middle">{n.glyph}</text>
           {n.caption && <text className="caption" x={n.x} y={n.y + 17} textAnchor="middle">{n.caption}</text>}
         </g>

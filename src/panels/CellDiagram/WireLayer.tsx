@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import type { CellGeometry } from '../../viz/geometry';
 import type { PartState } from './drawStrips';
+import { NodeOutline } from './NodeOutline';
 
 const pathOf = (pts: Array<[number, number]>) => pts.map(([x, y], i) => `${i ? 'L' : 'M'}${x},${y}`).join('');
 
@@ -37,6 +38,11 @@ export const WireLayer = memo(function WireLayer({ geometry: g, states, pulseKey
               ))}
           </g>
         );
+      })}
+      {/* Over the wires, under the nodes (the layer above): what a dimmed node fades towards. */}
+      {g.parts.flatMap((part) => part.nodes).map((n, k) => {
+        const inFrame = n.x > g.frame.x && n.x < g.frame.x + g.frame.w && n.y > g.frame.y && n.y < g.frame.y + g.frame.h;
+        return <NodeOutline key={k} n={n} className={inFrame ? 'node-backing in-frame' : 'node-backing'} />;
       })}
     </svg>
   );
