@@ -8,7 +8,7 @@ import { EngineClient, type WorkerLike } from '../worker/client';
 import { HELD_STEPS, type FromWorker } from '../worker/protocol';
 import type { Model } from '../engine/types';
 import type { KernelKind } from '../engine/kernels';
-import { configOf, runSpecOf, useConfig } from '../state/config';
+import { runSpecOf, useConfig } from '../state/config';
 import { clampCursor } from '../state/cursor';
 import { useRun, whenRun } from '../state/run';
 import { usePlayback } from '../state/playback';
@@ -133,7 +133,9 @@ export function spawnEngineWorker(): WorkerLike {
 
 /** Starts the bridge; returns a function that stops it. */
 export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): () => void {
-  [pending, shownId] = [null, 0]; // a new client numbers its runs from 1 again
+  // A new client numbers its runs from 1 again; nothing of the last bridge's runs carries over.
+  [pending, shownId, startLatency, lastProgress] = [null, 0, 0, 0];
+  clearTimeout(trailingProgress);
   let requestedAt = 0;
   const client = new EngineClient(spawn, {
     message: (msg) => handle(msg, requestedAt),
@@ -145,7 +147,7 @@ export function startEngineBridge(spawn: () => WorkerLike = spawnEngineWorker): 
   const run = (first = false) => {
     requestedAt = performance.now();
     mark('gatescope:first-request');
-    const spec = runSpecOf(configOf(useConfig.getState()));
+    const spec = runSpecOf(useConfig.getState()); // reads the config's fields by name: the store's setter is left behind
     try {
       checkRunSpec(spec);
     } catch (err) {

@@ -3,7 +3,6 @@ import { useSyncExternalStore } from 'react';
 import { useView } from '../state/view';
 
 const list = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-const query = () => list;
 
 /** Whether the system asks for a dark theme (what 'auto' resolves to). */
 export function prefersDark(): boolean {
@@ -11,14 +10,13 @@ export function prefersDark(): boolean {
 }
 
 function subscribe(onChange: () => void): () => void {
-  const q = query();
-  q?.addEventListener('change', onChange);
-  return () => q?.removeEventListener('change', onChange);
+  list?.addEventListener('change', onChange);
+  return () => list?.removeEventListener('change', onChange);
 }
 
 export function useEffectiveTheme(): 'light' | 'dark' {
   const theme = useView((v) => v.theme);
-  const systemDark = useSyncExternalStore(subscribe, () => query()?.matches ?? false, () => false);
+  const systemDark = useSyncExternalStore(subscribe, prefersDark, () => false);
   return effectiveTheme(theme, systemDark);
 }
 
@@ -34,8 +32,11 @@ export function markDocument(theme: 'light' | 'dark', lecture: boolean): void {
   root.dataset.lecture = lecture ? 'on' : 'off';
 }
 
-/** Canvas colours per theme (a canvas can't read CSS variables; reading them per frame is slow). */
+/**
+ * Canvas colours per theme (a canvas can't read CSS variables; reading them per frame is slow): ink and
+ * panel are styles.css's --ink and --panel, which the SVG over the canvas is drawn in.
+ */
 export const CANVAS_COLOURS = {
-  light: { ink: '#111827', pending: '#d8dce1', panel: '#ffffff' },
-  dark: { ink: '#f8fafc', pending: '#39424e', panel: '#1a2029' },
+  light: { ink: '#1d2530', pending: '#d8dce1', panel: '#ffffff' },
+  dark: { ink: '#e6e9ee', pending: '#39424e', panel: '#1a2029' },
 } as const;

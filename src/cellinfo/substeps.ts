@@ -30,6 +30,13 @@ export function subSteps(cell: CellKind): readonly SubStep[] {
   return cell === 'lstm' ? LSTM : cell === 'gru' ? GRU : RNN;
 }
 
+/** Where sub-step k stands while sub-step `current` is walked: computed already, being computed, or to come. */
+export type StepState = 'done' | 'active' | 'pending';
+
+export function stepState(k: number, current: number): StepState {
+  return k < current ? 'done' : k === current ? 'active' : 'pending';
+}
+
 /** Index of the sub-step that computes a series, or -1 for values that exist before the step (x, states). */
 export function subStepOf(cell: CellKind, name: string): number {
   return subSteps(cell).findIndex((s) => s.series.includes(name));

@@ -72,13 +72,6 @@ export const useConfig = create<ConfigStore>()((set) => ({
   set: (patch) => set(patch),
 }));
 
-/** The plain config out of the store. */
-export function configOf(s: Config): Config {
-  const out = {} as Record<string, unknown>;
-  for (const key of Object.keys(DEFAULT_CONFIG)) out[key] = (s as unknown as Record<string, unknown>)[key];
-  return out as unknown as Config;
-}
-
 /** The page's memory budget for one trace (checked by the worker before allocating). */
 export const MAX_TRACE_BYTES = LIMITS.traceBytes;
 

@@ -1,7 +1,9 @@
 /**
  * The colour domain of a series, shared by the diagram's strips and the heatmaps. 'series' gives each
  * unbounded series its own bound; 'global' one bound for all unbounded series of the trace, so that
- * their colours can be compared (as CNN Explainer's local/global toggle does).
+ * their colours can be compared (as CNN Explainer's local/global toggle does). The input and the readout's
+ * logits don't set that bound (they are not the cell's values, and a signal's range would swamp them),
+ * but are coloured to it.
  */
 import type { Trace } from '../engine/trace';
 import { domainFor, type ColourDomain } from './scales';

@@ -4,9 +4,9 @@
 export const DIGITS = 3;
 
 /** A value with DIGITS decimals and a real minus sign: −0.771, 0.402, 12.300. */
-export function fmtValue(v: number, digits = DIGITS): string {
+export function fmtValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
-  const s = Math.abs(v) >= 1e5 ? v.toExponential(2) : v.toFixed(digits);
+  const s = Math.abs(v) >= 1e5 ? v.toExponential(2) : v.toFixed(DIGITS);
   // −0.000 reads as a sign error to a student; a value that rounds to zero is written 0.000.
   return /^-0\.0*$/.test(s) ? s.slice(1) : s.replace('-', '−');
 }

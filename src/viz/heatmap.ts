@@ -55,7 +55,6 @@ export function columnsOf(a: number, b: number, w: number, t0: number, t1: numbe
   return [Math.max(0, Math.floor(((a - t0) * w) / span - 0.5)), Math.min(w, Math.ceil(((b - t0) * w) / span + 0.5))];
 }
 
-/** The timestep under pixel column x of a window drawn w pixels wide. */
 /** The unit pixel row y of a picture h rows tall shows: the one under the row's middle. */
 export const unitOfPixelRow = (y: number, h: number, H: number) => Math.min(H - 1, Math.floor(((y + 0.5) * H) / h));
 
@@ -71,6 +70,7 @@ export function unitAt(frac: number, h: number, H: number): number {
   return unitOfPixelRow(Math.min(h - 1, Math.max(0, Math.floor(frac * h))), h, H);
 }
 
+/** The timestep under pixel column x of a window [t0, t1) drawn w pixels wide. */
 export function stepAt(x: number, w: number, t0: number, t1: number): number {
   return Math.floor(t0 + ((x + 0.5) * (t1 - t0)) / w);
 }

@@ -102,8 +102,7 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
   const j = eq?.unit ?? 0;
   // One sub-step at a time while walking through them; a whole timestep shows all of its equations, in
   // the lecture view too (it had shown one group there, whichever sub-step the cursor last held).
-  const focused = subFocus;
-  const { current, visible } = useMemo(() => inFocus(eq?.groups ?? [], sub, focused), [eq, sub, focused]);
+  const { current, visible } = useMemo(() => inFocus(eq?.groups ?? [], sub, subFocus), [eq, sub, subFocus]);
   const shown = useGrowing(visible.length);
   const allShown = ready && shown === visible.length;
   useEffect(() => { if (allShown) onShown?.(); }, [allShown, onShown]);
@@ -135,14 +134,14 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
         >
           {visible.slice(0, shown).map((g) => (
             // A group, not a region: four landmarks inside the equations' own made the page's list of them noise.
-            <section key={g.sub} className={`eq-group${focused ? ' current' : ''}`} role="group" aria-label={g.title}>
+            <section key={g.sub} className={`eq-group${subFocus ? ' current' : ''}`} role="group" aria-label={g.title}>
               <h3>
                 <button type="button" className="eq-title" onClick={() => showSubStep(g.sub)} title="Show this sub-step on the diagram" data-focus-fallback={g.sub === current ? '' : undefined}>
                   {g.sub + 1}. {g.title}
                 </button>
               </h3>
               {g.lines.map((l, k) => <Katex key={k} tex={l} className={k % 2 ? 'eq-line eq-numbers' : 'eq-line'} />)}
-              {focused && g.details.length > 0 && (
+              {subFocus && g.details.length > 0 && (
                 <div className="eq-details" role="group" aria-label="How the pre-activations are summed">
                   {g.details.map((d, k) => <Katex key={k} tex={d} className="eq-line eq-detail" />)}
                 </div>

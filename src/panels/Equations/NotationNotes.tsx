@@ -6,6 +6,8 @@
  * digit (and the equation then says ≈).
  */
 import type { TraceLayout } from '../../engine/trace';
+import { DIGITS } from '../../viz/format';
+import { MAX_TERMS } from './build';
 
 const OLAH = <>Olah&apos;s &ldquo;Understanding LSTM Networks&rdquo;</>;
 
@@ -72,9 +74,9 @@ export function NotationNotes({ layout, layer }: { layout: TraceLayout | undefin
         the tip. <Tensors layout={layout} />
       </p>
       <p>
-        A sum over more than 4 terms lists its 3 largest, each with its k beneath it (the column of W or U, the
+        A sum over more than {MAX_TERMS} terms lists its {MAX_TERMS - 1} largest, each with its k beneath it (the column of W or U, the
         entry of the vector), and counts the rest. Terms that are 0 are counted, not listed: a one-hot input
-        (a character) has one term that counts, and h<sub>0</sub> = 0 none. Every number is rounded to 3
+        (a character) has one term that counts, and h<sub>0</sub> = 0 none. Every number is rounded to {DIGITS}
         decimals from the engine&apos;s full-precision value, so adding the shown terms by hand can differ from
         the shown result in the last digit: where it does, the equation says ≈ there instead of =.
       </p>

@@ -22,7 +22,7 @@ export interface EquationGroup {
 }
 
 /** Terms listed in full up to this many; beyond it, the largest ones and a count of the rest. */
-const MAX_TERMS = 4;
+export const MAX_TERMS = 4;
 
 /** One term of a row's dot product: the weight M[row, k], the input v[k], and k. */
 export type Term = [weight: number, input: number, k: number];

@@ -4,7 +4,7 @@
  * button and with a click on the backdrop; the native dialog gives the focus back to where it was each time.
  */
 import { useEffect, useRef, type MouseEvent as ReactMouseEvent } from 'react';
-import { COMMANDS, command, keyLabel } from '../../app/commands';
+import { COMMANDS, keyLabel, keyOf } from '../../app/commands';
 import { useView } from '../../state/view';
 
 const GROUPS = ['Playback', 'Selection', 'View'] as const;
@@ -32,7 +32,7 @@ export function HelpOverlay() {
   // Pressed on the backdrop, and let go there: a drag that selects the dialog's text and ends outside it is
   // a click on the dialog too (the nearest common ancestor), and must not close it.
   const downOnBackdrop = useRef(false);
-  const helpKey = keyLabel(command('help').keys[0]);
+  const helpKey = keyOf('help');
   return (
     <dialog
       ref={ref}
@@ -73,6 +73,10 @@ export function HelpOverlay() {
       <p className="help-foot">
         In the equations (Tab to them): <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> go from symbol to symbol and
         show its PyTorch tensor, <kbd>Home</kbd> <kbd>End</kbd> the first and last, <kbd>Esc</kbd> hides it.
+      </p>
+      {/* Also not commands: a focused heatmap row's (HeatmapRow), where ↑ ↓ pick the unit it reads out. */}
+      <p className="help-foot">
+        On a heatmap (Tab to it): <kbd>↑</kbd> <kbd>↓</kbd> pick the unit it reads out at the cursor; <kbd>←</kbd> <kbd>→</kbd> step as everywhere.
       </p>
     </dialog>
   );

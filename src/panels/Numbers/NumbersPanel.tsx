@@ -9,7 +9,7 @@ import { memo, useDeferredValue, useId, useMemo } from 'react';
 import { useSettled } from '../../app/useSettled';
 import { keyOf } from '../../app/commands';
 import { seriesInfo } from '../../cellinfo/series';
-import { inEquationOrder, subSteps } from '../../cellinfo/substeps';
+import { inEquationOrder, stepState, subSteps } from '../../cellinfo/substeps';
 import { selectUnit } from '../../state/cursor';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
@@ -56,8 +56,8 @@ interface Row { source: StripSource; symbol: string; name: string; step: number 
 function inputRows(trace: Trace, layer: number): Row[] {
   const rows: Row[] = [];
   if (isPerUnit(layer, 'x')) rows.push({ source: 'x', symbol: stripSymbol(trace, layer, 'x'), name: `hidden state of layer ${layer}, this layer's input`, step: -1 });
-  rows.push({ source: 'prev:h', symbol: 'hₜ₋₁', name: 'hidden state at the step before (the initial state at t = 1)', step: -1 });
-  if (trace.layout.cell === 'lstm') rows.push({ source: 'prev:c', symbol: 'cₜ₋₁', name: 'cell state at the step before (the initial state at t = 1)', step: -1 });
+  rows.push({ source: 'prev:h', symbol: stripSymbol(trace, layer, 'prev:h'), name: 'hidden state at the step before (the initial state at t = 1)', step: -1 });
+  if (trace.layout.cell === 'lstm') rows.push({ source: 'prev:c', symbol: stripSymbol(trace, layer, 'prev:c'), name: 'cell state at the step before (the initial state at t = 1)', step: -1 });
   return rows;
 }
 
@@ -112,7 +112,7 @@ const ValuesTable = memo(function ValuesTable({ trace, t, ready, layer, unit, wa
             <tbody>
               {rows.map((r) => {
                 const values = sourceValues(trace, layer, r.source, t);
-                const state = walkingStep === null ? undefined : r.step < walkingStep ? 'done' : r.step === walkingStep ? 'active' : 'pending';
+                const state = walkingStep === null ? undefined : stepState(r.step, walkingStep);
                 return (
                   <tr key={r.source} data-series={r.source} data-state={state} className={r.step < 0 ? 'numbers-input' : undefined}>
                     <th scope="row" title={r.name}>

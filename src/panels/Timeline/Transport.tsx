@@ -3,7 +3,7 @@
  * t as 1-based "step 12 of 60" because that is how a lecturer says it; the engine's t is 0-based.
  */
 import { memo } from 'react';
-import { subSteps } from '../../cellinfo/substeps';
+import { stepState, subSteps, type StepState } from '../../cellinfo/substeps';
 import { CommandButton } from '../../app/CommandButton';
 import { keyOf } from '../../app/commands';
 import { Icons } from '../../app/icons';
@@ -12,6 +12,9 @@ import { seek, showSubStep } from '../../state/cursor';
 import { SPEEDS, usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { fmtInt, plural } from '../../viz/format';
+
+/** A sub-step's pill, by where it stands in the walk. */
+const SUB_CLASS: Record<StepState, string> = { done: 'done', active: 'current', pending: '' };
 
 /** Marks the thumb as held until the pointer is let go, wherever that happens. */
 function holdThumb(): void {
@@ -87,7 +90,7 @@ export function Transport() {
           <CommandButton id="whole-step" className="substep-pill" pressed={!focus}>Whole timestep</CommandButton>
           <ol className="substeps" aria-label="Sub-steps of this timestep">
             {steps.map((s, k) => (
-              <li key={s.title} className={!focus ? '' : k === shown ? 'current' : k < shown ? 'done' : ''}>
+              <li key={s.title} className={focus ? SUB_CLASS[stepState(k, shown)] : ''}>
                 {/* On the button, which is what the focus reaches and a screen reader reads: "current step". */}
                 <button type="button" className="substep-pill" aria-current={focus && k === shown ? 'step' : undefined} onClick={() => showSubStep(k)}>
                   {k + 1}. {s.title}
