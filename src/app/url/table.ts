@@ -7,21 +7,23 @@ import { encodeText, SIGNAL_KINDS } from '../../engine/inputs';
 import { layerSeries } from '../../engine/trace';
 import { CELL_KINDS, CELL_NAMES } from '../../engine/types';
 import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../../state/config';
-import { SPEEDS, usePlayback } from '../../state/playback';
-import { useView } from '../../state/view';
+import { SPEEDS, usePlayback, type Playback } from '../../state/playback';
+import { useView, type View } from '../../state/view';
 
 export type Store = 'config' | 'view' | 'playback';
 
-export type Prop = {
+/** The fields of each store a parameter can mirror: a misspelt field is a type error, not a dead parameter. */
+type FieldOf = { config: keyof Config; view: keyof View; playback: keyof Playback };
+
+/**
+ * Where a parameter's value lives: a store and one of its fields. `flag`: a boolean field of the same store
+ * that says whether the value means anything: the parameter is written only while it is on, and reading
+ * the parameter turns it on (a sub-step is shown only while the user walks through them).
+ */
+type Located = { [S in Store]: { store: S; field: FieldOf[S]; flag?: FieldOf[S] } }[Store];
+
+export type Prop = Located & {
   param: string;
-  store: Store;
-  field: string;
-  /**
-   * A boolean field of the same store that says whether the value means anything: the parameter is written
-   * only while it is on, and reading the parameter turns it on (a sub-step is shown only while the user
-   * walks through them).
-   */
-  flag?: string;
   /**
    * The field holds one value per cell kind (a record keyed by it); the parameter carries the value for the
    * cell the URL asks for, so that a link doesn't carry choices made for cells it doesn't show.
