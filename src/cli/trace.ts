@@ -15,7 +15,7 @@ import { TensorError, expectShape, float32Text, shapeText, toTensor, type Tensor
 import { formatBytes, LIMITS } from '../engine/limits';
 import { ModelError } from '../engine/model';
 import { runAll } from '../engine/run';
-import { traceBytes, traceLayout, type Trace } from '../engine/trace';
+import { seriesKey, traceBytes, traceLayout, type Trace } from '../engine/trace';
 import { CELL_NAMES } from '../engine/types';
 import { CliError, USAGE, parseTraceArgs } from './args';
 
@@ -150,10 +150,10 @@ function* traceJson(trace: Trace): Generator<string> {
     yield '}';
   }
   yield '],"output":';
-  yield* matrixJson(trace.series(trace.index(`l${L - 1}.h`)), T, H);
+  yield* matrixJson(trace.series(trace.index(seriesKey(L - 1, 'h'))), T, H);
   const final = (state: 'h' | 'c'): Float32Array => {
     const out = new Float32Array(L * H);
-    for (let l = 0; l < L; l++) out.set(trace.row(trace.index(`l${l}.${state}`), T - 1), l * H);
+    for (let l = 0; l < L; l++) out.set(trace.row(trace.index(seriesKey(l, state)), T - 1), l * H);
     return out;
   };
   yield ',"h_n":';

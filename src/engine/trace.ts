@@ -78,13 +78,16 @@ export interface TraceLayout {
 /** The sizes a layout follows from: a model's, or those a run asks for before its model is built. */
 export type TraceShape = Omit<TraceLayout, 'steps' | 'series'>;
 
+/** The key of a layer's series in a trace: 'l0.f', 'l1.h' (layers from 0, as PyTorch's _l0, _l1). */
+export const seriesKey = (layer: number, name: string): string => `l${layer}.${name}`;
+
 /** The layout of a run of `steps` steps of a model of this shape. */
 export function layoutOf(shape: TraceShape, steps: number): TraceLayout {
   const { hiddenSize: H, readoutSize: V } = shape;
   const series: SeriesSpec[] = [{ key: 'x', layer: -1, name: 'x', width: shape.inputSize, kind: 'real' }];
   for (let l = 0; l < shape.numLayers; l++) {
     for (const [name, kind] of layerSeries(shape.cell, shape.gruReset)) {
-      series.push({ key: `l${l}.${name}`, layer: l, name, width: H, kind });
+      series.push({ key: seriesKey(l, name), layer: l, name, width: H, kind });
     }
   }
   if (V > 0) {
@@ -234,7 +237,7 @@ export class Trace {
   /** h_{t−1} or c_{t−1} of a layer: the previous step's state, or the initial state at t = 0. */
   previous(layer: number, state: 'h' | 'c', t: number): Float32Array {
     const H = this.layout.hiddenSize;
-    if (t > 0) return this.row(this.index(`l${layer}.${state}`), t - 1);
+    if (t > 0) return this.row(this.index(seriesKey(layer, state)), t - 1);
     const init = state === 'h' ? this.initial.h0 : this.initial.c0;
     if (!init) throw new Error(`a ${this.layout.cell} has no ${state}0`);
     return init.subarray(layer * H, (layer + 1) * H);
@@ -242,6 +245,6 @@ export class Trace {
 
   /** The input x_t of a layer: the sequence's x_t for layer 0, the h_t of the layer below otherwise. */
   layerInput(layer: number, t: number): Float32Array {
-    return this.row(this.index(layer === 0 ? 'x' : `l${layer - 1}.h`), t);
+    return this.row(this.index(layer === 0 ? 'x' : seriesKey(layer - 1, 'h')), t);
   }
 }

@@ -4,29 +4,25 @@
  */
 import { seriesInfo } from '../cellinfo/series';
 import { subStepOf } from '../cellinfo/substeps';
-import type { Trace } from '../engine/trace';
+import { seriesKey, type Trace } from '../engine/trace';
 import type { CellKind } from '../engine/types';
 import type { StripSource } from './geometry/types';
 
 /** The values of a strip at timestep t (a view into the trace, never a copy). */
 export function sourceValues(trace: Trace, layer: number, source: StripSource, t: number): Float32Array {
-  switch (source) {
-    case 'prev:h': return trace.previous(layer, 'h', t);
-    case 'prev:c': return trace.previous(layer, 'c', t);
-    case 'x': return trace.layerInput(layer, t);
-    case 'probs': return trace.row(trace.index('probs'), t);
-    default: return trace.row(trace.index(`l${layer}.${source}`), t);
-  }
+  // The previous states at t = 0 are the initial state, which is in no series.
+  if (source === 'prev:h' || source === 'prev:c') return trace.previous(layer, source === 'prev:h' ? 'h' : 'c', t);
+  return trace.row(sourceSeries(trace, layer, source), t);
 }
 
-/** The trace series a source reads (its colour domain comes from that series). */
+/** The trace series a source reads (its colour domain comes from that series; h_{t−1} reads h's). */
 export function sourceSeries(trace: Trace, layer: number, source: StripSource): number {
   switch (source) {
-    case 'prev:h': return trace.index(`l${layer}.h`);
-    case 'prev:c': return trace.index(`l${layer}.c`);
-    case 'x': return trace.index(layer === 0 ? 'x' : `l${layer - 1}.h`);
+    case 'prev:h': return trace.index(seriesKey(layer, 'h'));
+    case 'prev:c': return trace.index(seriesKey(layer, 'c'));
+    case 'x': return trace.index(layer === 0 ? 'x' : seriesKey(layer - 1, 'h'));
     case 'probs': return trace.index('probs');
-    default: return trace.index(`l${layer}.${source}`);
+    default: return trace.index(seriesKey(layer, source));
   }
 }
 

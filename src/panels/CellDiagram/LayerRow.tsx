@@ -5,7 +5,7 @@
  * shrank with it (11 px against 13 for one layer; 13 against 16 in the lecture view).
  */
 import { useLayoutEffect, useRef } from 'react';
-import type { Trace } from '../../engine/trace';
+import { seriesKey, type Trace } from '../../engine/trace';
 import { selectLayer } from '../../state/cursor';
 import { seriesDomain } from '../../viz/domains';
 import { cssLutFor, lutIndex } from '../../viz/scales';
@@ -16,7 +16,7 @@ function MiniStrip({ trace, layer, t }: { trace: Trace; layer: number; t: number
     const c = ref.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
-    const k = trace.index(`l${layer}.h`);
+    const k = trace.index(seriesKey(layer, 'h'));
     const H = trace.layout.hiddenSize;
     c.width = Math.min(H, 128);
     c.height = 1;

@@ -4,7 +4,7 @@
  * weights sum to each pre-activation), so tests can check it against the engine without a browser.
  */
 import { subSteps } from '../../cellinfo/substeps';
-import type { Trace } from '../../engine/trace';
+import { seriesKey, type Trace } from '../../engine/trace';
 import type { Model } from '../../engine/types';
 import { classLabel, topClass } from '../../viz/labels';
 import { gateBlock, gateTensors, inputTensor } from './tensors';
@@ -85,7 +85,7 @@ interface Ctx {
 }
 
 /** A value of this layer's series at (t, j). */
-const val = (c: Ctx, name: string) => c.trace.at(`l${c.layer}.${name}`, c.t, c.j);
+const val = (c: Ctx, name: string) => c.trace.at(seriesKey(c.layer, name), c.t, c.j);
 
 /** The activations, as a student applies them to a shown number. */
 const ACT = { σ: (x: number) => 1 / (1 + Math.exp(-x)), tanh: Math.tanh, ReLU: (x: number) => Math.max(0, x) };
@@ -258,7 +258,7 @@ function candidateResetAfter(c: Ctx): { lines: string[]; details: string[] } {
 /** Cho et al.'s reset-before candidate: the reset gate scales h_{t−1} before U_h, so it is a plain pre-activation. */
 function candidateResetBefore(c: Ctx): { lines: string[]; details: string[] } {
   const { j, trace, layer, t } = c;
-  const n = preactivation(c, 'h', 'n_pre', "a^{h'}_t", { recurrent: trace.row(trace.index(`l${layer}.rh`), t) });
+  const n = preactivation(c, 'h', 'n_pre', "a^{h'}_t", { recurrent: trace.row(trace.index(seriesKey(layer, 'rh')), t) });
   return {
     lines: [
       'r_t \\odot h_{t-1}',

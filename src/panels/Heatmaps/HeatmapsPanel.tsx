@@ -6,6 +6,7 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { seriesInfo } from '../../cellinfo/series';
 import { inEquationOrder } from '../../cellinfo/substeps';
+import { seriesKey } from '../../engine/trace';
 import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { useView } from '../../state/view';
@@ -134,7 +135,7 @@ export default function HeatmapsPanel() {
       <div className="heatmap-rows" ref={rowsRef}>
         <div className="heatmap-cursor" ref={cursorRef} aria-hidden="true" />
         {rows.map((n) => {
-          const k = trace.index(`l${shownLayer}.${n}`);
+          const k = trace.index(seriesKey(shownLayer, n));
           return (
             <HeatmapRow key={`${layout.cell}-${n}`} trace={trace} k={k} label={seriesInfo(layout.cell, n).symbol} name={seriesInfo(layout.cell, n).name}
               filled={filled} window={timeWindow} norm={norm} height={height} blank={NOT_YET} />
