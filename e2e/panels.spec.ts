@@ -107,7 +107,7 @@ test('a signal model\'s readout says its class probabilities are arbitrary', asy
   await page.goto(`/${query({ seed: 3, classes: 4 })}`);
   await waitForRun(page);
   const readout = page.getByRole('region', { name: 'Readout' });
-  await expect(readout).toContainText('The weights are random (seed 3) and untrained, so these class probabilities carry no meaning, and the gates seldom open or close fully.');
+  await expect(readout).toContainText('The weights are random (seed 3) and untrained, so these class probabilities carry no meaning, and the gates seldom open or close fully: training is what does that.');
   await expect(readout).not.toContainText('Next in the text');
 });
 
