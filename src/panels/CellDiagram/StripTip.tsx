@@ -49,7 +49,9 @@ export function StripTip({ trace, layer, t, norm, source, j, x, y }: Props) {
   const n = values.length;
   const what = source === 'probs' ? 'class' : isPerUnit(layer, source) ? 'unit' : 'x';
   // The strip's symbol too: the tip sits where the strip's label is, and had hidden which strip it was.
-  const text = `${tipSymbol(trace, layer, source)} · ${what} ${j}: ${fmtValue(values[j])}`;
+  const symbol = tipSymbol(trace, layer, source);
+  const rest = ` · ${what} ${j}: ${fmtValue(values[j])}`;
+  const text = symbol + rest;
   const loupe = n > LOUPE_FROM;
   const w = Math.max(loupe ? LOUPE_UNITS * LOUPE_CELL + 80 : 0, Math.ceil(text.length * TIP_CHAR) + 24);
   const h = loupe ? 54 : 28;
@@ -62,7 +64,8 @@ export function StripTip({ trace, layer, t, norm, source, j, x, y }: Props) {
   return (
     <g className="hover-tip" pointerEvents="none" aria-hidden="true">
       <rect x={x - w / 2} y={top} width={w} height={h} rx={5} />
-      <text x={x} y={top + 20} textAnchor="middle">{text}</text>
+      {/* The symbol in the diagram's own type: in the monospace one, f⊙c's small ⊙ read as "foc". */}
+      <text x={x} y={top + 20} textAnchor="middle"><tspan className="tip-symbol">{symbol}</tspan>{rest}</text>
       {loupe && domain && (
         <g className="loupe" data-first={a}>
           <text className="loupe-end" x={left - 6} y={top + 45} textAnchor="end">{a}</text>
