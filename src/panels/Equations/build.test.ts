@@ -278,12 +278,21 @@ describe.each(CASES)('buildEquations: $name', ({ patch }) => {
       const probs = Array.from(trace.row(trace.index('probs'), t));
       const best = probs.indexOf(Math.max(...probs));
       const last = readout[readout.length - 1];
-      expect(flat(last).endsWith(`=${num(probs[best])}`), last).toBe(true);
+      expect(flat(last).replace(/\\end\{aligned\}$/, '').endsWith(`=${num(probs[best])}`), last).toBe(true);
       expect(last).toContain(`class ${best}`);
       expect(mentions(flat(last), trace.at('logits', t, best))).toBe(true);
       // Summed over the classes by ell: k is the expansions' column of W or U, a few lines above.
-      expect(last).toContain('\\sum_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}');
+      expect(last).toContain('\\sum\\nolimits_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}');
       expect(last).not.toMatch(/_k\b/);
+      // As a quotient of numbers a student can check: e^{logit} over the sum of every class's, written out
+      // term by term on the line before (4 classes).
+      const logits = Array.from(trace.row(trace.index('logits'), t));
+      const total = logits.reduce((a, l) => a + Math.exp(l), 0);
+      expect(last).toContain(`\\frac{${num(Math.exp(logits[best]))}}{${num(total)}}`);
+      const sum = lines[lines.indexOf(last) - 1];
+      const at = logits.map((l) => sum.indexOf(`e^{${num(l)}}`));
+      expect(at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1])), sum).toBe(true);
+      expect(flat(sum).replace(/\\end\{aligned\}$/, '').endsWith(`=${num(total)}`), sum).toBe(true);
       // The readout belongs to the sub-step that computes h (the last one).
       expect(groups[groups.length - 1].lines).toContain(last);
     }
@@ -307,7 +316,12 @@ describe('buildEquations: no readout, text readout', () => {
       const probs = Array.from(trace.row(trace.index('probs'), t));
       const best = probs.indexOf(Math.max(...probs));
       const last = lines[lines.length - 1];
-      expect(flat(last).endsWith(`=${num(probs[best])}`)).toBe(true);
+      expect(flat(last).replace(/\\end\{aligned\}$/, '').endsWith(`=${num(probs[best])}`)).toBe(true);
+      // The denominator of 46 classes: its 3 largest terms and a count of the rest, then its value.
+      const logits = Array.from(trace.row(trace.index('logits'), t));
+      const sum = lines[lines.length - 2];
+      expect(sum).toContain(`\\cdots_{(${logits.length - 3}\\ \\text{more})}`);
+      expect(flat(sum).replace(/\\end\{aligned\}$/, '').endsWith(`=${num(logits.reduce((a, l) => a + Math.exp(l), 0))}`), sum).toBe(true);
       // The label sits in \text{…}; quotes are plain ASCII there.
       expect(last).toMatch(/\\hat\{y\}_t\[\\text\{'.+'\}\]/);
     }

@@ -167,17 +167,44 @@ function gateLines(c: Ctx, gate: string, act: 'σ' | 'tanh', symbolTex: string, 
   };
 }
 
+/**
+ * The readout: softmax, the sum of the exponentials its denominator is (every term for up to MAX_TERMS
+ * classes, the largest otherwise, as the products above), and the top class's probability as that
+ * quotient, so that a student can check it by hand.
+ */
 function readoutLines(c: Ctx): string[] {
   const { trace, model } = c;
   if (!model.readout || c.layer !== model.layers.length - 1) return [];
   const probs = trace.row(trace.index('probs'), c.t);
+  const logits = trace.row(trace.index('logits'), c.t);
   const best = topClass(probs);
-  const logit = trace.at('logits', c.t, best);
+  const logit = logits[best];
   const label = classLabel(model, best).replace(/[‘’]/g, "'");
-  // The classes are summed by \ell: k is already the column of W or U in the written-out products above.
+  // Summed over the classes by \ell: k is already the column of W or U in the written-out products above.
+  // \nolimits: the class index beside Σ, not under it, so that the line is no taller than the others.
+  const sumTex = '\\sum\\nolimits_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}';
+  const exps = Array.from(logits, Math.exp);
+  const total = exps.reduce((a, b) => a + b, 0);
+  const order = Array.from(logits, (_, l) => l).sort((a, b) => logits[b] - logits[a]);
+  const listed = logits.length <= MAX_TERMS ? order.sort((a, b) => a - b) : order.slice(0, MAX_TERMS - 1);
+  const more = logits.length - listed.length;
+  const terms = listed.map((l) => `e^{${num(logits[l])}}`);
+  if (more > 0) terms.push(`\\cdots_{(${more}\\ \\text{more})}`);
+  // With every term there, ≈ where the shown exponents' exponentials miss the shown sum.
+  const byHand = listed.reduce((a, l) => a + Math.exp(shown(logits[l])), 0);
+  const sign = more === 0 && !sameShown(byHand, total) ? '\\approx' : '=';
+  const lines: string[] = [];
+  for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
+  const sumLine = `\\begin{aligned}${sumTex} &= ${lines.join(' \\\\ &\\quad + ')} ${sign} ${num(total)}\\end{aligned}`;
   return [
     `\\hat{y}_t = \\operatorname{softmax}(${sym('W_y', 'weight of the nn.Linear readout (classes × H)')} h_t + ${sym('b_y', 'bias of the nn.Linear readout')})`,
-    `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}] = \\frac{e^{${num(logit)}}}{\\sum_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}} = ${num(probs[best])}`,
+    sumLine,
+    chain(
+      `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}]`,
+      `\\frac{e^{${num(logit)}}}{${sumTex}}`,
+      { tex: `\\frac{${num(exps[best])}}{${num(total)}}`, parts: [], total: shown(exps[best]) / shown(total) },
+      result(probs[best]),
+    ),
   ];
 }
 
