@@ -66,14 +66,18 @@ function productTex(lhs: string, d: ReturnType<typeof dotTerms>): string {
   });
   if (d.shown.length === 0) return `${lhs} = \\underbrace{0 + \\cdots + 0}_{\\text{all ${d.rest} terms}} = ${num(d.sum)}`;
   if (d.rest > 0) terms.push(d.complete ? `\\cdots_{(${d.rest}\\ \\text{more, all } 0)}` : `\\cdots_{(${d.rest}\\ \\text{more})}`);
-  const lines: string[] = [];
-  for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
   // With every non-zero term shown, the sum can be checked by hand: ≈ where the shown factors miss the
   // shown sum, as in the equations (chain). With terms left out it can't, and = says what it is.
   const byHand = d.shown.reduce((s, [w, x]) => s + shown(w) * shown(x), 0);
-  const sign = d.complete && !sameShown(byHand, d.sum) ? '\\approx' : '=';
-  if (lines.length === 1) return `${lhs} = ${lines[0]} ${sign} ${num(d.sum)}`;
-  return `\\begin{aligned}${lhs} &= ${lines.join(' \\\\ &\\quad + ')} ${sign} ${num(d.sum)}\\end{aligned}`;
+  return sumTex(lhs, terms, d.complete && !sameShown(byHand, d.sum) ? '\\approx' : '=', d.sum);
+}
+
+/** `lhs = t1 + t2 + … sign total`, in aligned lines of TERMS_PER_LINE terms when there are more. */
+function sumTex(lhs: string, terms: readonly string[], sign: string, total: number): string {
+  const lines: string[] = [];
+  for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
+  if (lines.length === 1) return `${lhs} = ${lines[0]} ${sign} ${num(total)}`;
+  return `\\begin{aligned}${lhs} &= ${lines.join(' \\\\ &\\quad + ')} ${sign} ${num(total)}\\end{aligned}`;
 }
 
 interface Ctx {
@@ -182,7 +186,7 @@ function readoutLines(c: Ctx): string[] {
   const label = classLabel(model, best).replace(/[‘’]/g, "'");
   // Summed over the classes by \ell: k is already the column of W or U in the written-out products above.
   // \nolimits: the class index beside Σ, not under it, so that the line is no taller than the others.
-  const sumTex = '\\sum\\nolimits_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}';
+  const denominator = '\\sum\\nolimits_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}';
   const exps = Array.from(logits, Math.exp);
   const total = exps.reduce((a, b) => a + b, 0);
   const order = Array.from(logits, (_, l) => l).sort((a, b) => logits[b] - logits[a]);
@@ -192,16 +196,13 @@ function readoutLines(c: Ctx): string[] {
   if (more > 0) terms.push(`\\cdots_{(${more}\\ \\text{more})}`);
   // With every term there, ≈ where the shown exponents' exponentials miss the shown sum.
   const byHand = listed.reduce((a, l) => a + Math.exp(shown(logits[l])), 0);
-  const sign = more === 0 && !sameShown(byHand, total) ? '\\approx' : '=';
-  const lines: string[] = [];
-  for (let k = 0; k < terms.length; k += TERMS_PER_LINE) lines.push(terms.slice(k, k + TERMS_PER_LINE).join(' + '));
-  const sumLine = `\\begin{aligned}${sumTex} &= ${lines.join(' \\\\ &\\quad + ')} ${sign} ${num(total)}\\end{aligned}`;
+  const sumLine = sumTex(denominator, terms, more === 0 && !sameShown(byHand, total) ? '\\approx' : '=', total);
   return [
     `\\hat{y}_t = \\operatorname{softmax}(${sym('W_y', 'weight of the nn.Linear readout (classes × H)')} h_t + ${sym('b_y', 'bias of the nn.Linear readout')})`,
     sumLine,
     chain(
       `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}]`,
-      `\\frac{e^{${num(logit)}}}{${sumTex}}`,
+      `\\frac{e^{${num(logit)}}}{${denominator}}`,
       { tex: `\\frac{${num(exps[best])}}{${num(total)}}`, parts: [], total: shown(exps[best]) / shown(total) },
       result(probs[best]),
     ),
