@@ -141,8 +141,10 @@ export default function EquationsPanel({ onShown }: { onShown?: () => void }) {
                 </button>
               </h3>
               {g.lines.map((l, k) => <Katex key={k} tex={l} className={k % 2 ? 'eq-line eq-numbers' : 'eq-line'} />)}
-              {subFocus && g.details.length > 0 && (
-                <div className="eq-details" role="group" aria-label="How the pre-activations are summed">
+              {/* Written out while walking the sub-steps; always for a cell of one sub-step (the RNN), which has
+                  no walk and only a few lines. */}
+              {(subFocus || eq?.groups.length === 1) && g.details.length > 0 && (
+                <div className="eq-details" role="group" aria-label="How the sums are made">
                   {g.details.map((d, k) => <Katex key={k} tex={d} className="eq-line eq-detail" />)}
                 </div>
               )}

@@ -289,7 +289,8 @@ describe.each(CASES)('buildEquations: $name', ({ patch }) => {
       const logits = Array.from(trace.row(trace.index('logits'), t));
       const total = logits.reduce((a, l) => a + Math.exp(l), 0);
       expect(last).toContain(`\\frac{${num(Math.exp(logits[best]))}}{${num(total)}}`);
-      const sum = lines[lines.indexOf(last) - 1];
+      // (A detail: written out while the step is walked, not typeset at every step of playback.)
+      const sum = groups[groups.length - 1].details.at(-1)!;
       const at = logits.map((l) => sum.indexOf(`e^{${num(l)}}`));
       expect(at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1])), sum).toBe(true);
       expect(flat(sum).replace(/\\end\{aligned\}$/, '').endsWith(`=${num(total)}`), sum).toBe(true);
@@ -312,14 +313,15 @@ describe('buildEquations: no readout, text readout', () => {
   it("names a text model's predicted character", () => {
     const { trace, model } = run({ cell: 'gru', inputKind: 'text', text: 'hello world', hiddenSize: 6 });
     for (let t = 0; t < trace.filled; t++) {
-      const lines = buildEquations(trace, model, 0, t, 1).flatMap((g) => g.lines);
+      const groups = buildEquations(trace, model, 0, t, 1);
+      const lines = groups.flatMap((g) => g.lines);
       const probs = Array.from(trace.row(trace.index('probs'), t));
       const best = probs.indexOf(Math.max(...probs));
       const last = lines[lines.length - 1];
       expect(flat(last).replace(/\\end\{aligned\}$/, '').endsWith(`=${num(probs[best])}`)).toBe(true);
       // The denominator of 46 classes: its 3 largest terms and a count of the rest, then its value.
       const logits = Array.from(trace.row(trace.index('logits'), t));
-      const sum = lines[lines.length - 2];
+      const sum = groups[groups.length - 1].details.at(-1)!;
       expect(sum).toContain(`\\cdots_{(${logits.length - 3}\\ \\text{more})}`);
       expect(flat(sum).replace(/\\end\{aligned\}$/, '').endsWith(`=${num(logits.reduce((a, l) => a + Math.exp(l), 0))}`), sum).toBe(true);
       // The label sits in \text{…}; quotes are plain ASCII there.
@@ -431,7 +433,8 @@ describe('the written-out matrix products', () => {
     const trace = runAll(model, seq);
     for (let t = 0; t < 6; t++) {
       for (const g of buildEquations(trace, model, 0, t, 1)) {
-        for (const line of g.details) {
+        // The products, not the softmax's sum of exponentials (tested with the readout).
+        for (const line of g.details.filter((l) => !l.includes('\\sum'))) {
           // The aligned lines read as one: lhs = t1 + t2 + t3 … = sum.
           const raw = line.replace(/\\begin\{aligned\}|\\end\{aligned\}|&|\\quad /g, '').replace(/ \\\\ /g, ' ');
           const d = raw.replace(' \\approx ', ' = ');

@@ -172,13 +172,14 @@ function gateLines(c: Ctx, gate: string, act: 'σ' | 'tanh', symbolTex: string, 
 }
 
 /**
- * The readout: softmax, the sum of the exponentials its denominator is (every term for up to MAX_TERMS
- * classes, the largest otherwise, as the products above), and the top class's probability as that
- * quotient, so that a student can check it by hand.
+ * The readout: softmax, and the top class's probability as a quotient of numbers; in the details, the sum
+ * of the exponentials that is its denominator (every term for up to MAX_TERMS classes, the largest
+ * otherwise, as the products), so that a student walking the step can check it by hand. (A detail, not a
+ * line: a whole timestep, typeset again and again during playback, doesn't carry it.)
  */
-function readoutLines(c: Ctx): string[] {
+function readout(c: Ctx): { lines: string[]; details: string[] } {
   const { trace, model } = c;
-  if (!model.readout || c.layer !== model.layers.length - 1) return [];
+  if (!model.readout || c.layer !== model.layers.length - 1) return { lines: [], details: [] };
   const probs = trace.row(trace.index('probs'), c.t);
   const logits = trace.row(trace.index('logits'), c.t);
   const best = topClass(probs);
@@ -197,16 +198,18 @@ function readoutLines(c: Ctx): string[] {
   // With every term there, ≈ where the shown exponents' exponentials miss the shown sum.
   const byHand = listed.reduce((a, l) => a + Math.exp(shown(logits[l])), 0);
   const sumLine = sumTex(denominator, terms, more === 0 && !sameShown(byHand, total) ? '\\approx' : '=', total);
-  return [
-    `\\hat{y}_t = \\operatorname{softmax}(${sym('W_y', 'weight of the nn.Linear readout (classes × H)')} h_t + ${sym('b_y', 'bias of the nn.Linear readout')})`,
-    sumLine,
-    chain(
-      `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}]`,
-      `\\frac{e^{${num(logit)}}}{${denominator}}`,
-      { tex: `\\frac{${num(exps[best])}}{${num(total)}}`, parts: [], total: shown(exps[best]) / shown(total) },
-      result(probs[best]),
-    ),
-  ];
+  return {
+    lines: [
+      `\\hat{y}_t = \\operatorname{softmax}(${sym('W_y', 'weight of the nn.Linear readout (classes × H)')} h_t + ${sym('b_y', 'bias of the nn.Linear readout')})`,
+      chain(
+        `\\hat{y}_t[\\text{${label.replace(/[\\{}$&#^_%~]/g, '')}}]`,
+        `\\frac{e^{${num(logit)}}}{${denominator}}`,
+        { tex: `\\frac{${num(exps[best])}}{${num(total)}}`, parts: [], total: shown(exps[best]) / shown(total) },
+        result(probs[best]),
+      ),
+    ],
+    details: [sumLine],
+  };
 }
 
 /** A group as each cell writes it; buildEquations gives it its sub-step's title. */
@@ -217,6 +220,7 @@ function lstm(c: Ctx): Untitled[] {
   const i = gateLines(c, 'i', 'σ', 'i_t', 'a^{i}_t');
   const g = gateLines(c, 'g', 'tanh', 'g_t', 'a^{g}_t');
   const o = gateLines(c, 'o', 'σ', 'o_t', 'a^{o}_t');
+  const y = readout(c);
   const cPrev = c.trace.previous(c.layer, 'c', c.t)[c.j];
   const { j } = c;
   return [
@@ -243,9 +247,9 @@ function lstm(c: Ctx): Untitled[] {
           productOf(`${factor(val(c, 'o'))}\\cdot\\tanh(${num(val(c, 'c'))})`, [shown(val(c, 'o')), Math.tanh(shown(val(c, 'c')))]),
           productOf(`${factor(val(c, 'o'))}\\cdot${factor(val(c, 'tanh_c'))}`, [shown(val(c, 'o')), shown(val(c, 'tanh_c'))]),
           result(val(c, 'h'))),
-        ...readoutLines(c),
+        ...y.lines,
       ],
-      details: o.details,
+      details: [...o.details, ...y.details],
     },
   ];
 }
@@ -307,6 +311,7 @@ function gru(c: Ctx): Untitled[] {
   const { j, trace, layer, t } = c;
   const hPrev = trace.previous(layer, 'h', t)[j];
   const candidate = trace.layout.gruReset === 'after' ? candidateResetAfter(c) : candidateResetBefore(c);
+  const y = readout(c);
   return [
     { sub: 0, lines: [...r.lines, ...z.lines], details: [...r.details, ...z.details] },
     { sub: 1, lines: candidate.lines, details: candidate.details },
@@ -318,9 +323,9 @@ function gru(c: Ctx): Untitled[] {
           twoProducts(`${factor(val(c, 'z'))}\\cdot${factor(hPrev)} + ${factor(val(c, 'omz'))}\\cdot${factor(val(c, 'n'))}`, [val(c, 'z'), hPrev], [val(c, 'omz'), val(c, 'n')]),
           sumOf(`${num(val(c, 'zh'))} ${plus(val(c, 'zn'))}`, [val(c, 'zh'), val(c, 'zn')]),
           result(val(c, 'h'))),
-        ...readoutLines(c),
+        ...y.lines,
       ],
-      details: [],
+      details: y.details,
     },
   ];
 }
@@ -330,10 +335,11 @@ function rnn(c: Ctx): Untitled[] {
   const relu = c.trace.layout.cell === 'rnn_relu';
   const f = relu ? '\\operatorname{ReLU}' : '\\tanh';
   const fn = relu ? ACT.ReLU : ACT.tanh;
+  const y = readout(c);
   return [{
     sub: 0,
-    lines: [a.symbolic, a.numeric, `h_t = ${f}(a_t)`, chain(`h_t[${c.j}]`, applied(`${f}(${num(val(c, 'a'))})`, fn, val(c, 'a')), result(val(c, 'h'))), ...readoutLines(c)],
-    details: a.details,
+    lines: [a.symbolic, a.numeric, `h_t = ${f}(a_t)`, chain(`h_t[${c.j}]`, applied(`${f}(${num(val(c, 'a'))})`, fn, val(c, 'a')), result(val(c, 'h'))), ...y.lines],
+    details: [...a.details, ...y.details],
   }];
 }
 
