@@ -17,7 +17,10 @@ export interface EquationGroup {
   title: string;
   /** Display equations, each: the symbolic form, then the unit's numbers. */
   lines: string[];
-  /** How each pre-activation is made: the terms of the matrix products. */
+  /**
+   * How the group's sums are made, written out while its sub-step is walked: the terms of the matrix
+   * products, and the readout's sum of exponentials.
+   */
   details: string[];
 }
 
@@ -190,8 +193,9 @@ function readout(c: Ctx): { lines: string[]; details: string[] } {
   const denominator = '\\sum\\nolimits_{\\ell} e^{(W_y h_t + b_y)_{\\ell}}';
   const exps = Array.from(logits, Math.exp);
   const total = exps.reduce((a, b) => a + b, 0);
-  const order = Array.from(logits, (_, l) => l).sort((a, b) => logits[b] - logits[a]);
-  const listed = logits.length <= MAX_TERMS ? order.sort((a, b) => a - b) : order.slice(0, MAX_TERMS - 1);
+  // Every class in order, or the largest terms, as dotTerms lists a product's.
+  const classes = Array.from(logits, (_, l) => l);
+  const listed = classes.length <= MAX_TERMS ? classes : classes.sort((a, b) => logits[b] - logits[a]).slice(0, MAX_TERMS - 1);
   const more = logits.length - listed.length;
   const terms = listed.map((l) => `e^{${num(logits[l])}}`);
   if (more > 0) terms.push(`\\cdots_{(${more}\\ \\text{more})}`);
