@@ -48,8 +48,21 @@ test('the HTML alone shows step 1 of the default run, with the engine\'s numbers
   // The forget gate's strip, unit by unit, in the gates' 0 → 1 colours.
   const fills = await frame.locator('.diagram-strips g[data-source="f"]').locator('rect[fill]').evaluateAll((rects) => rects.map((r) => getComputedStyle(r).fill));
   const f = Array.from({ length: DEFAULT_CONFIG.hiddenSize }, (_, j) => trace.at('l0.f', 0, j));
-  const gates = lutFor('sequential');
+  const gates = lutFor('sequential', 'light');
   expect(fills).toEqual(f.map((v) => css(gates[lutIndex({ kind: 'sequential', lo: 0, hi: 1 }, v)])));
+});
+
+test('on a dark page the HTML alone colours signed values in the dark page\'s colours', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await htmlAlone(page, '/');
+  const frame = page.locator('.first-frame');
+  await expect(frame).toBeVisible();
+  // The candidate's strip, tanh-range values, as the live page will paint it on this page.
+  const fills = await frame.locator('.diagram-strips g[data-source="g"]').locator('rect[fill]').evaluateAll((rects) => rects.map((r) => getComputedStyle(r).fill));
+  const { trace } = engineRun({});
+  const g = Array.from({ length: DEFAULT_CONFIG.hiddenSize }, (_, j) => trace.at('l0.g', 0, j));
+  const dark = lutFor('diverging', 'dark');
+  expect(fills).toEqual(g.map((v) => css(dark[lutIndex({ kind: 'diverging', lo: -1, hi: 1 }, v)])));
 });
 
 test('a link with settings is not shown the default\'s first frame', async ({ page }) => {

@@ -11,7 +11,7 @@ import { stripValueText } from '../src/panels/CellDiagram/stripText';
 import { num } from '../src/panels/Equations/tex';
 import { cellRect, geometryFor } from '../src/viz/geometry';
 import { seriesDomain } from '../src/viz/domains';
-import { lutFor, lutIndex } from '../src/viz/scales';
+import { lutFor, lutIndex, type ScaleTheme } from '../src/viz/scales';
 import { sourceSeries, sourceValues } from '../src/viz/sources';
 import { fitViewBox } from '../src/panels/CellDiagram/fitViewBox';
 import type { Config } from '../src/state/config';
@@ -459,10 +459,10 @@ test('the heatmaps are drawn off the main thread', async ({ page }) => {
  * which works whether a worker (an OffscreenCanvas) or the page draws it.
  */
 async function heatmapPixelsWrong(
-  picture: Locator, trace: Trace, k: number, T: number, H: number, points: (w: number, h: number) => number[][],
+  picture: Locator, trace: Trace, k: number, T: number, H: number, points: (w: number, h: number) => number[][], theme: ScaleTheme = 'light',
 ): Promise<string[]> {
   const domain = seriesDomain(trace, k, 'series');
-  const lut = lutFor(domain.kind);
+  const lut = lutFor(domain.kind, theme);
   const { w, h, px } = await picture.evaluate((c: HTMLCanvasElement) => {
     const scratch = document.createElement('canvas');
     [scratch.width, scratch.height] = [c.width, c.height];
@@ -499,6 +499,21 @@ test('a heatmap below the fold is painted only once it is scrolled to, and then 
   await expect.poll(() => heatmapPixelsWrong(picture, trace, k, 50, 8, points)).toEqual([]);
 });
 
+test('signed values take the dark page\'s colours in the heatmaps, and a switch of theme repaints them', async ({ page }) => {
+  const cfg = { hiddenSize: 8, seqLen: 50, seed: 1 };
+  await page.goto(`/${query({ H: 8, T: 50 })}`);
+  await waitForRun(page);
+  const { trace } = engineRun(cfg);
+  const k = trace.index('l0.c');
+  const picture = page.getByRole('application', { name: /^cell state over time/ }).locator('canvas.heatmap-picture');
+  await picture.scrollIntoViewIfNeeded(); // a heatmap off screen isn't painted
+  const points = (w: number, h: number) => [[0, 0], [w >> 1, h >> 1], [w - 1, h - 1], [w >> 2, 3]];
+  await expect.poll(() => heatmapPixelsWrong(picture, trace, k, 50, 8, points, 'light')).toEqual([]);
+  await page.locator('body').press('t'); // the theme command
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(() => heatmapPixelsWrong(picture, trace, k, 50, 8, points, 'dark')).toEqual([]);
+});
+
 test('if the heatmaps\' worker fails to load, the page draws them itself', async ({ page, context }) => {
   await context.route(/\/assets\/presenter\.worker-[\w-]+\.js$/, (route) => route.abort());
   const cfg = { hiddenSize: 8, seqLen: 50, seed: 1 };
@@ -522,11 +537,11 @@ test('under prefers-reduced-motion the wires do not animate', async ({ page }) =
   expect(await pulse.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
 });
 
-test('each strip cell on the diagram is painted in the colour of the engine\'s value', async ({ page }) => {
+for (const theme of ['light', 'dark'] as const) test(`each strip cell on the diagram is painted in the colour of the engine's value, ${theme}`, async ({ page }) => {
   // H = 100: strips of 64 + 36 cells, so the partly filled last row is covered too.
   const cfg = { hiddenSize: 100, seqLen: 30, seed: 5 };
   await page.setViewportSize({ width: 1920, height: 1080 }); // cells about 2 pixels wide
-  await page.goto(`/${query({ H: 100, T: 30, seed: 5 })}`);
+  await page.goto(`/${query({ H: 100, T: 30, seed: 5, theme })}`);
   await waitForRun(page);
   for (let k = 0; k < 12; k++) await page.keyboard.press('ArrowRight');
   await expect(page.getByLabel('Current timestep')).toContainText('t = 13 ');
@@ -539,7 +554,7 @@ test('each strip cell on the diagram is painted in the colour of the engine\'s v
     const s = g.parts.find((p) => p.source === source)!.strip!;
     const values = sourceValues(trace, 0, source, 12);
     const domain = seriesDomain(trace, sourceSeries(trace, 0, source), 'series');
-    const lut = lutFor(domain.kind);
+    const lut = lutFor(domain.kind, theme);
     // Not unit 0 (outlined as the selection) nor the first and last columns (under the strip's border).
     for (const j of [5, 17, 40, 62, 70, 90, 99]) {
       const r = cellRect(values.length, j, s.x, s.y);

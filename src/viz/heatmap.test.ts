@@ -101,7 +101,7 @@ describe('paintHeatmap', () => {
   it('paints the same colours as lutIndex with a real domain and LUT', () => {
     const rng = createRng(7);
     const domain = domainFor('real', 2.3);
-    const lut = lutFor(domain.kind);
+    const lut = lutFor(domain.kind, 'light');
     const g = grid(20, 5, () => rng.uniform(-4, 4));
     const out = paint(20, 5, { rowAt: g.rowAt, width: 5, filled: 20, t0: 0, t1: 20, domain, lut });
     for (let t = 0; t < 20; t++) {
@@ -140,7 +140,7 @@ describe('paintHeatmap', () => {
     const render = (kind: 'real' | 'gate', w: number, h: number, t0: number, t1: number, filled: number) => {
       const domain = domainFor(kind, 3.1);
       const out = new Uint32Array(w * h);
-      const spec = { rowAt: (t: number) => rows[t], width: H, filled, t0, t1, domain, lut: lutFor(domain.kind), blank: 0xff202020 };
+      const spec = { rowAt: (t: number) => rows[t], width: H, filled, t0, t1, domain, lut: lutFor(domain.kind, 'light'), blank: 0xff202020 };
       paintHeatmap(out, w, h, spec);
       return hash(out);
     };

@@ -96,7 +96,7 @@ export function CellDiagram() {
     drawStrips(ctx, {
       geometry, trace, layer: shownLayer, t, unit: Math.min(unit, trace.layout.hiddenSize - 1), states, norm,
       ...fitViewBox(size.w, size.h, geometry.width, geometry.height), dpr,
-      ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending, panelFill: CANVAS_COLOURS[theme].panel,
+      theme, ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending, panelFill: CANVAS_COLOURS[theme].panel,
     });
     if (t < trace.filled && !useRun.getState().painted) {
       performance.mark('gatescope:first-paint');

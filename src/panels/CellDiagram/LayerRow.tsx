@@ -9,9 +9,11 @@ import { seriesKey, type Trace } from '../../engine/trace';
 import { selectLayer } from '../../state/cursor';
 import { seriesDomain } from '../../viz/domains';
 import { cssLutFor, lutIndex } from '../../viz/scales';
+import { useEffectiveTheme } from '../../app/theme';
 
 function MiniStrip({ trace, layer, t }: { trace: Trace; layer: number; t: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const theme = useEffectiveTheme();
   useLayoutEffect(() => {
     const c = ref.current;
     const ctx = c?.getContext('2d');
@@ -26,7 +28,7 @@ function MiniStrip({ trace, layer, t }: { trace: Trace; layer: number; t: number
     }
     const row = trace.row(k, t);
     const d = seriesDomain(trace, k, 'series');
-    const css = cssLutFor(d.kind);
+    const css = cssLutFor(d.kind, theme);
     for (let x = 0; x < c.width; x++) {
       ctx.fillStyle = css[lutIndex(d, row[Math.floor((x * H) / c.width)])];
       ctx.fillRect(x, 0, 1, 1);

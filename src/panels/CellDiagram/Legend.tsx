@@ -9,6 +9,7 @@ import type { Normalisation } from '../../viz/domains';
 import { seriesDomain } from '../../viz/domains';
 import type { CellGeometry } from '../../viz/geometry';
 import { scaleFor } from '../../viz/scales';
+import { useEffectiveTheme } from '../../app/theme';
 import { sourceSeries } from '../../viz/sources';
 import { keyOf } from '../../app/commands';
 
@@ -48,8 +49,9 @@ export function sumsBounds(trace: Trace, geometry: CellGeometry, layer: number, 
 }
 
 export function Legend({ trace, geometry, layer, norm }: { trace: Trace; geometry: CellGeometry; layer: number; norm: Normalisation }) {
-  const gate = scaleFor({ kind: 'sequential', lo: 0, hi: 1 });
-  const signed = scaleFor({ kind: 'diverging', lo: -1, hi: 1 });
+  const theme = useEffectiveTheme();
+  const gate = scaleFor({ kind: 'sequential', lo: 0, hi: 1 }, theme);
+  const signed = scaleFor({ kind: 'diverging', lo: -1, hi: 1 }, theme);
   const bounds = sumsBounds(trace, geometry, layer, norm);
   // Strips to different bounds: the ends stand for each strip's own, and the caption says which there are.
   const one = bounds.length === 1;

@@ -35,11 +35,24 @@ describe('StripCells', () => {
   it('colours cell j of the forget gate by f_t[j] on the gates\' 0 → 1 scale, and outlines the selected unit', () => {
     const { groups } = strips(0, false, 2);
     const forget = geometry.parts.filter((p) => p.strip).findIndex((p) => p.source === 'f');
-    const lut = cssLutFor('sequential');
+    const lut = cssLutFor('sequential', 'light');
     expect(groups[forget].fills).toEqual(Array.from({ length: H }, (_, j) => lut[lutIndex({ kind: 'sequential', lo: 0, hi: 1 }, trace.at('l0.f', 3, j))]));
     const part = geometry.parts.find((p) => p.source === 'f')!;
     const r = cellRect(H, 2, part.strip!.x, part.strip!.y);
     expect(groups[forget].selected?.slice(1).map(Number)).toEqual([r.x - 1, r.y - 1]);
+  });
+
+  it("gives signed values' cells the dark page's colour too (the stylesheet picks it there), and gates' none", () => {
+    const html = renderToStaticMarkup(
+      <StripCells geometry={geometry} trace={trace} layer={0} t={3} unit={0} states={partStates(geometry, 'lstm', 0, false)} norm="series" />,
+    );
+    const group = (source: string) => new RegExp(`<g data-source="${source}">(.*?)</g>`).exec(html)![1];
+    const dark = cssLutFor('diverging', 'dark');
+    const light = cssLutFor('diverging', 'light');
+    const cells = [...group('g').matchAll(/fill="([^"]+)" style="--dark-fill:([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    const at = (j: number) => lutIndex({ kind: 'diverging', lo: -1, hi: 1 }, trace.at('l0.g', 3, j));
+    expect(cells).toEqual(Array.from({ length: H }, (_, j) => [light[at(j)], dark[at(j)]]));
+    expect(group('f')).not.toContain('--dark-fill');
   });
 
   it('draws every strip of a whole step, and the parts of later sub-steps as pending in a walk', () => {

@@ -34,7 +34,7 @@ describe('StripTip', () => {
     expect(plain(html)).toContain(`fₜ · unit 192: ${fmtValue(trace.at('l0.f', 4, 192))}`);
     const domain = seriesDomain(trace, trace.index('l0.f'), 'series');
     const fills = [...html.matchAll(/<rect x="[^"]+" y="[^"]+" width="10" height="18" fill="([^"]+)"/g)].map((m) => m[1]);
-    expect(fills).toEqual(Array.from({ length: LOUPE_UNITS }, (_, k) => cssLutFor(domain.kind)[lutIndex(domain, trace.at('l0.f', 4, 184 + k))]));
+    expect(fills).toEqual(Array.from({ length: LOUPE_UNITS }, (_, k) => cssLutFor(domain.kind, 'light')[lutIndex(domain, trace.at('l0.f', 4, 184 + k))]));
     expect(html).toMatch(/>184<\/text>/);
     expect(html).toMatch(/>199<\/text>/);
     // The outline sits on the eighth cell (192 − 184), a cell being 10 units wide, the row centred on x.

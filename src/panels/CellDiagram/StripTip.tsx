@@ -10,6 +10,7 @@ import { STRIP_H } from '../../viz/geometry';
 import { cssLutFor, lutIndex } from '../../viz/scales';
 import { isPerUnit, sourceSeries, sourceValues } from '../../viz/sources';
 import { stripSymbol } from './stripText';
+import { useEffectiveTheme } from '../../app/theme';
 
 /** Strips of more values than this get the magnifier (at 16, a cell is 6 diagram units, 4 px at 1280). */
 export const LOUPE_FROM = 16;
@@ -45,6 +46,7 @@ interface Props {
 }
 
 export function StripTip({ trace, layer, t, norm, source, j, x, y }: Props) {
+  const theme = useEffectiveTheme();
   const values = sourceValues(trace, layer, source, t);
   const n = values.length;
   const what = source === 'probs' ? 'class' : isPerUnit(layer, source) ? 'unit' : 'x';
@@ -59,7 +61,7 @@ export function StripTip({ trace, layer, t, norm, source, j, x, y }: Props) {
   const top = y - STRIP_H / 2 - 8 - h >= 0 ? y - STRIP_H / 2 - 8 - h : y + STRIP_H / 2 + 8;
   const a = loupeStart(j, n);
   const domain = loupe ? seriesDomain(trace, sourceSeries(trace, layer, source), norm) : null;
-  const css = domain ? cssLutFor(domain.kind) : [];
+  const css = domain ? cssLutFor(domain.kind, theme) : [];
   const left = x - (LOUPE_UNITS * LOUPE_CELL) / 2;
   return (
     <g className="hover-tip" pointerEvents="none" aria-hidden="true">

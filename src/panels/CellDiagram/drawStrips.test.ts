@@ -44,7 +44,7 @@ describe('drawStrips', () => {
     const { ctx, calls } = recordingContext();
     drawStrips(ctx, {
       geometry, trace, layer: 0, t: 4, unit, states: partStates(geometry, 'lstm', sub, focus), norm: 'series',
-      scale, offsetX: 0, offsetY: 0, dpr: 1, ink: 'INK', pendingFill: 'PENDING', panelFill: 'PANEL',
+      scale, offsetX: 0, offsetY: 0, dpr: 1, theme: 'light', ink: 'INK', pendingFill: 'PENDING', panelFill: 'PANEL',
     });
     return calls;
   };
@@ -72,7 +72,7 @@ describe('drawStrips', () => {
     const unit = 300;
     drawStrips(ctx, {
       geometry: g, trace: bigTrace, layer: 0, t: 1, unit, states: partStates(g, 'lstm', 3, false), norm: 'series',
-      scale: 0.6, offsetX: 0, offsetY: 0, dpr: 1, ink: 'INK', pendingFill: 'PENDING', panelFill: 'PANEL',
+      scale: 0.6, offsetX: 0, offsetY: 0, dpr: 1, theme: 'light', ink: 'INK', pendingFill: 'PENDING', panelFill: 'PANEL',
     });
     const rings = ringsIn(calls);
     const perUnit = g.parts.filter((p) => p.strip && isPerUnit(0, p.source));

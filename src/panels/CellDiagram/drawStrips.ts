@@ -7,7 +7,7 @@ import type { Trace } from '../../engine/trace';
 import { cellRect, ringBox, STRIP_H, STRIP_W, stripGrid, type CellGeometry } from '../../viz/geometry';
 import { seriesDomain, type Normalisation } from '../../viz/domains';
 import type { ColourDomain } from '../../viz/scales';
-import { lutFor, lutIndex } from '../../viz/scales';
+import { lutFor, lutIndex, type ScaleTheme } from '../../viz/scales';
 import { isPerUnit, sourceSeries, sourceValues } from '../../viz/sources';
 
 export type PartState = 'idle' | 'done' | 'active' | 'pending';
@@ -25,6 +25,8 @@ export interface StripPaint {
   offsetX: number;
   offsetY: number;
   dpr: number;
+  /** The page's theme, which the signed values' colours follow. */
+  theme: ScaleTheme;
   /** Colours from the theme: outlines, a strip not computed yet, the empty end of a strip's last row. */
   ink: string;
   pendingFill: string;
@@ -90,7 +92,7 @@ export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
   px.fill(0); // a strip's last row may be part-empty: transparent, over the panel's colour
   let row = 0;
   strips.forEach(({ domain }, k) => {
-    const lut = lutFor(domain.kind);
+    const lut = lutFor(domain.kind, p.theme);
     const v = values[k];
     const { cols } = grids[k];
     for (let j = 0; j < v.length; j++) px[(row + Math.floor(j / cols)) * pixels.width + (j % cols)] = lut[lutIndex(domain, v[j])];
@@ -122,8 +124,8 @@ export function drawStrips(ctx: CanvasRenderingContext2D, p: StripPaint): void {
         const px = 1 / p.scale;
         const r = ringBox(cellRect(n, unit, s.x, s.y), RING_MIN_PX * px);
         // Two rings: the ink one on the cell, and one of the panel's colour around it, so that the
-        // outline shows on every colour of every scale (the ink alone vanished on the dark theme's
-        // white zero cells, and the light theme's near-black closed gates).
+        // outline shows on every colour of every scale (the ink alone vanished on a dark page's brightest
+        // cells, and on a light page's near-black closed gates).
         ctx.lineWidth = 2 * px;
         ctx.strokeStyle = p.panelFill;
         ctx.strokeRect(r.x - 3 * px, r.y - 3 * px, r.w + 6 * px, r.h + 6 * px);

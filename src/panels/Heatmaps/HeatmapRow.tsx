@@ -10,6 +10,7 @@ import type { Trace } from '../../engine/trace';
 import { seek, selectUnit, unitBy } from '../../state/cursor';
 import { useView } from '../../state/view';
 import { useOnScreen } from '../../app/useOnScreen';
+import { useEffectiveTheme } from '../../app/theme';
 import { domainText, seriesDomain, type Normalisation } from '../../viz/domains';
 import { fmtInt, fmtValue, plural } from '../../viz/format';
 import { panWindow, pictureRows, stepAt, unitAt } from '../../viz/heatmap';
@@ -65,6 +66,7 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
   // slices by the painter; `filled` changing only means new columns. A row off screen waits: once
   // scrolled to, it catches up on whatever changed meanwhile (in slices, as every paint).
   const onScreen = useOnScreen(wrap);
+  const theme = useEffectiveTheme();
   const painter = useRef<ReturnType<typeof createHeatmapPainter> | null>(null);
   // A new canvas, and a painter for it, if the worker drawing the old one fails (see surface.ts).
   const generation = useSyncExternalStore(onPresenterGeneration, presenterGeneration);
@@ -77,10 +79,10 @@ export const HeatmapRow = memo(function HeatmapRow({ trace, k, label, name, fill
   useEffect(() => {
     if (width === 0 || !onScreen) return;
     painter.current?.update({
-      trace, k, t0, t1, blank, domain: seriesDomain(trace, k, norm),
+      trace, k, t0, t1, blank, domain: seriesDomain(trace, k, norm), theme,
       w: Math.max(1, Math.min(width, Math.ceil(t1 - t0))), h: rows,
     });
-  }, [trace, k, filled, t0, t1, norm, width, rows, blank, generation, onScreen]);
+  }, [trace, k, filled, t0, t1, norm, width, rows, blank, generation, onScreen, theme]);
 
   // While this row has the keyboard, its value line speaks for the step, and the diagram's keeps quiet
   // (both had said "t = 2, unit 0" at each arrow key). Unmounted with the focus (L), it gives the line back.

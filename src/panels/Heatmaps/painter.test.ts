@@ -28,7 +28,7 @@ describe('the heatmap painter', () => {
     const canvas = { width: 0, height: 0, getContext: () => ({ putImageData: (_: unknown, _dx: number, _dy: number, x: number, _y: number, w: number) => puts.push([x, w]) }) };
     const trace = { filled: 10, layout: { series: [{ width: 4 }] }, row: () => new Float32Array([0.1, -0.2, 0.3, 0.9]) };
     const painter = createHeatmapPainter(canvas as unknown as HTMLCanvasElement);
-    const view = { trace: trace as unknown as Trace, k: 0, w: 1000, h: 4, t0: 0, t1: 10_000, domain: { kind: 'diverging' as const, lo: -1, hi: 1 }, blank: 0 };
+    const view = { trace: trace as unknown as Trace, k: 0, w: 1000, h: 4, t0: 0, t1: 10_000, domain: { kind: 'diverging' as const, lo: -1, hi: 1 }, theme: 'light' as const, blank: 0 };
     painter.update(view);
     runFrames();
     expect(puts.length).toBeGreaterThan(1);
@@ -40,5 +40,22 @@ describe('the heatmap painter', () => {
     expect(Math.max(...puts.map(([, w]) => w))).toBeLessThanOrEqual(256);
     const painted = new Set(puts.flatMap(([x, w]) => Array.from({ length: w }, (_, k) => x + k)));
     for (let x = 1; x < 900; x++) expect(painted.has(x), `column ${x}`).toBe(true);
+  });
+
+  it('repaints the whole picture when the page changes theme (signed values change colour)', () => {
+    const puts: Array<[number, number]> = [];
+    const canvas = { width: 0, height: 0, getContext: () => ({ putImageData: (_: unknown, _dx: number, _dy: number, x: number, _y: number, w: number) => puts.push([x, w]) }) };
+    const trace = { filled: 10, layout: { series: [{ width: 4 }] }, row: () => new Float32Array([0.1, -0.2, 0.3, 0.9]) };
+    const painter = createHeatmapPainter(canvas as unknown as HTMLCanvasElement);
+    const view = { trace: trace as unknown as Trace, k: 0, w: 100, h: 4, t0: 0, t1: 10, domain: { kind: 'diverging' as const, lo: -1, hi: 1 }, theme: 'light' as const, blank: 0 };
+    painter.update(view);
+    runFrames();
+    puts.length = 0;
+    painter.update({ ...view });
+    runFrames();
+    expect(puts).toEqual([]); // nothing changed
+    painter.update({ ...view, theme: 'dark' });
+    runFrames();
+    expect(puts.reduce((n, [, w]) => n + w, 0)).toBe(100);
   });
 });

@@ -6,7 +6,7 @@
  * are computed here and shown by a PictureSurface (surface.ts): off the page's main thread where it can.
  */
 import type { Trace } from '../../engine/trace';
-import type { ColourDomain } from '../../viz/scales';
+import type { ColourDomain, ScaleTheme } from '../../viz/scales';
 import { lutFor } from '../../viz/scales';
 import { columnsOf, paintHeatmap } from '../../viz/heatmap';
 import { cancelPaint, schedulePaint } from '../../viz/paintQueue';
@@ -25,6 +25,8 @@ export interface HeatmapView {
   t0: number;
   t1: number;
   domain: ColourDomain;
+  /** The page's theme, which the signed values' colours follow. */
+  theme: ScaleTheme;
   /** Colour of steps not computed yet (packed ABGR). */
   blank: number;
 }
@@ -41,14 +43,14 @@ export function createHeatmapPainter(canvas: HTMLCanvasElement) {
   /** trace.filled when the full pass in progress started. */
   let passFilled = 0;
 
-  const keyOf = (v: HeatmapView) => `${v.k} ${v.w}×${v.h} ${v.t0}–${v.t1} ${v.domain.lo}…${v.domain.hi}`;
+  const keyOf = (v: HeatmapView) => `${v.k} ${v.w}×${v.h} ${v.t0}–${v.t1} ${v.domain.lo}…${v.domain.hi} ${v.theme}`;
 
   function paint(x0: number, x1: number): void {
     const v = view!;
     if (!img) return;
     paintHeatmap(new Uint32Array(img.data.buffer), v.w, v.h, {
       rowAt: (t) => v.trace.row(v.k, t), width: v.trace.layout.series[v.k].width, filled: v.trace.filled,
-      t0: v.t0, t1: v.t1, domain: v.domain, lut: lutFor(v.domain.kind), blank: v.blank,
+      t0: v.t0, t1: v.t1, domain: v.domain, lut: lutFor(v.domain.kind, v.theme), blank: v.blank,
     }, x0, x1);
     surface.put(img, x0, x1);
   }
