@@ -4,6 +4,7 @@
  * every result in the equations is compared with the engine's own trace, computed here in Node.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { subSteps } from '../src/cellinfo/substeps';
 import type { Trace } from '../src/engine/trace';
 import type { Model } from '../src/engine/types';
@@ -567,6 +568,58 @@ for (const theme of ['light', 'dark'] as const) test(`each strip cell on the dia
       expect(rgb, `${source}[${j}] = ${values[j]}`).toEqual([want & 255, (want >>> 8) & 255, (want >>> 16) & 255]);
     }
   }
+});
+
+test('S saves the diagram as a PNG: the panel at twice its size, its strips in the engine\'s colours, its title drawn', async ({ page }) => {
+  const cfg = { hiddenSize: 8, seqLen: 30, seed: 5 };
+  await page.goto(`/${query({ H: 8, T: 30, seed: 5, t: 13, unit: 3 })}`);
+  await waitForRun(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('s')]);
+  expect(download.suggestedFilename()).toBe('gatescope-lstm-t13-unit3.png');
+  await expect(page.locator('[aria-live]').filter({ hasText: 'Diagram saved as gatescope-lstm-t13-unit3.png' })).toHaveCount(1);
+  const png = readFileSync((await download.path())!);
+  expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  const panel = (await page.getByRole('region', { name: 'Cell diagram' }).boundingBox())!;
+  // IHDR: the width and height, big-endian, at bytes 16 and 20.
+  expect(png.readUInt32BE(16)).toBe(Math.round(panel.width * 2));
+  const box = (await page.locator('.diagram').boundingBox())!;
+  const { trace } = engineRun(cfg);
+  const g = geometryFor(trace.layout, true);
+  const { scale, offsetX, offsetY } = fitViewBox(box.width, box.height, g.width, g.height);
+  // Where cells of four strips fall in the image, and the colours the engine's values there have.
+  const points: Array<{ x: number; y: number; want: number[]; what: string }> = [];
+  for (const source of ['f', 'g', 'c', 'h'] as const) {
+    const s = g.parts.find((p) => p.source === source)!.strip!;
+    const values = sourceValues(trace, 0, source, 12);
+    const domain = seriesDomain(trace, sourceSeries(trace, 0, source), 'series');
+    const want = lutFor(domain.kind, 'light');
+    for (const j of [1, 5, 7]) {
+      const r = cellRect(values.length, j, s.x, s.y);
+      const x = (box.x + offsetX + (r.x + r.w / 2) * scale - panel.x) * 2;
+      const y = (box.y + offsetY + (r.y + r.h / 2) * scale - panel.y) * 2;
+      const c = want[lutIndex(domain, values[j])];
+      points.push({ x: Math.floor(x), y: Math.floor(y), want: [c & 255, (c >>> 8) & 255, (c >>> 16) & 255], what: `${source}[${j}]` });
+    }
+  }
+  const title = (await page.locator('.diagram-panel h2').boundingBox())!;
+  const seen = await page.evaluate(async ({ data, points, title }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const at = (x: number, y: number) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)];
+    // The title's box in the image: how many of its pixels are not the panel's white.
+    const t = ctx.getImageData(title.x, title.y, title.w, title.h).data;
+    let inked = 0;
+    for (let i = 0; i < t.length; i += 4) if (t[i] < 200) inked++;
+    return { cells: points.map((p) => at(p.x, p.y)), corner: at(2, 2), inked };
+  }, { data: png.toString('base64'), points, title: { x: Math.round((title.x - panel.x) * 2), y: Math.round((title.y - panel.y) * 2), w: Math.round(title.width * 2), h: Math.round(title.height * 2) } });
+  points.forEach((p, k) => expect(seen.cells[k], p.what).toEqual(p.want));
+  expect(seen.corner).toEqual([255, 255, 255]);
+  expect(seen.inked).toBeGreaterThan(200);
 });
 
 test('the heatmaps show the engine\'s values, and a new run of the same size repaints them all', async ({ page }) => {

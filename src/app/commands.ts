@@ -126,6 +126,11 @@ export const COMMANDS: readonly Command[] = [
   // Loaded when first run: the equations' code is in their own chunk (it is already there once they show).
   { id: 'copy-latex', label: 'Copy as LaTeX', group: 'View', keys: [{ key: 'c' }], run: () => void import('../panels/Equations/copyLatex').then((m) => m.copyLatex()) },
   {
+    id: 'save-image', label: 'Save the diagram as PNG', group: 'View', keys: [{ key: 's' }],
+    run: () => void import('../panels/CellDiagram/saveImage').then((m) => m.saveDiagramImage()),
+    unavailable: () => (useRun.getState().trace ? null : 'There is no diagram to save yet'),
+  },
+  {
     id: 'lecture', label: 'Lecture view', group: 'View', keys: [{ key: 'l' }],
     run: () => useView.setState((v) => ({ lecture: !v.lecture })),
     said: () => (useView.getState().lecture ? 'Lecture view: the diagram, the equations and the timeline' : 'Lecture view off'),

@@ -21,5 +21,6 @@ export const Icons = {
   theme: () => <Icon><path d="M12 3a9 9 0 1 0 0 18zm0 2v14a7 7 0 0 1 0-14z" fillRule="evenodd" /><path d="M12 3a9 9 0 0 1 0 18" fill="none" stroke="currentColor" strokeWidth="2" /></Icon>,
   lecture: () => <Icon><path d="M3 4h18v12H3z" fill="none" stroke="currentColor" strokeWidth="2" /><path d="M12 16v4M8 21h8" stroke="currentColor" strokeWidth="2" /></Icon>,
   help: () => <Icon><text x="12" y="17.5" textAnchor="middle" fontSize="16" fontWeight="700">?</text></Icon>,
+  save: () => <Icon><path d="M12 3v11M7 9.5l5 5 5-5M4 15v5h16v-5" fill="none" stroke="currentColor" strokeWidth="2" /></Icon>,
   copy: () => <Icon><path d="M8 8h11v13H8z M5 3h11v3H7v11H5z" fill="none" stroke="currentColor" strokeWidth="2" /></Icon>,
 };

@@ -12,7 +12,7 @@ import { noTraceText } from '../noTrace';
 import { useView } from '../../state/view';
 import { CANVAS_COLOURS, useEffectiveTheme } from '../../app/theme';
 import { geometryFor } from '../../viz/geometry';
-import { drawStrips } from './drawStrips';
+import { drawStrips, onScreen } from './drawStrips';
 import { StripCells } from './StripCells';
 import { PRERENDERING, takeover } from '../../app/prerendering';
 import { fitViewBox } from './fitViewBox';
@@ -24,6 +24,8 @@ import { WireLayer } from './WireLayer';
 import { TitleParts } from '../TitleParts';
 import { fmtInt } from '../../viz/format';
 import { untrainedTitle } from '../../viz/labels';
+import { CommandButton } from '../../app/CommandButton';
+import { Icons } from '../../app/icons';
 
 export function CellDiagram() {
   const trace = useRun((r) => r.trace);
@@ -93,11 +95,13 @@ export function CellDiagram() {
     }
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    drawStrips(ctx, {
+    const paint = {
       geometry, trace, layer: shownLayer, t, unit: Math.min(unit, trace.layout.hiddenSize - 1), states, norm,
       ...fitViewBox(size.w, size.h, geometry.width, geometry.height), dpr,
       theme, ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending, panelFill: CANVAS_COLOURS[theme].panel,
-    });
+    };
+    drawStrips(ctx, paint);
+    onScreen.paint = paint;
     if (t < trace.filled && !useRun.getState().painted) {
       performance.mark('gatescope:first-paint');
       // After this frame is on screen, the rest of the page may load (see App).
@@ -140,7 +144,12 @@ export function CellDiagram() {
           <TopLayer geometry={geometry} trace={trace} model={model} layer={shownLayer} t={t} unit={shownUnit} states={states} norm={norm} cellName={cellName} />
         </div>
       </div>
-      <Legend trace={trace} geometry={geometry} layer={shownLayer} norm={norm} />
+      {/* The save button under the diagram, not in the heading beside the step line: there, a walk's
+          longer line wrapped the heading, and the panels below moved at each sub-step. */}
+      <div className="diagram-foot">
+        <Legend trace={trace} geometry={geometry} layer={shownLayer} norm={norm} />
+        <CommandButton id="save-image" className="text-button"><Icons.save /><span className="save-label"> PNG</span></CommandButton>
+      </div>
     </section>
   );
 }
