@@ -107,6 +107,8 @@ export function CellDiagram() {
       // After this frame is on screen, the rest of the page may load (see App).
       requestAnimationFrame(() => setTimeout(() => useRun.setState({ painted: true }), 0));
     }
+    // Until the next paint: a diagram gone (a run refused) leaves nothing to save, nor its trace held.
+    return () => { if (onScreen.paint === paint) onScreen.paint = null; };
     // `ready` and `status` are deliberate triggers: the step's data arriving, the final colour domains.
   }, [geometry, trace, ready, status, shownLayer, t, unit, states, norm, size, theme]);
 
