@@ -315,8 +315,8 @@ test('the equations and the values table follow playback that never pauses, a fe
       await expect.poll(async () => (await tsOf(name)).panel, { timeout: 5000 }).toBeGreaterThan(seen);
       const { panel, cursor } = await tsOf(name);
       // MAX_WAIT_MS is 15 steps at this speed; the rest is room for a busy machine's slow frames (CI measured
-      // 62 twice with 60 as the bound). How often the panel moves is the poll's to check: frozen, it fails
-      // there; this checks that what it shows is the cursor's step of a moment ago, not a stale one.
+      // 62 twice with 60 as the bound: typesetting waits for the diagram's frames). A frozen panel fails the
+      // poll above; this checks that what it shows is the cursor's step of a moment ago, not a stale one.
       expect(cursor - panel).toBeLessThan(90);
       seen = panel;
       await page.waitForTimeout(700);
@@ -575,13 +575,15 @@ test('S saves the diagram as a PNG: the panel at twice its size, its strips in t
   await page.goto(`/${query({ H: 8, T: 30, seed: 5, t: 13, unit: 3 })}`);
   await waitForRun(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('s')]);
-  expect(download.suggestedFilename()).toBe('gatescope-lstm-t13-unit3.png');
-  await expect(page.locator('[aria-live]').filter({ hasText: 'Diagram saved as gatescope-lstm-t13-unit3.png' })).toHaveCount(1);
+  expect(download.suggestedFilename()).toBe('gatescope-lstm-h8-t13-unit3.png');
+  await expect(page.locator('[aria-live]').filter({ hasText: 'Diagram saved as gatescope-lstm-h8-t13-unit3.png' })).toHaveCount(1);
   const png = readFileSync((await download.path())!);
   expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   const panel = (await page.getByRole('region', { name: 'Cell diagram' }).boundingBox())!;
-  // IHDR: the width and height, big-endian, at bytes 16 and 20.
+  // IHDR: the width and height, big-endian, at bytes 16 and 20: the panel down to its legend's bars, and a margin.
   expect(png.readUInt32BE(16)).toBe(Math.round(panel.width * 2));
+  const legend = (await page.locator('.legend-bar').last().boundingBox())!;
+  expect(Math.abs(png.readUInt32BE(20) - (legend.y + legend.height + 12 - panel.y) * 2)).toBeLessThan(3);
   const box = (await page.locator('.diagram').boundingBox())!;
   const { trace } = engineRun(cfg);
   const g = geometryFor(trace.layout, true);
@@ -601,6 +603,11 @@ test('S saves the diagram as a PNG: the panel at twice its size, its strips in t
       points.push({ x: Math.floor(x), y: Math.floor(y), want: [c & 255, (c >>> 8) & 255, (c >>> 16) & 255], what: `${source}[${j}]` });
     }
   }
+  // The SVG layers too: inside the forget gate's block (the wires' layer), its fill.
+  const block = page.locator('.node-block rect').first();
+  const b = (await block.boundingBox())!;
+  const fill = (await block.evaluate((r) => getComputedStyle(r).fill)).match(/\d+/g)!.map(Number);
+  points.push({ x: Math.floor((b.x + 6 - panel.x) * 2), y: Math.floor((b.y + 4 - panel.y) * 2), want: fill, what: 'a gate block\'s fill' });
   const title = (await page.locator('.diagram-panel h2').boundingBox())!;
   const seen = await page.evaluate(async ({ data, points, title }) => {
     const img = new Image();
@@ -620,6 +627,43 @@ test('S saves the diagram as a PNG: the panel at twice its size, its strips in t
   points.forEach((p, k) => expect(seen.cells[k], p.what).toEqual(p.want));
   expect(seen.corner).toEqual([255, 255, 255]);
   expect(seen.inked).toBeGreaterThan(200);
+});
+
+test('a saved diagram is the step on screen, and says which layer it shows: playing, stacked, in the lecture view, dark', async ({ page }) => {
+  await page.goto(`/${query({ H: 8, T: 2000, layers: 2, layer: 2, lecture: 1, theme: 'dark', speed: 30 })}`);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('gatescope:run-done').length)).toBe(1);
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(1000);
+  // Held down, S repeats: one file, named for the step the diagram showed when it was pressed.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const shownT = Number(/t = ([\d,]+)/.exec((await page.locator('.diagram-step').textContent())!)![1].replace(/,/g, ''));
+  const saved = page.waitForEvent('download');
+  for (let k = 0; k < 3; k++) await page.keyboard.down('s'); // a key held: it repeats
+  await page.keyboard.up('s');
+  const download = await saved;
+  expect(download.suggestedFilename()).toMatch(/^gatescope-lstm-h8-t\d+-unit0-layer2\.png$/);
+  // The step on screen as the save began: after the one the test read, by the time the save's code loads
+  // (its first use) at 30 steps/s; not the step playback had reached once the image was made, 2 s on.
+  const t = Number(/-t(\d+)-/.exec(download.suggestedFilename())![1]);
+  expect(t - shownT).toBeGreaterThanOrEqual(0);
+  expect(t - shownT).toBeLessThan(45);
+  const png = readFileSync((await download.path())!);
+  const panel = (await page.getByRole('region', { name: 'Cell diagram' }).boundingBox())!;
+  // Without the row of layer buttons and the empty bands of the lecture view's box: shorter than the panel.
+  expect(png.readUInt32BE(20)).toBeLessThan(panel.height * 2 - 40);
+  const corner = await page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    c.getContext('2d')!.drawImage(img, 0, 0);
+    return [...c.getContext('2d')!.getImageData(2, 2, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+  expect(corner).toEqual([0x1a, 0x20, 0x29]); // the dark panel's colour
+  await page.waitForTimeout(1500);
+  expect(downloads).toHaveLength(1);
 });
 
 test('the heatmaps show the engine\'s values, and a new run of the same size repaints them all', async ({ page }) => {

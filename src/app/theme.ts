@@ -1,6 +1,7 @@
 /** The theme actually in effect ('auto' resolved against the system setting), and colours the canvases need. */
 import { useSyncExternalStore } from 'react';
 import { useView } from '../state/view';
+import type { ScaleTheme } from '../viz/scales';
 
 const list = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
 
@@ -14,14 +15,14 @@ function subscribe(onChange: () => void): () => void {
   return () => list?.removeEventListener('change', onChange);
 }
 
-export function useEffectiveTheme(): 'light' | 'dark' {
+export function useEffectiveTheme(): ScaleTheme {
   const theme = useView((v) => v.theme);
   const systemDark = useSyncExternalStore(subscribe, prefersDark, () => false);
   return effectiveTheme(theme, systemDark);
 }
 
 /** The theme in effect: the chosen one, or for 'auto' the system's. */
-export function effectiveTheme(theme: 'auto' | 'light' | 'dark', systemDark = prefersDark()): 'light' | 'dark' {
+export function effectiveTheme(theme: 'auto' | 'light' | 'dark', systemDark = prefersDark()): ScaleTheme {
   return theme === 'auto' ? (systemDark ? 'dark' : 'light') : theme;
 }
 
@@ -38,5 +39,7 @@ export function markDocument(theme: 'light' | 'dark', lecture: boolean): void {
  */
 export const CANVAS_COLOURS = {
   light: { ink: '#1d2530', pending: '#d8dce1', panel: '#ffffff' },
-  dark: { ink: '#e6e9ee', pending: '#39424e', panel: '#1a2029' },
+  // Pending: a neutral grey, lighter than the dark page's signed scale at 0 and without its blue or red (a
+  // bluish one had read as a strip of small negative values).
+  dark: { ink: '#e6e9ee', pending: '#4a4a4a', panel: '#1a2029' },
 } as const;

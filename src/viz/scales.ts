@@ -1,8 +1,8 @@
 /**
  * Colour scales, d3 for the maths. Two families, both colour-blind safe:
  *  - gates and probabilities (0 → 1): viridis, dark = closed, bright = open;
- *  - signed values (tanh range, cell state, pre-activations): blue < 0 < red, with 0 the colour of the
- *    page, so that the eye goes to large values, whichever way they point: on a light page RdBu reversed
+ *  - signed values (tanh range, cell state, pre-activations): blue < 0 < red, with 0 near the colour of
+ *    the page, so that the eye goes to large values, whichever way they point: on a light page RdBu reversed
  *    (white at 0), on a dark page its dark counterpart (see darkDiverging).
  * Canvas panels use a 256-entry lookup table built from the same scales, so a strip and a heatmap never
  * disagree about a colour.
@@ -33,7 +33,8 @@ const reversedRdBu = (t: number) => interpolateRdBu(1 - t);
  * than light ones, and the values of an untrained net, mostly under 0.5, had looked murky. The two hues differ
  * along the blue–yellow axis, which colour-blind eyes keep (see the tests' simulations).
  */
-const DARK_ZERO_L = 20;
+/** Zero's lightness: about the dark panel's (as white is the light one's), and darker than a strip still to come. */
+const DARK_ZERO_L = 14;
 const DARK_SIDES = [hcl('#86b4ff'), hcl('#ff8f78')] as const;
 function darkDiverging(t: number): string {
   const v = Math.min(1, Math.max(-1, 2 * t - 1));

@@ -12,7 +12,8 @@ import { noTraceText } from '../noTrace';
 import { useView } from '../../state/view';
 import { CANVAS_COLOURS, useEffectiveTheme } from '../../app/theme';
 import { geometryFor } from '../../viz/geometry';
-import { drawStrips, onScreen } from './drawStrips';
+import { drawStrips } from './drawStrips';
+import { shownDiagram } from './shownDiagram';
 import { StripCells } from './StripCells';
 import { PRERENDERING, takeover } from '../../app/prerendering';
 import { fitViewBox } from './fitViewBox';
@@ -63,6 +64,8 @@ export function CellDiagram() {
   );
   const steps = layout ? subSteps(layout.cell) : [];
   const subShown = Math.min(sub, Math.max(0, steps.length - 1));
+  /** The sub-step walked, or null for the whole timestep (an RNN's one sub-step is its whole step). */
+  const walked = subFocus && steps.length > 1 ? subShown : null;
   const states = useMemo(
     () => (geometry && cell ? partStates(geometry, cell, subShown, subFocus) : new Map()),
     [geometry, cell, subShown, subFocus],
@@ -101,16 +104,17 @@ export function CellDiagram() {
       theme, ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending, panelFill: CANVAS_COLOURS[theme].panel,
     };
     drawStrips(ctx, paint);
-    onScreen.paint = paint;
+    const shown = { strips: paint, step: walked };
+    shownDiagram.current = shown;
     if (t < trace.filled && !useRun.getState().painted) {
       performance.mark('gatescope:first-paint');
       // After this frame is on screen, the rest of the page may load (see App).
       requestAnimationFrame(() => setTimeout(() => useRun.setState({ painted: true }), 0));
     }
     // Until the next paint: a diagram gone (a run refused) leaves nothing to save, nor its trace held.
-    return () => { if (onScreen.paint === paint) onScreen.paint = null; };
+    return () => { if (shownDiagram.current === shown) shownDiagram.current = null; };
     // `ready` and `status` are deliberate triggers: the step's data arriving, the final colour domains.
-  }, [geometry, trace, ready, status, shownLayer, t, unit, states, norm, size, theme]);
+  }, [geometry, trace, ready, status, shownLayer, t, unit, states, norm, size, theme, walked]);
 
   if (!trace || !layout || !geometry) {
     return <section className="panel diagram-panel" aria-label="Cell diagram"><p className="muted">{noTraceText(status)}</p></section>;
@@ -131,7 +135,7 @@ export function CellDiagram() {
         <p className="diagram-step" aria-live={playing || probing ? 'off' : 'polite'} elementtiming="first-timestep">
           {/* While walking, t stays in the line (crossing into the next timestep is said), and the unit is
               read out ([ ] change it) but not shown: the line must fit beside the title in the lecture view. */}
-          {subFocus && steps.length > 1
+          {walked !== null
             ? <>t = {fmtInt(t + 1)}<span className="visually-hidden">, unit {shownUnit}</span> · Step {subShown + 1} of {steps.length}: <strong>{steps[subShown].title}</strong></>
             : <>t = {fmtInt(t + 1)}, unit {shownUnit}</>}
         </p>

@@ -8,18 +8,26 @@ import type { CellKind } from '../../engine/types';
 import type { Normalisation } from '../../viz/domains';
 import { seriesDomain } from '../../viz/domains';
 import type { CellGeometry } from '../../viz/geometry';
-import { scaleFor } from '../../viz/scales';
-import { useEffectiveTheme } from '../../app/theme';
+import type { CSSProperties } from 'react';
+import { scaleFor, type ColourDomain, type ScaleTheme } from '../../viz/scales';
 import { sourceSeries } from '../../viz/sources';
 import { keyOf } from '../../app/commands';
 
-function Bar({ label, lo, mid, hi, colour }: { label: string; lo: string; mid?: string; hi: string; colour: (v: number) => string }) {
-  const stops = Array.from({ length: 11 }, (_, k) => k / 10);
-  const gradient = `linear-gradient(to right, ${stops.map((s) => colour(s)).join(', ')})`;
+/** The scale's colours from its low end to its high end, as a CSS gradient for a page of this theme. */
+function gradient(domain: ColourDomain, theme: ScaleTheme): string {
+  const colour = scaleFor(domain, theme);
+  const stops = Array.from({ length: 11 }, (_, k) => colour(domain.lo + (k / 10) * (domain.hi - domain.lo)));
+  return `linear-gradient(to right, ${stops.join(', ')})`;
+}
+
+function Bar({ label, lo, mid, hi, domain }: { label: string; lo: string; mid?: string; hi: string; domain: ColourDomain }) {
+  // Both themes' colours, the stylesheet picking (as StripCells does): the build's first frame can't know
+  // the theme, and its legend had shown the light page's signed scale beside the dark page's strips.
+  const style = { '--light-bg': gradient(domain, 'light'), '--dark-bg': gradient(domain, 'dark') } as CSSProperties;
   return (
     <figure className="legend-bar">
       <figcaption>{label}</figcaption>
-      <div className="legend-swatch" style={{ background: gradient }} />
+      <div className="legend-swatch" style={style} />
       <div className="legend-ticks"><span>{lo}</span>{mid && <span>{mid}</span>}<span>{hi}</span></div>
     </figure>
   );
@@ -49,9 +57,8 @@ export function sumsBounds(trace: Trace, geometry: CellGeometry, layer: number, 
 }
 
 export function Legend({ trace, geometry, layer, norm }: { trace: Trace; geometry: CellGeometry; layer: number; norm: Normalisation }) {
-  const theme = useEffectiveTheme();
-  const gate = scaleFor({ kind: 'sequential', lo: 0, hi: 1 }, theme);
-  const signed = scaleFor({ kind: 'diverging', lo: -1, hi: 1 }, theme);
+  const gate: ColourDomain = { kind: 'sequential', lo: 0, hi: 1 };
+  const signed: ColourDomain = { kind: 'diverging', lo: -1, hi: 1 };
   const bounds = sumsBounds(trace, geometry, layer, norm);
   // Strips to different bounds: the ends stand for each strip's own, and the caption says which there are.
   const one = bounds.length === 1;
@@ -61,9 +68,9 @@ export function Legend({ trace, geometry, layer, norm }: { trace: Trace; geometr
   const gates = trace.layout.series.some((q) => q.layer === layer && q.kind === 'gate');
   return (
     <div className="legend" role="group" aria-label="Colour legend">
-      {(gates || kinds.has('prob')) && <Bar label={gates ? 'gates, probabilities' : 'probabilities'} lo={gates ? '0 closed' : '0'} hi={gates ? '1 open' : '1'} colour={(s) => gate(s)} />}
-      {kinds.has('tanh') && <Bar label="tanh range" lo="−1" mid="0" hi="+1" colour={(s) => signed(2 * s - 1)} />}
-      {bounds.length > 0 && <Bar label={sums} lo={one ? `−${bounds[0]}` : '−b'} mid="0" hi={one ? `+${bounds[0]}` : '+b'} colour={(s) => signed(2 * s - 1)} />}
+      {(gates || kinds.has('prob')) && <Bar label={gates ? 'gates, probabilities' : 'probabilities'} lo={gates ? '0 closed' : '0'} hi={gates ? '1 open' : '1'} domain={gate} />}
+      {kinds.has('tanh') && <Bar label="tanh range" lo="−1" mid="0" hi="+1" domain={signed} />}
+      {bounds.length > 0 && <Bar label={sums} lo={one ? `−${bounds[0]}` : '−b'} mid="0" hi={one ? `+${bounds[0]}` : '+b'} domain={signed} />}
       <p className="legend-note">Outlined cell: the selected unit. Click any cell, or press {keyOf('unit-prev')} or {keyOf('unit-next')}, to select a unit.</p>
     </div>
   );

@@ -74,9 +74,6 @@ export function shownStrips(p: Pick<StripPaint, 'geometry' | 'trace' | 'layer' |
     }));
 }
 
-/** The diagram's strips as the page last painted them: saveImage.ts paints them again, at its own resolution. */
-export const onScreen: { paint: StripPaint | null } = { paint: null };
-
 /** The smallest box, in screen pixels, the selected unit's ring goes around. */
 export const RING_MIN_PX = 5;
 

@@ -1,20 +1,22 @@
 /**
  * Save the diagram as a PNG: the command's work (loaded when first run), for a lecturer's slides or a
  * student's notes. The image is the diagram panel as it is on screen, at twice its size: its title and step
- * line, the wires, the strips, the labels with their numbers, and the colour legend (not the line on how to
- * select a unit, which an image can't do).
+ * line, the wires, the strips, the labels with their numbers, and the colour legend; not the line on how to
+ * select a unit (an image can't), nor the row of layer buttons (the image says which layer it shows), nor
+ * the empty bands the lecture view leaves above and below a diagram shaped unlike its box.
  *
- * It is drawn, not photographed: a browser has no API to picture a page. The SVG layers are drawn from
- * copies with their computed styles and the page's fonts written into them (an SVG drawn as an image sees
- * no stylesheet, and no font that isn't in it); the strips are painted again at the image's resolution
- * (drawStrips, as on screen); the HTML text is drawn where it stands, in its own font and colour.
+ * It is drawn, not photographed: a browser has no API to picture a page. Everything is read from the page
+ * at one moment (during playback the page moves on while fonts load and images decode): the SVG layers as
+ * copies with their computed styles, to which the page's fonts are added (an SVG drawn as an image sees no
+ * stylesheet, and no font that isn't in it); the strips painted again at the image's resolution
+ * (drawStrips, as on screen); the HTML text as words, each in its font and colour where it stands.
  */
 import { announce } from '../../state/announce';
-import { usePlayback } from '../../state/playback';
-import { useRun } from '../../state/run';
-import { drawStrips, onScreen } from './drawStrips';
+import { drawStrips } from './drawStrips';
+import { fitViewBox } from './fitViewBox';
+import { NO_DIAGRAM, shownDiagram } from './shownDiagram';
 
-/** Image pixels per CSS pixel: sharp on a projector or a high-density screen whatever the page's. */
+/** Image pixels per CSS pixel: sharp on a projector or a high-density screen, whatever the page's. */
 export const IMAGE_SCALE = 2;
 
 /** What an SVG element's look depends on, copied from its computed style into the copy's style attribute. */
@@ -27,46 +29,66 @@ const SVG_STYLE = [
 /** Parts of the live diagram that aren't the picture: the hover tip, the pulse running along a wire, the click targets. */
 const NOT_PICTURED = '.hover-tip, .wire-pulse, .strip-hit';
 
-/** The file's name: what it shows, e.g. gatescope-lstm-t12-unit3-step2.png. */
-export function imageName(cell: string, t: number, unit: number, layer: number | null, step: number | null): string {
-  return ['gatescope', cell.replace(/_/g, '-'), `t${t + 1}`, `unit${unit}`, layer === null ? '' : `layer${layer + 1}`, step === null ? '' : `step${step + 1}`]
-    .filter(Boolean).join('-') + '.png';
+/** The file's name: what it shows, e.g. gatescope-lstm-h8-t12-unit3-step2.png. */
+export function imageName(cell: string, H: number, t: number, unit: number, layer: number | null, step: number | null): string {
+  const parts = ['gatescope', cell.replace(/_/g, '-'), `h${H}`, `t${t + 1}`, `unit${unit}`, layer === null ? '' : `layer${layer + 1}`, step === null ? '' : `step${step + 1}`];
+  return parts.filter(Boolean).join('-') + '.png';
 }
 
-function base64(bytes: ArrayBuffer): string {
-  const u8 = new Uint8Array(bytes);
-  let s = '';
-  for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+/** A word of the page's text, in its font and colour, its box placed in the image. */
+interface Word { text: string; font: string; colour: string; letterSpacing: string; x: number; top: number; height: number }
+/** A legend swatch: its colours, evenly spaced (as Legend.tsx writes them), and its box in the image. */
+interface Swatch { colours: string[]; x: number; y: number; width: number; height: number }
+/** Where a point of the page goes in the image. */
+type Place = (x: number, y: number) => [number, number];
 
-/** The page's @font-face rules for these families, their files inlined as data URLs. */
-async function fontFaces(families: Set<string>): Promise<string> {
-  const rules: CSSFontFaceRule[] = [];
-  for (const sheet of Array.from(document.styleSheets)) {
-    let list: CSSRuleList;
-    try {
-      list = sheet.cssRules;
-    } catch {
-      continue; // another origin's sheet: none of ours
-    }
-    for (const r of Array.from(list)) {
-      if (r instanceof CSSFontFaceRule && families.has(r.style.getPropertyValue('font-family').replace(/["']/g, '').trim())) rules.push(r);
+/**
+ * The words of `el` (none hidden for sight, as a screen reader's text, nor a button's), each with its own
+ * box: a line that wraps is drawn as it wraps, and a bold word stays bold.
+ */
+function wordsOf(el: Element, place: Place): Word[] {
+  const words: Word[] = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const text = node.textContent ?? '';
+    if (!parent || parent.closest('.visually-hidden, button')) continue;
+    const cs = getComputedStyle(parent);
+    const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    for (const m of text.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      const [x, top] = place(box.left, box.top);
+      words.push({ text: m[0], font, colour: cs.color, letterSpacing: cs.letterSpacing, x, top, height: box.height });
     }
   }
-  const faces = await Promise.all(rules.map(async (r) => {
-    const url = /url\(["']?([^"')]+)["']?\)/.exec(r.style.getPropertyValue('src'))?.[1];
-    if (!url) return '';
-    const bytes = await (await fetch(new URL(url, r.parentStyleSheet?.href ?? location.href))).arrayBuffer();
-    const family = r.style.getPropertyValue('font-family');
-    const weight = r.style.getPropertyValue('font-weight') || '400';
-    return `@font-face{font-family:${family};font-weight:${weight};src:url(data:font/woff2;base64,${base64(bytes)}) format("woff2")}`;
-  }));
-  return faces.join('');
+  return words;
 }
 
-/** The first family of a computed font-family list, unquoted. */
-const firstFamily = (list: string) => list.split(',')[0].replace(/["']/g, '').trim();
+function drawWord(ctx: CanvasRenderingContext2D, w: Word): void {
+  ctx.font = w.font;
+  ctx.fillStyle = w.colour;
+  // The title's letter spacing (the canvas's own is 0: its words came out narrower than the page's).
+  if ('letterSpacing' in ctx) ctx.letterSpacing = w.letterSpacing === 'normal' ? '0px' : w.letterSpacing;
+  const m = ctx.measureText(w.text);
+  // Centred on the line box, as the page centres its glyphs (the font's box where the browser has it).
+  const ascent = Number.isFinite(m.fontBoundingBoxAscent) ? m.fontBoundingBoxAscent : m.actualBoundingBoxAscent;
+  const descent = Number.isFinite(m.fontBoundingBoxDescent) ? m.fontBoundingBoxDescent : m.actualBoundingBoxDescent;
+  ctx.fillText(w.text, w.x, w.top + (w.height - ascent - descent) / 2 + ascent);
+}
+
+function drawSwatch(ctx: CanvasRenderingContext2D, s: Swatch): void {
+  const g = ctx.createLinearGradient(s.x, 0, s.x + s.width, 0);
+  s.colours.forEach((c, k) => g.addColorStop(k / (s.colours.length - 1), c));
+  ctx.fillStyle = g;
+  ctx.beginPath();
+  if (typeof ctx.roundRect === 'function') ctx.roundRect(s.x, s.y, s.width, s.height, 3);
+  else ctx.rect(s.x, s.y, s.width, s.height);
+  ctx.fill();
+}
 
 /** A copy of an SVG layer that draws alone: computed styles inlined, what isn't picture left out. */
 function standalone(svg: SVGSVGElement, width: number, height: number, families: Set<string>): SVGSVGElement {
@@ -76,17 +98,60 @@ function standalone(svg: SVGSVGElement, width: number, height: number, families:
   const gone: Element[] = [];
   from.forEach((el, i) => {
     const cs = getComputedStyle(el);
-    if (cs.display === 'none' || el.matches(NOT_PICTURED)) return gone.push(to[i]);
-    const style = SVG_STYLE.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-    to[i].setAttribute('style', style);
+    // Inside <defs> (the arrowhead's marker) nothing is displayed where it stands, yet all of it is used.
+    if ((cs.display === 'none' && !el.closest('defs')) || el.matches(NOT_PICTURED)) return gone.push(to[i]);
+    to[i].setAttribute('style', SVG_STYLE.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';'));
     to[i].removeAttribute('class');
-    if (el instanceof SVGTextElement || el instanceof SVGTSpanElement) families.add(firstFamily(cs.fontFamily));
+    if (el instanceof SVGTextContentElement) families.add(cs.fontFamily.split(',')[0].replace(/["']/g, '').trim());
   });
   for (const el of gone) el.remove();
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
   return copy;
+}
+
+function base64(bytes: ArrayBuffer): string {
+  const u8 = new Uint8Array(bytes);
+  let s = '';
+  for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** The page's @font-face rules for a family, their files inlined as data URLs: each family fetched once. */
+const faces = new Map<string, Promise<string>>();
+function fontFaces(family: string): Promise<string> {
+  let found = faces.get(family);
+  if (!found) {
+    const rules: CSSFontFaceRule[] = [];
+    for (const sheet of Array.from(document.styleSheets)) {
+      try {
+        for (const r of Array.from(sheet.cssRules)) {
+          if (r instanceof CSSFontFaceRule && r.style.getPropertyValue('font-family').replace(/["']/g, '').trim() === family) rules.push(r);
+        }
+      } catch {
+        // another origin's sheet: none of ours
+      }
+    }
+    found = Promise.all(rules.map(inlinedFace)).then((list) => list.join(''));
+    faces.set(family, found);
+  }
+  return found;
+}
+
+/** One @font-face rule with its file as a data URL; '' if the file can't be had (the text then falls back). */
+async function inlinedFace(r: CSSFontFaceRule): Promise<string> {
+  const url = /url\(["']?([^"')]+)["']?\)/.exec(r.style.getPropertyValue('src'))?.[1];
+  if (!url) return '';
+  let src = url;
+  if (!url.startsWith('data:')) {
+    const res = await fetch(new URL(url, r.parentStyleSheet?.href ?? location.href)).catch(() => null);
+    if (!res?.ok) return '';
+    src = `data:${res.headers.get('content-type') ?? 'font/woff2'};base64,${base64(await res.arrayBuffer())}`;
+  }
+  const descriptors = ['font-family', 'font-weight', 'font-style', 'unicode-range']
+    .map((p) => [p, r.style.getPropertyValue(p)]).filter(([, v]) => v).map(([p, v]) => `${p}:${v}`);
+  return `@font-face{${descriptors.join(';')};src:url(${src})}`;
 }
 
 async function svgImage(svg: SVGSVGElement, fonts: string): Promise<HTMLImageElement> {
@@ -104,127 +169,143 @@ async function svgImage(svg: SVGSVGElement, fonts: string): Promise<HTMLImageEle
   }
 }
 
-/** Where a point of the page goes in the image. */
-type Place = (x: number, y: number) => [number, number];
-
-/**
- * Draws the text of `el` where it stands on the page (placed by `place`), in its own font and colour,
- * text node by text node (a bold word in a line stays bold); neither text hidden for sight (a screen
- * reader's) nor a button's is drawn.
- */
-function drawText(ctx: CanvasRenderingContext2D, el: Element, place: Place): void {
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    const text = node.textContent ?? '';
-    if (!parent || !text.trim() || parent.closest('.visually-hidden, button')) continue;
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const box = range.getClientRects()[0];
-    if (!box) continue;
-    const cs = getComputedStyle(parent);
-    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-    ctx.fillStyle = cs.color;
-    const m = ctx.measureText(text);
-    // On the line box's middle, as the page centres its glyphs.
-    const baseline = box.top + (box.height - m.fontBoundingBoxAscent - m.fontBoundingBoxDescent) / 2 + m.fontBoundingBoxAscent;
-    ctx.fillText(text, ...place(box.left, baseline));
-  }
+/** Everything the picture needs, read from the page at one moment. */
+interface Snapshot {
+  name: string;
+  width: number;
+  height: number;
+  background: string;
+  words: Word[];
+  swatches: Swatch[];
+  /** The diagram's layers in their order (wires, strips, labels), placed: its box where its drawing starts. */
+  layers: Array<SVGSVGElement | HTMLCanvasElement>;
+  box: { x: number; y: number; width: number; height: number };
+  families: Set<string>;
 }
 
-/** Draws a legend swatch: its CSS gradient's colours, evenly spaced as Legend.tsx sets them. */
-function drawSwatch(ctx: CanvasRenderingContext2D, el: Element, place: Place): void {
-  const r = el.getBoundingClientRect();
-  const colours = getComputedStyle(el).backgroundImage.match(/rgba?\([^)]*\)/g) ?? [];
-  if (colours.length < 2) return;
-  const [x, y] = place(r.left, r.top);
-  const g = ctx.createLinearGradient(x, 0, x + r.width, 0);
-  colours.forEach((c, k) => g.addColorStop(k / (colours.length - 1), c));
-  ctx.fillStyle = g;
-  ctx.beginPath();
-  ctx.roundRect(x, y, r.width, r.height, 3);
-  ctx.fill();
-}
-
-/** The picture of the diagram panel as it is on screen, or null if there is no diagram to picture. */
-export async function diagramPicture(): Promise<HTMLCanvasElement | null> {
+function snapshot(): Snapshot | null {
+  const shown = shownDiagram.current;
   const panel = document.querySelector<HTMLElement>('section.diagram-panel');
   const box = panel?.querySelector<HTMLElement>('.diagram');
-  const paint = onScreen.paint;
-  if (!panel || !box || !paint) return null;
-  await document.fonts.ready;
-  const head = panel.querySelector('.diagram-head');
-  const bars = Array.from(panel.querySelectorAll('.legend-bar'));
-  // The panel's content: from its heading to the legend's last bar, its padding kept as a margin; without
-  // a stacked model's row of layer buttons (the title says which layer it is), and the space it took.
+  if (!shown || !panel || !box) return null;
+  const { strips } = shown;
+  const layout = strips.trace.layout;
   const pr = panel.getBoundingClientRect();
   const pad = parseFloat(getComputedStyle(panel).paddingLeft) || 12;
   const br = box.getBoundingClientRect();
+  const g = strips.geometry;
+  const fit = fitViewBox(br.width, br.height, g.width, g.height);
+  const drawnTop = br.top + fit.offsetY;
+  const drawnBottom = drawnTop + g.height * fit.scale;
+  // Vertical bands of the page left out of the image: the layer buttons (down to the diagram's box), and
+  // the box's empty bands above and below its drawing.
   const layerRow = panel.querySelector('.layer-row')?.getBoundingClientRect();
-  const cut = layerRow ? layerRow.top : Infinity;
-  const lift = layerRow ? br.top - layerRow.top : 0;
-  const place: Place = (x, y) => [x - pr.left, y - pr.top - (y >= cut ? lift : 0)];
-  const bottom = Math.max(br.bottom, ...bars.map((b) => b.getBoundingClientRect().bottom));
-  const origin = { width: pr.width, height: place(0, bottom)[1] + pad };
+  const cuts: Array<[number, number]> = [[br.top, drawnTop], [drawnBottom, br.bottom]];
+  if (layerRow) cuts.push([layerRow.top, br.top]);
+  const place: Place = (x, y) => [x - pr.left, y - pr.top - cuts.reduce((s, [a, b]) => s + Math.max(0, Math.min(y, b) - a), 0)];
 
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(origin.width * IMAGE_SCALE);
-  canvas.height = Math.round(origin.height * IMAGE_SCALE);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('the browser gave no canvas to draw on');
-  ctx.scale(IMAGE_SCALE, IMAGE_SCALE);
-  ctx.fillStyle = getComputedStyle(panel).backgroundColor;
-  ctx.fillRect(0, 0, origin.width, origin.height);
-
-  if (head) drawText(ctx, head, place);
-
-  // The layers in their order on the page: wires, strips, labels.
-  const [bx, by] = place(br.left, br.top);
-  const families = new Set<string>();
-  const layers = Array.from(box.children).map((el) =>
-    el instanceof SVGSVGElement ? standalone(el, Math.round(br.width * IMAGE_SCALE), Math.round(br.height * IMAGE_SCALE), families) : el);
-  const fonts = await fontFaces(families);
-  for (const layer of layers) {
-    if (layer instanceof SVGSVGElement) {
-      ctx.drawImage(await svgImage(layer, fonts), bx, by, br.width, br.height);
-    } else if (layer.matches('canvas.diagram-strips')) {
-      const strips = document.createElement('canvas');
-      strips.width = Math.round(br.width * IMAGE_SCALE);
-      strips.height = Math.round(br.height * IMAGE_SCALE);
-      drawStrips(strips.getContext('2d')!, { ...paint, dpr: IMAGE_SCALE });
-      ctx.imageSmoothingEnabled = false; // cells stay one colour each, wherever the box falls between pixels
-      ctx.drawImage(strips, bx, by, br.width, br.height);
-      ctx.imageSmoothingEnabled = true;
-    }
+  const words: Word[] = [];
+  const head = panel.querySelector('.diagram-head');
+  if (head) words.push(...wordsOf(head, place));
+  // The lecture view's title leaves out the layer (its row of buttons says it there): the image says it.
+  const title = head?.querySelector('.panel-title');
+  if (layout.numLayers > 1 && title && !title.textContent?.includes('layer')) {
+    const cs = getComputedStyle(title);
+    const tr = title.getBoundingClientRect();
+    const [x, top] = place(tr.right, tr.top);
+    words.push({
+      text: `· layer ${strips.layer + 1} of ${layout.numLayers}`, font: `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`,
+      colour: cs.color, letterSpacing: cs.letterSpacing, x: x + parseFloat(cs.fontSize) * 0.35, top, height: tr.height,
+    });
   }
-
+  const swatches: Swatch[] = [];
+  const bars = Array.from(panel.querySelectorAll('.legend-bar'));
   for (const bar of bars) {
     for (const part of Array.from(bar.children)) {
-      if (part.matches('.legend-swatch')) drawSwatch(ctx, part, place);
-      else drawText(ctx, part, place);
+      if (!part.matches('.legend-swatch')) {
+        words.push(...wordsOf(part, place));
+        continue;
+      }
+      const colours = getComputedStyle(part).backgroundImage.match(/rgba?\([^)]*\)/g) ?? [];
+      const r = part.getBoundingClientRect();
+      const [x, y] = place(r.left, r.top);
+      if (colours.length > 1) swatches.push({ colours, x, y, width: r.width, height: r.height });
     }
   }
-  return canvas;
+  const bottom = Math.max(br.bottom, ...bars.map((b) => b.getBoundingClientRect().bottom));
+
+  const [bx, drawnY] = place(br.left, drawnTop);
+  const families = new Set<string>();
+  const [pw, ph] = [Math.round(br.width * IMAGE_SCALE), Math.round(br.height * IMAGE_SCALE)];
+  const layers = Array.from(box.children).flatMap((el): Array<SVGSVGElement | HTMLCanvasElement> => {
+    if (el instanceof SVGSVGElement) return [standalone(el, pw, ph, families)];
+    if (!el.matches('canvas.diagram-strips')) return [];
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [pw, ph];
+    drawStrips(canvas.getContext('2d')!, { ...strips, dpr: IMAGE_SCALE });
+    return [canvas];
+  });
+  return {
+    name: imageName(layout.cell, layout.hiddenSize, strips.t, strips.unit, layout.numLayers > 1 ? strips.layer : null, shown.step),
+    width: pr.width,
+    height: place(0, bottom)[1] + pad,
+    background: getComputedStyle(panel).backgroundColor,
+    words, swatches, layers, families,
+    box: { x: bx, y: drawnY - fit.offsetY, width: br.width, height: br.height },
+  };
 }
 
+/** The picture (see the file) and its file's name, or null if there is no diagram to picture. */
+export async function diagramPicture(): Promise<{ canvas: HTMLCanvasElement; name: string } | null> {
+  await document.fonts.ready;
+  const shot = snapshot();
+  if (!shot) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(shot.width * IMAGE_SCALE);
+  canvas.height = Math.round(shot.height * IMAGE_SCALE);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('the browser gave no canvas to draw on');
+  const fonts = (await Promise.all([...shot.families].map(fontFaces))).join('');
+  const images = await Promise.all(shot.layers.map((l) => (l instanceof SVGSVGElement ? svgImage(l, fonts) : l)));
+  ctx.scale(IMAGE_SCALE, IMAGE_SCALE);
+  ctx.fillStyle = shot.background;
+  ctx.fillRect(0, 0, shot.width, shot.height);
+  const { x, y, width, height } = shot.box;
+  for (const img of images) {
+    // The strips' cells stay one colour each, wherever the box falls between pixels.
+    ctx.imageSmoothingEnabled = img instanceof HTMLImageElement;
+    ctx.drawImage(img, x, y, width, height);
+  }
+  ctx.imageSmoothingEnabled = true;
+  for (const w of shot.words) drawWord(ctx, w);
+  for (const s of shot.swatches) drawSwatch(ctx, s);
+  return { canvas, name: shot.name };
+}
+
+/** A save in progress: a held S key repeats, and each would start another. */
+let saving: Promise<void> | null = null;
+
 /** Saves the picture of the diagram (see the file) as a PNG download, and says so. */
-export async function saveDiagramImage(): Promise<void> {
+export function saveDiagramImage(): Promise<void> {
+  saving ??= save().finally(() => { saving = null; });
+  return saving;
+}
+
+async function save(): Promise<void> {
   try {
     const picture = await diagramPicture();
-    if (!picture) return announce('There is no diagram to save yet');
-    const blob = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
+    if (!picture) return announce(NO_DIAGRAM);
+    const blob = await new Promise<Blob | null>((resolve) => picture.canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the browser could not encode the image');
-    const { trace } = useRun.getState();
-    const { t, unit, layer, sub, subFocus } = usePlayback.getState();
-    const L = trace?.layout.numLayers ?? 1;
-    const H = trace?.layout.hiddenSize ?? 1;
-    const name = imageName(trace?.layout.cell ?? 'cell', t, Math.min(unit, H - 1), L > 1 ? Math.min(layer, L - 1) : null, subFocus ? sub : null);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = name;
+    a.download = picture.name;
+    a.hidden = true;
+    document.body.append(a); // some browsers follow a link's click only when it is in the page
     a.click();
+    a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000); // after the browser has taken the file
-    announce(`Diagram saved as ${name}`);
+    announce(`Diagram saved as ${picture.name}`);
   } catch (err) {
     announce(`The diagram could not be saved as an image (${err instanceof Error ? err.message : String(err)})`);
   }
