@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG } from '../src/state/config';
-import { lutFor, lutIndex } from '../src/viz/scales';
+import { lutFor, lutIndex, scaleFor } from '../src/viz/scales';
 import { diagramValues, engineRun, expectedDiagramValues, waitForRun } from './helpers';
 
 /**
@@ -63,6 +63,11 @@ test('on a dark page the HTML alone colours signed values in the dark page\'s co
   const g = Array.from({ length: DEFAULT_CONFIG.hiddenSize }, (_, j) => trace.at('l0.g', 0, j));
   const dark = lutFor('diverging', 'dark');
   expect(fills).toEqual(g.map((v) => css(dark[lutIndex({ kind: 'diverging', lo: -1, hi: 1 }, v)])));
+  // And its legend says so: the tanh range's middle is the dark scale's 0, not RdBu's white.
+  const swatch = frame.locator('.legend-bar').filter({ hasText: 'tanh range' }).locator('.legend-swatch');
+  const stops = (await swatch.evaluate((el) => getComputedStyle(el).backgroundImage)).match(/rgb\([^)]*\)/g)!;
+  expect(stops[5]).toBe(scaleFor({ kind: 'diverging', lo: -1, hi: 1 }, 'dark')(0));
+  expect(stops[5]).not.toBe(scaleFor({ kind: 'diverging', lo: -1, hi: 1 }, 'light')(0));
 });
 
 test('a link with settings is not shown the default\'s first frame', async ({ page }) => {
