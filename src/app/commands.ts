@@ -10,7 +10,7 @@ import { shownWindow, stepsShown, zoomTimeBy } from '../state/timeWindow';
 import { announce } from '../state/announce';
 import { fmtInt, plural } from '../viz/format';
 import { effectiveTheme } from './theme';
-import { NO_DIAGRAM } from '../panels/CellDiagram/shownDiagram';
+import { NO_DIAGRAM, shownDiagram } from '../panels/CellDiagram/shownDiagram';
 
 export interface KeyBinding {
   /** KeyboardEvent.key */
@@ -128,7 +128,10 @@ export const COMMANDS: readonly Command[] = [
   { id: 'copy-latex', label: 'Copy as LaTeX', group: 'View', keys: [{ key: 'c' }], run: () => void import('../panels/Equations/copyLatex').then((m) => m.copyLatex()) },
   {
     id: 'save-image', label: 'Save the diagram as PNG', group: 'View', keys: [{ key: 's' }],
-    run: () => void import('../panels/CellDiagram/saveImage').then((m) => m.saveDiagramImage(), () => announce('Saving is unavailable: part of the page did not load. Reload to try again')),
+    run: () => void import('../panels/CellDiagram/saveImage').then(
+      async (m) => { if (!(await m.saveDiagramImage(shownDiagram))) announce(NO_DIAGRAM); },
+      () => announce('Saving is unavailable: part of the page did not load. Reload to try again'),
+    ),
     unavailable: () => (useRun.getState().trace ? null : NO_DIAGRAM),
   },
   {

@@ -13,7 +13,7 @@ import { useView } from '../../state/view';
 import { CANVAS_COLOURS, useEffectiveTheme } from '../../app/theme';
 import { geometryFor } from '../../viz/geometry';
 import { drawStrips } from './drawStrips';
-import { shownDiagram } from './shownDiagram';
+import { shownDiagram, type ShownDiagram } from './shownDiagram';
 import { StripCells } from './StripCells';
 import { PRERENDERING, takeover } from '../../app/prerendering';
 import { fitViewBox } from './fitViewBox';
@@ -98,13 +98,17 @@ export function CellDiagram() {
     }
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
+    const fit = fitViewBox(size.w, size.h, geometry.width, geometry.height);
     const paint = {
-      geometry, trace, layer: shownLayer, t, unit: Math.min(unit, trace.layout.hiddenSize - 1), states, norm,
-      ...fitViewBox(size.w, size.h, geometry.width, geometry.height), dpr,
+      geometry, trace, layer: shownLayer, t, unit: Math.min(unit, trace.layout.hiddenSize - 1), states, norm, ...fit, dpr,
       theme, ink: CANVAS_COLOURS[theme].ink, pendingFill: CANVAS_COLOURS[theme].pending, panelFill: CANVAS_COLOURS[theme].panel,
     };
     drawStrips(ctx, paint);
-    const shown = { strips: paint, step: walked };
+    const { cell, hiddenSize, numLayers } = trace.layout;
+    const shown: ShownDiagram = {
+      paintStrips: (c, d) => drawStrips(c, { ...paint, dpr: d }), fit: { ...fit, height: geometry.height },
+      cell, hiddenSize, numLayers, t, unit: paint.unit, layer: shownLayer, step: walked,
+    };
     shownDiagram.current = shown;
     if (t < trace.filled && !useRun.getState().painted) {
       performance.mark('gatescope:first-paint');

@@ -8,13 +8,12 @@
  * It is drawn, not photographed: a browser has no API to picture a page. Everything is read from the page
  * at one moment (during playback the page moves on while fonts load and images decode): the SVG layers as
  * copies with their computed styles, to which the page's fonts are added (an SVG drawn as an image sees no
- * stylesheet, and no font that isn't in it); the strips painted again at the image's resolution
- * (drawStrips, as on screen); the HTML text as words, each in its font and colour where it stands.
+ * stylesheet, and no font that isn't in it); the strips painted again at the image's resolution, by the
+ * painter the diagram hands over (shownDiagram.ts); the HTML text as words, each in its font and colour
+ * where it stands.
  */
 import { announce } from '../../state/announce';
-import { drawStrips } from './drawStrips';
-import { fitViewBox } from './fitViewBox';
-import { NO_DIAGRAM, shownDiagram } from './shownDiagram';
+import type { ShownDiagram } from './shownDiagram';
 
 /** Image pixels per CSS pixel: sharp on a projector or a high-density screen, whatever the page's. */
 export const IMAGE_SCALE = 2;
@@ -183,20 +182,16 @@ interface Snapshot {
   families: Set<string>;
 }
 
-function snapshot(): Snapshot | null {
-  const shown = shownDiagram.current;
+function snapshot(shown: ShownDiagram | null): Snapshot | null {
   const panel = document.querySelector<HTMLElement>('section.diagram-panel');
   const box = panel?.querySelector<HTMLElement>('.diagram');
   if (!shown || !panel || !box) return null;
-  const { strips } = shown;
-  const layout = strips.trace.layout;
   const pr = panel.getBoundingClientRect();
   const pad = parseFloat(getComputedStyle(panel).paddingLeft) || 12;
   const br = box.getBoundingClientRect();
-  const g = strips.geometry;
-  const fit = fitViewBox(br.width, br.height, g.width, g.height);
+  const { fit } = shown;
   const drawnTop = br.top + fit.offsetY;
-  const drawnBottom = drawnTop + g.height * fit.scale;
+  const drawnBottom = drawnTop + fit.height * fit.scale;
   // Vertical bands of the page left out of the image: the layer buttons (down to the diagram's box), and
   // the box's empty bands above and below its drawing.
   const layerRow = panel.querySelector('.layer-row')?.getBoundingClientRect();
@@ -209,12 +204,12 @@ function snapshot(): Snapshot | null {
   if (head) words.push(...wordsOf(head, place));
   // The lecture view's title leaves out the layer (its row of buttons says it there): the image says it.
   const title = head?.querySelector('.panel-title');
-  if (layout.numLayers > 1 && title && !title.textContent?.includes('layer')) {
+  if (shown.numLayers > 1 && title && !title.textContent?.includes('layer')) {
     const cs = getComputedStyle(title);
     const tr = title.getBoundingClientRect();
     const [x, top] = place(tr.right, tr.top);
     words.push({
-      text: `· layer ${strips.layer + 1} of ${layout.numLayers}`, font: `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`,
+      text: `· layer ${shown.layer + 1} of ${shown.numLayers}`, font: `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`,
       colour: cs.color, letterSpacing: cs.letterSpacing, x: x + parseFloat(cs.fontSize) * 0.35, top, height: tr.height,
     });
   }
@@ -242,11 +237,11 @@ function snapshot(): Snapshot | null {
     if (!el.matches('canvas.diagram-strips')) return [];
     const canvas = document.createElement('canvas');
     [canvas.width, canvas.height] = [pw, ph];
-    drawStrips(canvas.getContext('2d')!, { ...strips, dpr: IMAGE_SCALE });
+    shown.paintStrips(canvas.getContext('2d')!, IMAGE_SCALE);
     return [canvas];
   });
   return {
-    name: imageName(layout.cell, layout.hiddenSize, strips.t, strips.unit, layout.numLayers > 1 ? strips.layer : null, shown.step),
+    name: imageName(shown.cell, shown.hiddenSize, shown.t, shown.unit, shown.numLayers > 1 ? shown.layer : null, shown.step),
     width: pr.width,
     height: place(0, bottom)[1] + pad,
     background: getComputedStyle(panel).backgroundColor,
@@ -256,9 +251,9 @@ function snapshot(): Snapshot | null {
 }
 
 /** The picture (see the file) and its file's name, or null if there is no diagram to picture. */
-export async function diagramPicture(): Promise<{ canvas: HTMLCanvasElement; name: string } | null> {
+export async function diagramPicture(shown: { current: ShownDiagram | null }): Promise<{ canvas: HTMLCanvasElement; name: string } | null> {
   await document.fonts.ready;
-  const shot = snapshot();
+  const shot = snapshot(shown.current);
   if (!shot) return null;
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(shot.width * IMAGE_SCALE);
@@ -283,18 +278,21 @@ export async function diagramPicture(): Promise<{ canvas: HTMLCanvasElement; nam
 }
 
 /** A save in progress: a held S key repeats, and each would start another. */
-let saving: Promise<void> | null = null;
+let saving: Promise<boolean> | null = null;
 
-/** Saves the picture of the diagram (see the file) as a PNG download, and says so. */
-export function saveDiagramImage(): Promise<void> {
-  saving ??= save().finally(() => { saving = null; });
+/**
+ * Saves the picture of the diagram `shown` (see the file) as a PNG download, and says so; false, and
+ * nothing said, if there is no diagram to picture.
+ */
+export function saveDiagramImage(shown: { current: ShownDiagram | null }): Promise<boolean> {
+  saving ??= save(shown).finally(() => { saving = null; });
   return saving;
 }
 
-async function save(): Promise<void> {
+async function save(shown: { current: ShownDiagram | null }): Promise<boolean> {
   try {
-    const picture = await diagramPicture();
-    if (!picture) return announce(NO_DIAGRAM);
+    const picture = await diagramPicture(shown);
+    if (!picture) return false;
     const blob = await new Promise<Blob | null>((resolve) => picture.canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the browser could not encode the image');
     const a = document.createElement('a');
@@ -309,4 +307,5 @@ async function save(): Promise<void> {
   } catch (err) {
     announce(`The diagram could not be saved as an image (${err instanceof Error ? err.message : String(err)})`);
   }
+  return true;
 }
