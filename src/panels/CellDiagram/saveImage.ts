@@ -16,7 +16,7 @@ import { announce } from '../../state/announce';
 import type { ShownDiagram } from './shownDiagram';
 
 /** Image pixels per CSS pixel: sharp on a projector or a high-density screen, whatever the page's. */
-export const IMAGE_SCALE = 2;
+const IMAGE_SCALE = 2;
 
 /** What an SVG element's look depends on, copied from its computed style into the copy's style attribute. */
 const SVG_STYLE = [
@@ -251,7 +251,7 @@ function snapshot(shown: ShownDiagram | null): Snapshot | null {
 }
 
 /** The picture (see the file) and its file's name, or null if there is no diagram to picture. */
-export async function diagramPicture(shown: { current: ShownDiagram | null }): Promise<{ canvas: HTMLCanvasElement; name: string } | null> {
+async function diagramPicture(shown: { current: ShownDiagram | null }): Promise<{ canvas: HTMLCanvasElement; name: string } | null> {
   await document.fonts.ready;
   const shot = snapshot(shown.current);
   if (!shot) return null;
