@@ -62,9 +62,10 @@ export interface Readout {
 /**
  * Where a model's parameters come from, so that the page can say whether its predictions mean anything.
  * 'seeded': drawn at random by initModel, untrained; 'loaded': read from a file (a PyTorch state_dict),
- * perhaps trained.
+ * perhaps trained; 'trained': one of the page's trained examples (engine/formats/preset.ts), with `about`
+ * a few words for a title ('trained on short sentences') and `training` a sentence or two on how.
  */
-export type WeightsOrigin = { kind: 'seeded'; seed: number } | { kind: 'loaded' };
+export type WeightsOrigin = { kind: 'seeded'; seed: number } | { kind: 'loaded' } | { kind: 'trained'; about: string; training: string };
 
 /** A complete network: a stack of recurrent layers with its input encoding and optional readout. */
 export interface Model {
