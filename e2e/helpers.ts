@@ -8,6 +8,7 @@ import type { Trace } from '../src/engine/trace';
 import type { Model } from '../src/engine/types';
 import { DEFAULT_CONFIG, runSpecOf, type Config } from '../src/state/config';
 import { buildRun } from '../src/worker/host';
+import { trainedModelFromDisk } from '../src/worker/testing/trainedFromDisk';
 import { fmtValue } from '../src/viz/format';
 import { geometryFor } from '../src/viz/geometry';
 import { sourceSubStep } from '../src/viz/sources';
@@ -19,7 +20,8 @@ export function engineTrace(patch: Partial<Config>): Trace {
 
 /** The engine's model and trace for a config, computed here in Node. */
 export function engineRun(patch: Partial<Config>): { trace: Trace; model: Model } {
-  const { model, seq } = buildRun(runSpecOf({ ...DEFAULT_CONFIG, ...patch }));
+  const spec = runSpecOf({ ...DEFAULT_CONFIG, ...patch });
+  const { model, seq } = buildRun(spec, spec.weights === 'trained' ? trainedModelFromDisk(spec.model.cell) : undefined);
   return { trace: runAll(model, seq), model };
 }
 

@@ -74,6 +74,9 @@ const CASES: Array<{ name: string; url: Record<string, string | number>; cfg: Pa
   { name: 'GRU (reset before, Cho 2014)', url: { cell: 'gru', reset: 'before', H: 5, T: 24, seed: 6 }, cfg: { cell: 'gru', gruReset: 'before', hiddenSize: 5, seqLen: 24, seed: 6 } },
   { name: 'RNN tanh', url: { cell: 'rnn_tanh', H: 7, T: 24, seed: 7 }, cfg: { cell: 'rnn_tanh', hiddenSize: 7, seqLen: 24, seed: 7 } },
   { name: 'RNN ReLU, layer 2 of 2', url: { cell: 'rnn_relu', H: 4, T: 24, seed: 8, layers: 2 }, cfg: { cell: 'rnn_relu', hiddenSize: 4, seqLen: 24, seed: 8, numLayers: 2 }, layer: 1 },
+  // The trained examples: the URL's own H, layers and reset are kept for random weights, not used.
+  { name: 'trained LSTM on text', url: { input: 'text', weights: 'trained', text: 'the dog sat by the tree.', H: 40 }, cfg: { inputKind: 'text', weights: 'trained', text: 'the dog sat by the tree.', hiddenSize: 40 } },
+  { name: 'trained GRU on text', url: { cell: 'gru', reset: 'before', input: 'text', weights: 'trained', text: 'a fox hid behind the moon.' }, cfg: { cell: 'gru', gruReset: 'before', inputKind: 'text', weights: 'trained', text: 'a fox hid behind the moon.' } },
   { name: 'LSTM on text, layer 1 of 2', url: { input: 'text', text: 'hello gates', H: 5, layers: 2, seed: 2 }, cfg: { inputKind: 'text', text: 'hello gates', hiddenSize: 5, numLayers: 2, seed: 2 } },
 ];
 

@@ -34,6 +34,8 @@ export interface Config {
   forgetBias: number;
   /** Classes of the softmax readout for signal input; 0 for none. */
   classes: number;
+  /** For text input: random weights from the seed, or the trained example model of the cell (public/presets). */
+  weights: 'random' | 'trained';
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -49,7 +51,22 @@ export const DEFAULT_CONFIG: Config = {
   text: 'the cat sat on the mat.',
   forgetBias: 0,
   classes: 4,
+  weights: 'random',
 };
+
+/** The sizes of the trained example models (scripts/train_presets.py): one layer of 16 units, PyTorch's GRU. */
+export const TRAINED = { hiddenSize: 16, numLayers: 1, gruReset: 'after', forgetBias: 0 } as const;
+
+/** Whether a config asks for the trained example model (trained weights apply to text input only). */
+export const isTrained = (c: Config): boolean => c.inputKind === 'text' && c.weights === 'trained';
+
+/**
+ * The model a config asks for, as the page runs it: with trained weights, the trained model's sizes and
+ * settings stand in for the user's own, which are kept for when they switch back to random weights.
+ */
+export function modelOf(c: Config): Config {
+  return isTrained(c) ? { ...c, ...TRAINED } : c;
+}
 
 /** What the page lets a user pick (the engine's own LIMITS are wider). */
 export const CONFIG_BOUNDS = {
@@ -75,7 +92,8 @@ export const useConfig = create<ConfigStore>()((set) => ({
 /** The page's memory budget for one trace (checked by the worker before allocating). */
 export const MAX_TRACE_BYTES = LIMITS.traceBytes;
 
-export function runSpecOf(c: Config): RunSpec {
+export function runSpecOf(config: Config): RunSpec {
+  const c = modelOf(config);
   const text = c.inputKind === 'text';
   const model: ModelConfig = {
     cell: c.cell,
@@ -94,5 +112,6 @@ export function runSpecOf(c: Config): RunSpec {
     seed: c.seed,
     input: text ? { kind: 'text', text: c.text } : { kind: 'signal', signal: c.signal, steps: c.seqLen },
     maxTraceBytes: MAX_TRACE_BYTES,
+    ...(isTrained(c) ? { weights: 'trained' as const } : {}),
   };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { initModel } from '../engine/init';
 import { testConfig } from '../engine/testing/config';
-import { classLabel, topClass, untrainedTitle } from './labels';
+import { classLabel, topClass, weightsTitle } from './labels';
 
 describe('topClass', () => {
   it('is the most likely class, and the first of equals (as the bars and the equations name it)', () => {
@@ -22,11 +22,12 @@ describe('classLabel', () => {
   });
 });
 
-describe('untrainedTitle', () => {
-  it('gives the diagram\'s title a word for random weights, and none for loaded ones', () => {
+describe('weightsTitle', () => {
+  it('gives the diagram\'s title a word for random weights and a trained example\'s own, and none for loaded ones', () => {
     const seeded = initModel(testConfig({}), 7);
-    expect(untrainedTitle(seeded)).toBe('untrained (seed 7)');
-    expect(untrainedTitle({ ...seeded, origin: { kind: 'loaded' } })).toBeNull();
-    expect(untrainedTitle(null)).toBeNull();
+    expect(weightsTitle(seeded)).toBe('untrained (seed 7)');
+    expect(weightsTitle({ ...seeded, origin: { kind: 'loaded' } })).toBeNull();
+    expect(weightsTitle(null)).toBeNull();
+    expect(weightsTitle({ ...seeded, origin: { kind: 'trained', about: 'trained on short sentences', training: 'By PyTorch.' } })).toBe('trained on short sentences');
   });
 });

@@ -7,9 +7,15 @@ export function isTextModel(model: Model | null): boolean {
   return model?.input.kind === 'onehot';
 }
 
-/** The diagram's title part for a model whose weights are random, e.g. 'untrained (seed 1)'; null otherwise. */
-export function untrainedTitle(model: Model | null): string | null {
-  return model?.origin?.kind === 'seeded' ? `untrained (seed ${model.origin.seed})` : null;
+/**
+ * The diagram's title part saying where the weights come from: 'untrained (seed 1)', or a trained
+ * example's few words ('trained on short sentences'); null for a file's weights or unknown ones.
+ */
+export function weightsTitle(model: Model | null): string | null {
+  const origin = model?.origin;
+  if (origin?.kind === 'seeded') return `untrained (seed ${origin.seed})`;
+  if (origin?.kind === 'trained') return origin.about;
+  return null;
 }
 
 export function classLabel(model: Model | null, k: number): string {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** The module worker: wires the engine host to the worker's message port. */
 import { createEngineHost, restAfterChunkMs } from './host';
+import { trainedModelLoader } from './trainedModels';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -26,6 +27,8 @@ const host = createEngineHost(
   (msg: FromWorker, transfer?: Transferable[]) => scope.postMessage(msg, transfer ?? []),
   yieldToEvents,
   () => performance.now(),
+  // The presets sit beside the page (public/presets), under its base path; the worker's own URL is in assets/.
+  trainedModelLoader((url) => fetch(new URL(url, self.location.origin)), import.meta.env.BASE_URL),
 );
 
 scope.onmessage = (e: MessageEvent<ToWorker>) => {

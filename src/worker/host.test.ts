@@ -4,13 +4,15 @@ import { Trace } from '../engine/trace';
 import { runSpecOf, DEFAULT_CONFIG, type Config } from '../state/config';
 import { buildRun, createEngineHost, restAfterChunkMs } from './host';
 import type { FromWorker } from './protocol';
+import { fetchFromDisk, trainedModelFromDisk } from './testing/trainedFromDisk';
+import { trainedModelLoader } from './trainedModels';
 
 const spec = (patch: Partial<Config> = {}) => runSpecOf({ ...DEFAULT_CONFIG, ...patch });
 
 /** A host whose messages are collected, and a way to wait until a run has finished. */
 function harness() {
   const messages: FromWorker[] = [];
-  const host = createEngineHost((m) => messages.push(m), () => new Promise((r) => setImmediate(r)), () => performance.now());
+  const host = createEngineHost((m) => messages.push(m), () => new Promise((r) => setImmediate(r)), () => performance.now(), trainedModelLoader(fetchFromDisk, '/'));
   const settled = (id: number) =>
     new Promise<void>((resolve) => {
       const poll = () => (messages.some((m) => m.id === id && (m.type === 'done' || m.type === 'error')) ? resolve() : setImmediate(poll));
@@ -169,5 +171,41 @@ describe('the rest after each chunk', () => {
       expect(restAfterChunkMs(cores, true)).toBeGreaterThanOrEqual(3 * restAfterChunkMs(2));
       expect(restAfterChunkMs(cores, false)).toBe(restAfterChunkMs(cores));
     }
+  });
+
+  describe('with trained weights', () => {
+    const trained = (patch: Partial<Config> = {}) => spec({ inputKind: 'text', weights: 'trained', cell: 'gru', ...patch });
+
+    it('runs the cell\'s trained model on the text: the trace is that model\'s, and the page is told where its weights come from', async () => {
+      const { messages, host, settled } = harness();
+      // The user's own H, layers and reset stay in the config; the trained model's stand in for them.
+      host.handle({ type: 'run', id: 1, spec: trained({ hiddenSize: 64, numLayers: 3, gruReset: 'before' }) });
+      await settled(1);
+      const start = messages[0];
+      if (start.type !== 'start') throw new Error(`expected a start, got ${start.type}`);
+      expect(start.model.origin).toMatchObject({ kind: 'trained', about: 'trained on short sentences' });
+      const trace = new Trace(start.layout, start.initial);
+      for (const m of messages) if (m.type === 'chunk') trace.append(m.chunk);
+      const { seq } = buildRun(trained(), trainedModelFromDisk('gru'));
+      const whole = runAll(trainedModelFromDisk('gru'), seq);
+      expect(Array.from(trace.series(trace.index('probs')))).toEqual(Array.from(whole.series(whole.index('probs'))));
+      expect(messages.at(-1)?.type).toBe('done');
+    });
+
+    it('refuses a trained spec whose sizes are not the trained model\'s, or that reads no text', () => {
+      const model = trainedModelFromDisk('lstm');
+      const mismatched = { ...trained({ cell: 'lstm' }), model: { ...trained({ cell: 'lstm' }).model, hiddenSize: 32 } };
+      expect(() => buildRun(mismatched, model)).toThrow('the trained model is an LSTM with H = 16 and 1 layer(s) reading characters; the run asked for an LSTM with H = 32 and 1 layer');
+      expect(() => buildRun({ ...spec(), weights: 'trained' }, model)).toThrow('trained weights need text input');
+    });
+
+    it('drops a run superseded while its file loads', async () => {
+      const { messages, host, settled } = harness();
+      host.handle({ type: 'run', id: 1, spec: trained({ cell: 'rnn_relu' }) });
+      host.handle({ type: 'run', id: 2, spec: spec({ seqLen: 5 }) });
+      await settled(2);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(messages.filter((m) => m.id === 1)).toEqual([]);
+    });
   });
 });

@@ -8,7 +8,7 @@ import { encodeText, makeSignal } from '../engine/inputs';
 import { ModelError } from '../engine/model';
 import { createRunner } from '../engine/run';
 import { kernelKind } from '../engine/kernels';
-import type { InputSequence, Model } from '../engine/types';
+import { CELL_NAMES, type CellKind, type InputSequence, type Model } from '../engine/types';
 import { HELD_STEPS, type FromWorker, type RunSpec, type ToWorker } from './protocol';
 import { checkRunSpec, LOWERED_NOTE, skippedNote } from './spec';
 
@@ -35,11 +35,28 @@ export function restAfterChunkMs(cores: number, busy = false): number {
   return cores <= 2 ? 8 : 0;
 }
 
-/** Builds what a spec asks for, or throws ModelError saying what is wrong. */
-export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; notes: string[] } {
+/** Loads the trained example model of a cell (see trainedModels.ts); absent, a run that asks for one fails. */
+export type LoadTrained = (cell: CellKind) => Promise<Model>;
+
+/**
+ * Builds what a spec asks for, or throws ModelError saying what is wrong. `trained`: the cell's trained
+ * model, for a spec with trained weights (loaded beforehand: loading is asynchronous, building isn't).
+ */
+export function buildRun(spec: RunSpec, trained?: Model): { model: Model; seq: InputSequence; notes: string[] } {
   const notes: string[] = [];
   checkRunSpec(spec);
-  const model = initModel(spec.model, spec.seed);
+  let model: Model;
+  if (spec.weights === 'trained') {
+    if (!trained) throw new Error('the trained model was not loaded before the run was built');
+    const m = spec.model;
+    const want = `${CELL_NAMES[m.cell].a} with H = ${m.hiddenSize} and ${m.numLayers} layer${m.numLayers > 1 ? 's' : ''}`;
+    if (trained.cell !== m.cell || trained.hiddenSize !== m.hiddenSize || trained.layers.length !== m.numLayers || m.input !== 'onehot') {
+      throw new ModelError(`the trained model is ${CELL_NAMES[trained.cell].a} with H = ${trained.hiddenSize} and ${trained.layers.length} layer(s) reading characters; the run asked for ${want}`);
+    }
+    model = trained;
+  } else {
+    model = initModel(spec.model, spec.seed);
+  }
   let seq: InputSequence;
   if (spec.input.kind === 'text') {
     const { tokens, unknown, lowered } = encodeText(spec.input.text);
@@ -53,7 +70,9 @@ export function buildRun(spec: RunSpec): { model: Model; seq: InputSequence; not
   return { model, seq, notes };
 }
 
-export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>, now: () => number) {
+const noTrainedModels: LoadTrained = () => Promise.reject(new ModelError('no trained models here'));
+
+export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>, now: () => number, loadTrained: LoadTrained = noTrainedModels) {
   let current = 0;
   /** Wakes the run held after its first steps (for 'resume', or for a newer request: it then stops). */
   let release: (() => void) | null = null;
@@ -67,7 +86,13 @@ export function createEngineHost(post: Post, yieldToEvents: () => Promise<void>,
   async function run(id: number, spec: RunSpec, hold: boolean): Promise<void> {
     let started = now();
     try {
-      const { model, seq, notes } = buildRun(spec);
+      let trained: Model | undefined;
+      if (spec.weights === 'trained') {
+        checkRunSpec(spec); // before a file is asked for
+        trained = await loadTrained(spec.model.cell);
+      }
+      if (id !== current) return; // superseded while the file loaded
+      const { model, seq, notes } = buildRun(spec, trained);
       const runner = createRunner(model, seq);
       post({ type: 'start', id, layout: runner.layout, initial: runner.initial, model, notes, kernel: kernelKind() });
       let steps = FIRST_CHUNK_STEPS;

@@ -15,10 +15,12 @@ export type InputSpec =
   /** Text over the engine's VOCAB (one-hot or embedded input). */
   | { kind: 'text'; text: string };
 
-/** One run: a freshly initialised model and its input. */
+/** One run: a freshly initialised model (or the trained example of its cell) and its input. */
 export interface RunSpec {
-  /** The model to build. */
+  /** The model to build; with trained weights, the sizes the trained model must have. */
   model: ModelConfig;
+  /** 'trained': the weights of the cell's trained example model (public/presets) in place of seeded ones. */
+  weights?: 'trained';
   /** Seed for the weights and the synthetic input. */
   seed: number;
   /** The input sequence. */

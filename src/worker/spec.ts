@@ -22,6 +22,10 @@ const LISTED_CHARACTERS = 20;
 export function checkRunSpec(spec: RunSpec): void {
   validateConfig(spec.model);
   const m = spec.model;
+  if (spec.weights !== undefined && spec.weights !== 'trained') throw new ModelError(`weights must be random or trained, got ${JSON.stringify(spec.weights)}`);
+  if (spec.weights === 'trained' && (spec.input.kind !== 'text' || m.input !== 'onehot')) {
+    throw new ModelError('the trained models read text: trained weights need text input');
+  }
   let T: number;
   if (spec.input.kind === 'text') {
     T = spec.input.text.length; // an upper bound: characters outside the vocabulary are skipped

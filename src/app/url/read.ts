@@ -4,7 +4,7 @@
  */
 import { subSteps } from '../../cellinfo/substeps';
 import { escapeInvisible } from '../../engine/codePoints';
-import { DEFAULT_CONFIG, type Config } from '../../state/config';
+import { DEFAULT_CONFIG, modelOf, type Config } from '../../state/config';
 import { aCell, applies, DEFAULTS, needsModel, stepsOf, URL_PROPS, type Prop, type Store } from './table';
 
 /** What a property accepts, in words, for the message about a value that didn't fit. */
@@ -201,7 +201,7 @@ function noteUnused(out: UrlRead, p: Prop, raw: string, c: Config, given: Readon
  * written there): each bound alone can't know the others.
  */
 function checkCursor(out: UrlRead, given: ReadonlyMap<string, string>): void {
-  const c = { ...DEFAULT_CONFIG, ...out.patches.config } as Config;
+  const c = modelOf({ ...DEFAULT_CONFIG, ...out.patches.config } as Config);
   const cursor = out.patches.playback as { t?: number; unit?: number; layer?: number; sub?: number };
   const T = stepsOf(c);
   // An empty text has no steps to show: the page says so itself, and t waits at the first.

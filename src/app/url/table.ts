@@ -6,7 +6,7 @@ import { subSteps } from '../../cellinfo/substeps';
 import { encodeText, SIGNAL_KINDS } from '../../engine/inputs';
 import { layerSeries } from '../../engine/trace';
 import { CELL_KINDS, CELL_NAMES } from '../../engine/types';
-import { CONFIG_BOUNDS, DEFAULT_CONFIG, useConfig, type Config } from '../../state/config';
+import { CONFIG_BOUNDS, DEFAULT_CONFIG, modelOf, useConfig, type Config } from '../../state/config';
 import { SPEEDS, usePlayback, type Playback } from '../../state/playback';
 import { useView, type View } from '../../state/view';
 
@@ -68,7 +68,7 @@ const B = CONFIG_BOUNDS;
 export const stepsOf = (c: Config) => (c.inputKind === 'text' ? encodeText(c.text).tokens.length : c.seqLen);
 
 /** The per-layer series of the cell a config asks for, as the trace names them ('f', 'fc', 'tanh_c', …). */
-const seriesOf = (c: Config) => layerSeries(c.cell, c.gruReset).map(([name]) => name);
+const seriesOf = (c: Config) => layerSeries(c.cell, modelOf(c).gruReset).map(([name]) => name);
 
 /** "an LSTM", "a GRU", "an RNN", for messages. */
 export const aCell = (c: Config) => CELL_NAMES[c.cell].a;
@@ -77,6 +77,8 @@ export const URL_PROPS: readonly Prop[] = [
   { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS, aliases: { rnn: 'rnn_tanh' } },
   { param: 'reset', only: { param: 'cell', value: 'gru' }, store: 'config', field: 'gruReset', type: 'enum', values: ['after', 'before'] },
   { param: 'input', store: 'config', field: 'inputKind', type: 'enum', values: ['signal', 'text'] },
+  // With trained weights, the trained model's H, layers and reset stand in for the URL's (see modelOf).
+  { param: 'weights', only: { param: 'input', value: 'text' }, store: 'config', field: 'weights', type: 'enum', values: ['random', 'trained'] },
   { param: 'signal', only: { param: 'input', value: 'signal' }, store: 'config', field: 'signal', type: 'enum', values: SIGNAL_KINDS },
   { param: 'I', only: { param: 'input', value: 'signal' }, store: 'config', field: 'inputSize', type: 'int', min: B.inputSize[0], max: B.inputSize[1] },
   { param: 'H', store: 'config', field: 'hiddenSize', type: 'int', min: B.hiddenSize[0], max: B.hiddenSize[1] },

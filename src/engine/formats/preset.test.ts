@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { encodeText } from '../inputs';
+import { initModel } from '../init';
+import { encodeText, VOCAB } from '../inputs';
+import { testConfig } from '../testing/config';
 import { ModelError } from '../model';
 import { runAll } from '../run';
-import { CELL_KINDS, type CellKind } from '../types';
+import { CELL_KINDS, type CellKind, type Model } from '../types';
 import { parseJson, type JsonValue } from './json';
 import { presetFromJson } from './preset';
 
-const root = join(__dirname, '../../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const file = (cell: CellKind): Record<string, JsonValue> => parseJson(readFileSync(join(root, 'public/presets', `${cell}.json`), 'utf8')) as Record<string, JsonValue>;
 const expected = JSON.parse(readFileSync(join(root, 'fixtures/presets/expected.json'), 'utf8')) as {
   text: string;
@@ -43,6 +46,25 @@ describe('the trained example models', () => {
     const trace = runAll(model, { kind: 'tokens', tokens: encodeText('the c').tokens });
     const p = trace.row(trace.index('probs'), 4);
     expect(p[encodeText('a').tokens[0]]).toBeGreaterThan(0.3);
+  });
+
+  it('open and close their gates fully, where random weights of the same sizes keep them mid-way', () => {
+    const seq = { kind: 'tokens' as const, tokens: encodeText(expected.text).tokens };
+    const gateRange = (model: Model, gate: string) => {
+      const trace = runAll(model, seq);
+      const v = trace.series(trace.index(`l0.${gate}`));
+      return [Math.min(...v), Math.max(...v)];
+    };
+    const trained = presetFromJson(file('lstm'), 'lstm');
+    const random = initModel({ ...testConfig({}), cell: 'lstm', input: 'onehot', vocab: VOCAB.length, inputSize: VOCAB.length, hiddenSize: 16, readoutSize: VOCAB.length }, 1);
+    for (const gate of ['f', 'i', 'o']) {
+      const [lo, hi] = gateRange(trained, gate);
+      expect(lo, gate).toBeLessThan(0.05);
+      expect(hi, gate).toBeGreaterThan(0.95);
+      const [rlo, rhi] = gateRange(random, gate);
+      expect(rlo, gate).toBeGreaterThan(0.2);
+      expect(rhi, gate).toBeLessThan(0.8);
+    }
   });
 
   it('refuses a file that is not what the page asked for, saying what is wrong', () => {

@@ -24,7 +24,7 @@ import { TopLayer } from './TopLayer';
 import { WireLayer } from './WireLayer';
 import { TitleParts } from '../TitleParts';
 import { fmtInt } from '../../viz/format';
-import { untrainedTitle } from '../../viz/labels';
+import { weightsTitle } from '../../viz/labels';
 import { CommandButton } from '../../app/CommandButton';
 import { Icons } from '../../app/icons';
 
@@ -131,7 +131,7 @@ export function CellDiagram() {
         <h2 className="panel-title">
           {/* The lecture view's larger type has no room for the layer beside the step line: the row of
               layers under the title, its button pressed, says which one is shown. */}
-          <TitleParts parts={[cellName, layout.cell === 'gru' && `reset ${layout.gruReset} U·h`, L > 1 && !lecture && `layer ${shownLayer + 1} of ${L}`, `H = ${layout.hiddenSize}`, untrainedTitle(model) ?? false]} />
+          <TitleParts parts={[cellName, layout.cell === 'gru' && `reset ${layout.gruReset} U·h`, L > 1 && !lecture && `layer ${shownLayer + 1} of ${L}`, `H = ${layout.hiddenSize}`, weightsTitle(model) ?? false]} />
         </h2>
         {/* Its text first appears with step 1's numbers: the browser's time for that paint is the
             'first timestep on screen' of `npm run bench:ui`. */}

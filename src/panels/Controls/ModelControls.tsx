@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { SIGNAL_KINDS, type SignalKind } from '../../engine/inputs';
 import { CELL_KINDS, CELL_NAMES, type CellKind, type GruReset } from '../../engine/types';
-import { CONFIG_BOUNDS as B, useConfig } from '../../state/config';
+import { CONFIG_BOUNDS as B, isTrained, modelOf, useConfig } from '../../state/config';
 import { Select } from '../../app/Select';
 import { NumberField } from './NumberField';
 
@@ -10,6 +10,10 @@ import { NumberField } from './NumberField';
 export function ModelControls() {
   const c = useConfig();
   const text = c.inputKind === 'text';
+  // With trained weights the model's sizes are the trained model's: shown, not editable (see modelOf).
+  const trained = isTrained(c);
+  const m = modelOf(c);
+  const fixed = ' (fixed: the trained model\'s; random weights let you choose)';
   return (
     <form className="model-controls" aria-label="Model" onSubmit={(e) => e.preventDefault()}>
       <label className="field">
@@ -18,7 +22,8 @@ export function ModelControls() {
           {CELL_KINDS.map((v) => <option key={v} value={v}>{CELL_NAMES[v].name}</option>)}
         </Select>
       </label>
-      {c.cell === 'gru' && (
+      {/* A trained GRU is PyTorch's (reset after U·h), as the diagram's title says. */}
+      {c.cell === 'gru' && !trained && (
         <label className="field" title="Where the reset gate acts: after the recurrent product (PyTorch, cuDNN, Keras reset_after=True) or before it (Cho et al. 2014)">
           <span className="field-label">Reset</span>
           <Select aria-label="GRU reset gate position" value={c.gruReset} onChange={(e) => c.set({ gruReset: e.target.value as GruReset })}>
@@ -38,15 +43,24 @@ export function ModelControls() {
           <option value="text">text</option>
         </Select>
       </label>
+      {text && (
+        <label className="field" title="Random weights from the seed, or a model trained by PyTorch to guess the next character">
+          <span className="field-label">Weights</span>
+          <Select aria-label="Weights" value={c.weights} onChange={(e) => c.set({ weights: e.target.value as 'random' | 'trained' })}>
+            <option value="random">random</option>
+            <option value="trained">trained</option>
+          </Select>
+        </label>
+      )}
       {!text && <NumberField label="I" title="Input size I" chars={2} value={c.inputSize} min={B.inputSize[0]} max={B.inputSize[1]} onCommit={(v) => c.set({ inputSize: v })} />}
-      <NumberField label="H" title="Hidden size H" chars={3} value={c.hiddenSize} min={B.hiddenSize[0]} max={B.hiddenSize[1]} onCommit={(v) => c.set({ hiddenSize: v })} />
-      <NumberField label="Layers" title="Number of layers" chars={1} value={c.numLayers} min={B.numLayers[0]} max={B.numLayers[1]} onCommit={(v) => c.set({ numLayers: v })} />
+      <NumberField label="H" title={`Hidden size H${trained ? fixed : ''}`} chars={3} value={m.hiddenSize} readOnly={trained} min={B.hiddenSize[0]} max={B.hiddenSize[1]} onCommit={(v) => c.set({ hiddenSize: v })} />
+      <NumberField label="Layers" title={`Number of layers${trained ? fixed : ''}`} chars={1} value={m.numLayers} readOnly={trained} min={B.numLayers[0]} max={B.numLayers[1]} onCommit={(v) => c.set({ numLayers: v })} />
       {!text && <NumberField label="T" title="Sequence length T" chars={6} value={c.seqLen} min={B.seqLen[0]} max={B.seqLen[1]} onCommit={(v) => c.set({ seqLen: v })} />}
       {!text && <NumberField label="Classes" title="Readout classes (0 for no readout)" chars={2} value={c.classes} min={B.classes[0]} max={B.classes[1]} onCommit={(v) => c.set({ classes: v })} />}
-      {c.cell === 'lstm' && (
+      {c.cell === 'lstm' && !trained && (
         <NumberField label="F. bias" title="F. bias: added to the forget gate's bias (1 keeps memory longer)" value={c.forgetBias} min={B.forgetBias[0]} max={B.forgetBias[1]} step={0.5} integer={false} chars={3} onCommit={(v) => c.set({ forgetBias: v })} />
       )}
-      <NumberField label="Seed" title="Random seed" chars={7} value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />
+      {!trained && <NumberField label="Seed" title="Random seed" chars={7} value={c.seed} min={B.seed[0]} max={B.seed[1]} onCommit={(v) => c.set({ seed: v })} />}
       {text && <TextField value={c.text} onChange={(v) => c.set({ text: v })} />}
     </form>
   );

@@ -20,10 +20,12 @@ interface Props {
   integer?: boolean;
   /** Characters the field must show (T = 100000 needs more room than H = 512). */
   chars?: number;
+  /** Shown but fixed (the trained model's size): focusable and read aloud, unlike a disabled field. */
+  readOnly?: boolean;
   onCommit(v: number): void;
 }
 
-export function NumberField({ label, title, value, min, max, step = 1, integer = true, chars = 4, onCommit }: Props) {
+export function NumberField({ label, title, value, min, max, step = 1, integer = true, chars = 4, readOnly = false, onCommit }: Props) {
   // What the user is typing; null when not editing, so outside changes (URL, presets) show at once.
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
@@ -52,6 +54,7 @@ export function NumberField({ label, title, value, min, max, step = 1, integer =
         max={max}
         step={step}
         value={text}
+        readOnly={readOnly}
         style={{ width: `calc(${chars}ch + 2.2rem)` }}
         aria-invalid={wrong}
         aria-describedby={wrong ? hintId : undefined}

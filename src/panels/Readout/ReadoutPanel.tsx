@@ -9,7 +9,7 @@ import { usePlayback } from '../../state/playback';
 import { useRun } from '../../state/run';
 import { fmtValue } from '../../viz/format';
 import { classLabel, isTextModel } from '../../viz/labels';
-import { rankOf, untrainedNote } from './readoutText';
+import { rankOf, weightsNote } from './readoutText';
 
 const K = 5;
 
@@ -45,7 +45,7 @@ export function ReadoutPanel() {
     );
   }
   const text = isTextModel(model);
-  const note = untrainedNote(model, text);
+  const note = weightsNote(model, text);
   const probs = ready ? trace.row(trace.index('probs'), t) : new Float32Array(V);
   const top = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]).slice(0, Math.min(K, V));
   return (

@@ -5,10 +5,12 @@
 import type { Model } from '../../engine/types';
 
 /**
- * A warning that the predictions mean nothing, for a model whose weights are known to be random; null
- * when they come from a file (they may be trained) or their origin is unknown.
+ * What the predictions are worth: a warning that they mean nothing, for a model whose weights are known to
+ * be random; for a trained example, what it was trained on and how well it does; null when the weights
+ * come from a file (they may be trained) or their origin is unknown.
  */
-export function untrainedNote(model: Model | null, text: boolean): string | null {
+export function weightsNote(model: Model | null, text: boolean): string | null {
+  if (model?.origin?.kind === 'trained') return model.origin.training;
   if (model?.origin?.kind !== 'seeded') return null;
   const what = text ? 'these next-character guesses' : 'these class probabilities';
   // The gates too: a student reads gates that hover mid-way as what LSTMs do, not as what random weights do.
