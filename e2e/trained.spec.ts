@@ -73,3 +73,21 @@ test('trained weights for a signal mean nothing: a link asking for them runs ran
   await expect(diagramTitle(page)).toContainText('H = 5 · untrained (seed 1)');
   await expect(page.getByRole('alert')).toContainText('weights=trained');
 });
+
+test('if the trained model\'s file does not load, the page says so, keeps the run it had, and loads it when asked again', async ({ page }) => {
+  let fail = true;
+  await page.route('**/presets/lstm.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down for maintenance' }) : route.fallback()));
+  await page.goto(`/${query({ input: 'text', H: 6, seed: 3 })}`);
+  await waitForRun(page);
+  const weights = page.getByRole('combobox', { name: 'Weights' });
+  await weights.selectOption('trained');
+  await expect(page.getByRole('alert')).toContainText('the trained LSTM could not be loaded: /presets/lstm.json answered HTTP 503; random weights still work');
+  // The diagram still shows the random run it had.
+  await expect(diagramTitle(page)).toContainText('H = 6 · untrained (seed 3)');
+  fail = false;
+  await weights.selectOption('random');
+  await waitForRun(page);
+  await weights.selectOption('trained');
+  await waitForRun(page);
+  await expect(diagramTitle(page)).toContainText('H = 16 · trained on short sentences');
+});

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The module worker: wires the engine host to the worker's message port. */
-import { createEngineHost, restAfterChunkMs } from './host';
-import { trainedModelLoader } from './trainedModels';
+import { ModelError } from '../engine/model';
+import { createEngineHost, restAfterChunkMs, type LoadTrained } from './host';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -23,12 +23,28 @@ const yieldToEvents = () =>
     channel.port2.postMessage(null);
   });
 
+/**
+ * The trained models' loader (the file reader and its checks) is a chunk of its own, fetched on first use:
+ * the worker's own script, which every page load compiles before step 1, stays as small as it was.
+ */
+let loader: Promise<LoadTrained> | null = null;
+const loadTrained: LoadTrained = (cell) => {
+  loader ??= import('./trainedModels').then(
+    // The presets sit beside the page (public/presets), under its base path; the worker's own URL is in assets/.
+    ({ trainedModelLoader }) => trainedModelLoader((url) => fetch(new URL(url, self.location.origin)), import.meta.env.BASE_URL),
+    (err: unknown) => {
+      loader = null; // tried again on the next run
+      throw new ModelError(`the trained models' code could not be loaded (${err instanceof Error ? err.message : String(err)})`);
+    },
+  );
+  return loader.then((load) => load(cell));
+};
+
 const host = createEngineHost(
   (msg: FromWorker, transfer?: Transferable[]) => scope.postMessage(msg, transfer ?? []),
   yieldToEvents,
   () => performance.now(),
-  // The presets sit beside the page (public/presets), under its base path; the worker's own URL is in assets/.
-  trainedModelLoader((url) => fetch(new URL(url, self.location.origin)), import.meta.env.BASE_URL),
+  loadTrained,
 );
 
 scope.onmessage = (e: MessageEvent<ToWorker>) => {

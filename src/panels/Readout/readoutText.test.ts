@@ -8,8 +8,8 @@ const seeded = initModel({ cell: 'gru', gruReset: 'after', inputSize: 4, hiddenS
 describe('weightsNote', () => {
   it('calls a seeded model random and untrained, naming its seed, for text and for classes', () => {
     expect(seeded.origin).toEqual({ kind: 'seeded', seed: 7 });
-    expect(weightsNote(seeded, true)).toBe('The weights are random (seed 7) and untrained, so these next-character guesses carry no meaning, and the gates seldom open or close fully: training is what does that.');
-    expect(weightsNote(seeded, false)).toBe('The weights are random (seed 7) and untrained, so these class probabilities carry no meaning, and the gates seldom open or close fully: training is what does that.');
+    expect(weightsNote(seeded, true)).toBe('The weights are random (seed 7) and untrained, so these next-character guesses carry no meaning, and the gates seldom open or close fully: training is what does that. Weights: trained shows a model that was.');
+    expect(weightsNote(seeded, false)).toBe('The weights are random (seed 7) and untrained, so these class probabilities carry no meaning, and the gates seldom open or close fully: training is what does that. A text model with Weights: trained shows one that was.');
   });
 
   it('says nothing of a model loaded from a file, or of one whose origin is unknown', () => {

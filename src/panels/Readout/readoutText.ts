@@ -14,7 +14,9 @@ export function weightsNote(model: Model | null, text: boolean): string | null {
   if (model?.origin?.kind !== 'seeded') return null;
   const what = text ? 'these next-character guesses' : 'these class probabilities';
   // The gates too: a student reads gates that hover mid-way as what LSTMs do, not as what random weights do.
-  return `The weights are random (seed ${model.origin.seed}) and untrained, so ${what} carry no meaning, and the gates seldom open or close fully: training is what does that.`;
+  // And where to see what training does: the trained examples read text.
+  const see = text ? 'Weights: trained shows a model that was.' : 'A text model with Weights: trained shows one that was.';
+  return `The weights are random (seed ${model.origin.seed}) and untrained, so ${what} carry no meaning, and the gates seldom open or close fully: training is what does that. ${see}`;
 }
 
 /** The rank of class k in a probability vector: 1 for the most likely (equals share the better rank). */
