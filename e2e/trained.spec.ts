@@ -21,7 +21,8 @@ test('trained weights, picked by keyboard: the trained model\'s sizes and number
   await page.keyboard.press('ArrowDown');
   await expect(weights).toHaveValue('trained');
   await waitForRun(page);
-  await expect(page).toHaveURL(/weights=trained/);
+  // The link names the trained model, not the sizes it replaces (they come back with random weights).
+  await expect(page).toHaveURL(/\?input=text&weights=trained$/);
 
   // The sizes are the trained model's, shown and fixed; the seed means nothing for it and is not offered.
   await expect(field(page, /^Hidden size H/)).toHaveValue('16');
@@ -55,7 +56,7 @@ test('trained weights, picked by keyboard: the trained model\'s sizes and number
   await expect(field(page, /^Hidden size H/)).not.toHaveAttribute('readonly', '');
   await expect(field(page, /^Random seed/)).toHaveValue('9');
   await expect(diagramTitle(page)).toContainText('H = 40 · untrained (seed 9)');
-  await expect(page).not.toHaveURL(/weights=/);
+  await expect(page).toHaveURL(/\?input=text&H=40&seed=9&t=5$/);
 });
 
 test('a link to a trained GRU opens PyTorch\'s GRU of 16 units, whatever reset and unit it names, and says what it moved', async ({ page }) => {
@@ -64,6 +65,7 @@ test('a link to a trained GRU opens PyTorch\'s GRU of 16 units, whatever reset a
   await expect(diagramTitle(page)).toContainText('GRU · reset after U·h · H = 16 · trained on short sentences');
   await expect(page.getByRole('combobox', { name: 'GRU reset gate position' })).toHaveCount(0);
   await expect(page.getByRole('alert')).toContainText('unit=30 is past the last unit (H = 16, units 0 to 15); showing unit 15.');
+  await expect(page.getByRole('alert')).toContainText('reset=before has no effect here: this link has weights=trained, and the trained model has its own (reset=after)');
   await expect(page.getByRole('region', { name: 'Readout' })).toContainText(preset('gru').training);
 });
 

@@ -93,6 +93,22 @@ describe('readUrl: valid values', () => {
     expect(readUrl('?cell=gru&fbias=9').problems).toEqual(['Ignored fbias="9": expected a number from -5 to 5.']);
   });
 
+  it('reads weights=trained for a text model, and says which of the model\'s own settings the trained model replaces', () => {
+    expect(readUrl('?input=text&weights=trained')).toEqual({ patches: { config: { inputKind: 'text', weights: 'trained' }, view: {}, playback: {} }, problems: [] });
+    // Kept for random weights, and said to have no effect, with the trained model's own value (in the link's order).
+    expect(readUrl('?input=text&weights=trained&H=40&seed=9&cell=gru&reset=before').problems).toEqual([
+      'H=40 has no effect here: this link has weights=trained, and the trained model has its own (H=16); it applies with weights=random.',
+      'seed=9 has no effect here: this link has weights=trained, and the trained model has its weights, not drawn from a seed; it applies with weights=random.',
+      'reset=before has no effect here: this link has weights=trained, and the trained model has its own (reset=after); it applies with weights=random.',
+    ]);
+    expect(readUrl('?input=text&weights=trained&H=40').patches.config).toMatchObject({ hiddenSize: 40 });
+    // The trained models read text: for a signal, weights=trained is what has no effect.
+    expect(readUrl('?weights=trained&H=40').problems).toEqual([
+      'weights=trained has no effect here: it applies only with input=text, and this link has input=signal (the default); add input=text to use it.',
+    ]);
+    expect(readUrl('?input=text&weights=pretrained').problems[0]).toMatch(/^Ignored weights="pretrained": expected one of random, trained/);
+  });
+
   it('keeps the text exactly as given (it is data, shown as text), up to the limit', () => {
     const text = 'x'.repeat(CONFIG_BOUNDS.textLength);
     expect(readUrl(`?text=${text}`).patches.config).toEqual({ text });
@@ -565,6 +581,13 @@ describe('writeUrl', () => {
     expect(writeUrl()).toBe('?cell=gru&reset=before&signal=noise&I=5&T=300');
     useConfig.setState({ cell: 'rnn_tanh' });
     expect(writeUrl()).toBe('?cell=rnn_tanh&signal=noise&I=5&T=300');
+  });
+
+  it('writes weights=trained without the settings the trained model has its own of, and brings them back with random weights', () => {
+    useConfig.setState({ inputKind: 'text', hiddenSize: 40, seed: 9, forgetBias: 1, weights: 'trained' });
+    expect(writeUrl()).toBe('?input=text&weights=trained');
+    useConfig.setState({ weights: 'random' });
+    expect(writeUrl()).toBe('?input=text&H=40&seed=9&fbias=1');
   });
 
   it('keeps the config of the run on screen while the controls hold one the engine refuses', () => {

@@ -28,13 +28,17 @@ const yieldToEvents = () =>
  * the worker's own script, which every page load compiles before step 1, stays as small as it was.
  */
 let loader: Promise<LoadTrained> | null = null;
+/** How long a trained model's file may take to arrive. */
+const FETCH_TIMEOUT_MS = 20_000;
 const loadTrained: LoadTrained = (cell) => {
   loader ??= import('./trainedModels').then(
     // The presets sit beside the page (public/presets), under its base path; the worker's own URL is in assets/.
-    ({ trainedModelLoader }) => trainedModelLoader((url) => fetch(new URL(url, self.location.origin)), import.meta.env.BASE_URL),
+    // A file that never comes is given up, and said (the worker answers pings meanwhile: no watchdog would).
+    ({ trainedModelLoader }) => trainedModelLoader((url) => fetch(new URL(url, self.location.origin), { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }), import.meta.env.BASE_URL),
     (err: unknown) => {
-      loader = null; // tried again on the next run
-      throw new ModelError(`the trained models' code could not be loaded (${err instanceof Error ? err.message : String(err)})`);
+      loader = null;
+      // Browsers keep a module that failed to load as failed: only a reload fetches it again.
+      throw new ModelError(`the trained models' code could not be loaded (${err instanceof Error ? err.message : String(err)}); reload the page to try again`);
     },
   );
   return loader.then((load) => load(cell));

@@ -195,7 +195,7 @@ describe('the rest after each chunk', () => {
     it('refuses a trained spec whose sizes are not the trained model\'s, or that reads no text', () => {
       const model = trainedModelFromDisk('lstm');
       const mismatched = { ...trained({ cell: 'lstm' }), model: { ...trained({ cell: 'lstm' }).model, hiddenSize: 32 } };
-      expect(() => buildRun(mismatched, model)).toThrow('the trained model is an LSTM with H = 16 and 1 layer(s) reading characters; the run asked for an LSTM with H = 32 and 1 layer');
+      expect(() => buildRun(mismatched, model)).toThrow('the trained model is an LSTM with H = 16 and 1 layer reading characters; the run asked for an LSTM with H = 32 and 1 layer');
       expect(() => buildRun({ ...spec(), weights: 'trained' }, model)).toThrow('trained weights need text input');
     });
 

@@ -49,9 +49,9 @@ export function buildRun(spec: RunSpec, trained?: Model): { model: Model; seq: I
   if (spec.weights === 'trained') {
     if (!trained) throw new Error('the trained model was not loaded before the run was built');
     const m = spec.model;
-    const want = `${CELL_NAMES[m.cell].a} with H = ${m.hiddenSize} and ${m.numLayers} layer${m.numLayers > 1 ? 's' : ''}`;
-    if (trained.cell !== m.cell || trained.hiddenSize !== m.hiddenSize || trained.layers.length !== m.numLayers || m.input !== 'onehot') {
-      throw new ModelError(`the trained model is ${CELL_NAMES[trained.cell].a} with H = ${trained.hiddenSize} and ${trained.layers.length} layer(s) reading characters; the run asked for ${want}`);
+    const describe = (cell: CellKind, H: number, L: number) => `${CELL_NAMES[cell].a} with H = ${H} and ${L} layer${L > 1 ? 's' : ''}`;
+    if (trained.cell !== m.cell || trained.hiddenSize !== m.hiddenSize || trained.layers.length !== m.numLayers) {
+      throw new ModelError(`the trained model is ${describe(trained.cell, trained.hiddenSize, trained.layers.length)} reading characters; the run asked for ${describe(m.cell, m.hiddenSize, m.numLayers)}`);
     }
     model = trained;
   } else {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../engine/model';
 import type { CellKind } from '../engine/types';
-import { fetchFromDisk } from './testing/trainedFromDisk';
+import { answer, fetchFromDisk } from './testing/trainedFromDisk';
 import { trainedModelLoader, type Fetch } from './trainedModels';
 
 /** A fetch that counts its calls and answers from the disk, or as told. */
@@ -37,9 +37,14 @@ describe('the trained model loader', () => {
   it('refuses an HTTP error, an oversized file, a file that is not JSON, and a cell it does not know (without fetching)', async () => {
     const http = trainedModelLoader(() => fetchFromDisk('/nothing'), '/app/');
     await expect(http('lstm')).rejects.toThrow('the trained LSTM could not be loaded: /app/presets/lstm.json answered HTTP 404');
-    const huge = trainedModelLoader(() => Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve('['.repeat(2_000_001)) }), '/');
-    await expect(huge('gru')).rejects.toThrow("the trained GRU's file is 2,000,001 characters long; expected at most 2,000,000");
-    const html = trainedModelLoader(() => Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve('<!doctype html>') }), '/');
+    // Too big: refused unread when the server says so, else once read.
+    let read = false;
+    const announced = trainedModelLoader(() => Promise.resolve({ ...answer(200, ''), headers: { get: () => '3000000' }, text: () => { read = true; return Promise.resolve(''); } }), '/');
+    await expect(announced('gru')).rejects.toThrow("the trained GRU's file is 3,000,000 bytes; expected at most 2,000,000");
+    expect(read).toBe(false);
+    const huge = trainedModelLoader(() => Promise.resolve(answer(200, '['.repeat(2_000_001), null)), '/');
+    await expect(huge('gru')).rejects.toThrow("the trained GRU's file is over 2,000,000 bytes; expected at most 2,000,000");
+    const html = trainedModelLoader(() => Promise.resolve(answer(200, '<!doctype html>')), '/');
     await expect(html('gru')).rejects.toThrow(/^the trained GRU's file is not valid: /);
     const { urls, f } = counting();
     await expect(trainedModelLoader(f, '/')('../secret' as CellKind)).rejects.toThrow('there is no trained model for the cell "../secret"');

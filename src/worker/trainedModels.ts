@@ -8,13 +8,16 @@ import { presetFromJson } from '../engine/formats/preset';
 import { ModelError } from '../engine/model';
 import { CELL_KINDS, CELL_NAMES, type CellKind, type Model } from '../engine/types';
 
-/** The largest preset file read: the LSTM's is about 60 KB. */
+/** The largest preset file read, in bytes (the LSTM's is about 60 KB), and so in characters of its text. */
 const MAX_FILE_BYTES = 2_000_000;
 
-/** Where the presets are served: the page's base URL, e.g. '/' (Vite's `base`). */
-export type Fetch = (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+/** What the loader needs of fetch(): the answer's status, its announced size, and its text. */
+export type Fetch = (url: string) => Promise<{ ok: boolean; status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
 
-/** Loads the cell's trained model through `fetchFile`; a failure is a ModelError the page shows, and is not kept. */
+/**
+ * Loads the cell's trained model through `fetchFile`, from `base` (the page's base URL, e.g. '/': Vite's
+ * `base`) + presets/<cell>.json; a failure is a ModelError the page shows, and is not kept.
+ */
 export function trainedModelLoader(fetchFile: Fetch, base: string): (cell: CellKind) => Promise<Model> {
   const cache = new Map<CellKind, Promise<Model>>();
   return (cell) => {
@@ -30,8 +33,12 @@ export function trainedModelLoader(fetchFile: Fetch, base: string): (cell: CellK
         })
         .then(async (res) => {
           if (!res.ok) throw new ModelError(`${what} could not be loaded: ${url} answered HTTP ${res.status}; random weights still work`);
+          const n = (x: number) => x.toLocaleString('en-US');
+          // Refused before it is read, when the server says its size; else once read (a character is a byte or more).
+          const announced = Number(res.headers.get('content-length') ?? NaN);
+          if (announced > MAX_FILE_BYTES) throw new ModelError(`${what}'s file is ${n(announced)} bytes; expected at most ${n(MAX_FILE_BYTES)}`);
           const text = await res.text();
-          if (text.length > MAX_FILE_BYTES) throw new ModelError(`${what}'s file is ${text.length.toLocaleString('en-US')} characters long; expected at most ${MAX_FILE_BYTES.toLocaleString('en-US')}`);
+          if (text.length > MAX_FILE_BYTES) throw new ModelError(`${what}'s file is over ${n(MAX_FILE_BYTES)} bytes; expected at most ${n(MAX_FILE_BYTES)}`);
           try {
             return presetFromJson(parseJson(text), cell);
           } catch (err) {

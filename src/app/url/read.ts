@@ -189,9 +189,15 @@ function take(out: UrlRead, p: Prop, raw: string, c: Config): boolean {
 function noteUnused(out: UrlRead, p: Prop, raw: string, c: Config, given: ReadonlyMap<string, string>): void {
   const { yes, has } = applies(p, c);
   if (yes) return;
+  const value = p.type === 'string' ? show(raw) : raw; // the others, having been read, are plain words and numbers
+  if (has === 'weights=trained') {
+    const own = modelOf(c);
+    const its = p.param === 'seed' ? 'weights, not drawn from a seed' : `own (${p.param}=${String((own as unknown as Record<string, unknown>)[p.field])})`;
+    out.problems.push(`${p.param}=${value} has no effect here: this link has weights=trained, and the trained model has its ${its}; it applies with weights=random.`);
+    return;
+  }
   const by = p.only!;
   const chosen = given.has(by.param) ? '' : ` (the default); add ${by.param}=${by.value} to use it`;
-  const value = p.type === 'string' ? show(raw) : raw; // the others, having been read, are plain words and numbers
   out.problems.push(`${p.param}=${value} has no effect here: it applies only with ${by.param}=${by.value}, and this link has ${has}${chosen}.`);
 }
 

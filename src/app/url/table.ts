@@ -6,7 +6,7 @@ import { subSteps } from '../../cellinfo/substeps';
 import { encodeText, SIGNAL_KINDS } from '../../engine/inputs';
 import { layerSeries } from '../../engine/trace';
 import { CELL_KINDS, CELL_NAMES } from '../../engine/types';
-import { CONFIG_BOUNDS, DEFAULT_CONFIG, modelOf, useConfig, type Config } from '../../state/config';
+import { CONFIG_BOUNDS, DEFAULT_CONFIG, isTrained, modelOf, useConfig, type Config } from '../../state/config';
 import { SPEEDS, usePlayback, type Playback } from '../../state/playback';
 import { useView, type View } from '../../state/view';
 
@@ -34,6 +34,11 @@ export type Prop = Located & {
    * forget gate's bias only for an LSTM): it is written only then, and read with a note otherwise.
    */
   only?: { param: 'cell' | 'input'; value: string };
+  /**
+   * A setting of the model's own (H, layers, reset, forget bias, seed) that the trained example has its own
+   * of: with weights=trained it is kept for random weights, not written, and read with a note.
+   */
+  trainedHasItsOwn?: true;
 } & (
   /**
    * `oneBased`: the URL counts from 1, as the screen does ("t = 37", "layer 2 of 3"); the store from 0.
@@ -75,18 +80,18 @@ export const aCell = (c: Config) => CELL_NAMES[c.cell].a;
 
 export const URL_PROPS: readonly Prop[] = [
   { param: 'cell', store: 'config', field: 'cell', type: 'enum', values: CELL_KINDS, aliases: { rnn: 'rnn_tanh' } },
-  { param: 'reset', only: { param: 'cell', value: 'gru' }, store: 'config', field: 'gruReset', type: 'enum', values: ['after', 'before'] },
+  { param: 'reset', only: { param: 'cell', value: 'gru' }, trainedHasItsOwn: true, store: 'config', field: 'gruReset', type: 'enum', values: ['after', 'before'] },
   { param: 'input', store: 'config', field: 'inputKind', type: 'enum', values: ['signal', 'text'] },
-  // With trained weights, the trained model's H, layers and reset stand in for the URL's (see modelOf).
+  // With trained weights, the trained model's H, layers and reset stand in for the URL's (see modelOf and trainedHasItsOwn).
   { param: 'weights', only: { param: 'input', value: 'text' }, store: 'config', field: 'weights', type: 'enum', values: ['random', 'trained'] },
   { param: 'signal', only: { param: 'input', value: 'signal' }, store: 'config', field: 'signal', type: 'enum', values: SIGNAL_KINDS },
   { param: 'I', only: { param: 'input', value: 'signal' }, store: 'config', field: 'inputSize', type: 'int', min: B.inputSize[0], max: B.inputSize[1] },
-  { param: 'H', store: 'config', field: 'hiddenSize', type: 'int', min: B.hiddenSize[0], max: B.hiddenSize[1] },
-  { param: 'layers', store: 'config', field: 'numLayers', type: 'int', min: B.numLayers[0], max: B.numLayers[1] },
+  { param: 'H', trainedHasItsOwn: true, store: 'config', field: 'hiddenSize', type: 'int', min: B.hiddenSize[0], max: B.hiddenSize[1] },
+  { param: 'layers', trainedHasItsOwn: true, store: 'config', field: 'numLayers', type: 'int', min: B.numLayers[0], max: B.numLayers[1] },
   { param: 'T', only: { param: 'input', value: 'signal' }, store: 'config', field: 'seqLen', type: 'int', min: B.seqLen[0], max: B.seqLen[1] },
-  { param: 'seed', store: 'config', field: 'seed', type: 'int', min: B.seed[0], max: B.seed[1] },
+  { param: 'seed', trainedHasItsOwn: true, store: 'config', field: 'seed', type: 'int', min: B.seed[0], max: B.seed[1] },
   { param: 'text', only: { param: 'input', value: 'text' }, store: 'config', field: 'text', type: 'string', maxLength: B.textLength },
-  { param: 'fbias', only: { param: 'cell', value: 'lstm' }, store: 'config', field: 'forgetBias', type: 'number', min: B.forgetBias[0], max: B.forgetBias[1] },
+  { param: 'fbias', only: { param: 'cell', value: 'lstm' }, trainedHasItsOwn: true, store: 'config', field: 'forgetBias', type: 'number', min: B.forgetBias[0], max: B.forgetBias[1] },
   { param: 'classes', store: 'config', field: 'classes', type: 'int', min: B.classes[0], max: B.classes[1] },
   { param: 't', store: 'playback', field: 't', type: 'int', min: 1, max: B.seqLen[1], oneBased: true, toModelEnd: true },
   // Units are numbered from 0 on screen too: they index the PyTorch tensors (h[3]).
@@ -104,14 +109,17 @@ export const URL_PROPS: readonly Prop[] = [
 ];
 
 /**
- * Whether the property means anything for the model a config asks for (see `only`); `has` is what that
- * model has instead, as a parameter would spell it ("input=signal").
+ * Whether the property means anything for the model a config asks for (see `only` and `trainedHasItsOwn`);
+ * `has` is what that model has instead, as a parameter would spell it ("input=signal", "weights=trained").
  */
 export function applies(p: Prop, c: Config): { yes: boolean; has: string } {
-  if (!p.only) return { yes: true, has: '' };
-  const q = URL_PROPS.find((r) => r.param === p.only!.param)!;
-  const value = String((c as unknown as Record<string, unknown>)[q.field]);
-  return { yes: value === p.only.value, has: `${q.param}=${value}` };
+  if (p.only) {
+    const q = URL_PROPS.find((r) => r.param === p.only!.param)!;
+    const value = String((c as unknown as Record<string, unknown>)[q.field]);
+    if (value !== p.only.value) return { yes: false, has: `${q.param}=${value}` };
+  }
+  if (p.trainedHasItsOwn && isTrained(c)) return { yes: false, has: 'weights=trained' };
+  return { yes: true, has: '' };
 }
 
 /** Whether reading the property needs the model the URL asks for (so it is read after the model's own). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseJson } from '../../engine/formats/json';
 import { presetFromJson } from '../../engine/formats/preset';
 import type { CellKind, Model } from '../../engine/types';
+import type { Fetch } from '../trainedModels';
 
 const PRESETS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/presets');
 
@@ -13,11 +14,21 @@ export function trainedModelFromDisk(cell: CellKind): Model {
 }
 
 /** A file server for trainedModelLoader over public/: '/presets/lstm.json' and the like, else 404. */
-export function fetchFromDisk(url: string): Promise<{ ok: boolean; status: number; text(): Promise<string> }> {
+export function fetchFromDisk(url: string): ReturnType<Fetch> {
   const m = /^\/presets\/([a-z_]+)\.json$/.exec(url);
   let text: string | null = null;
   try {
     if (m) text = readFileSync(join(PRESETS, `${m[1]}.json`), 'utf8');
   } catch { /* not there: 404 */ }
-  return Promise.resolve({ ok: text !== null, status: text === null ? 404 : 200, text: () => Promise.resolve(text ?? '') });
+  return Promise.resolve(answer(text === null ? 404 : 200, text ?? ''));
+}
+
+/** An answer of fetch() with this status and text, announcing its size as a server would (`size`: another). */
+export function answer(status: number, text: string, size: number | null = Buffer.byteLength(text)): Awaited<ReturnType<Fetch>> {
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    headers: { get: (name: string) => (name.toLowerCase() === 'content-length' && size !== null ? String(size) : null) },
+    text: () => Promise.resolve(text),
+  };
 }
