@@ -35,6 +35,7 @@ const PAGES = [
   query({}),
   query({ cell: 'gru', t: 5, sub: 2 }),
   query({ cell: 'rnn_tanh', input: 'text', text: 'hello world', t: 4 }),
+  query({ input: 'text', weights: 'trained', t: 5 }),
   query({ cell: 'lstm', layers: 2, layer: 2, H: 32, t: 3, sub: 2, lecture: 1 }),
   query({ cell: 'gru', reset: 'before', t: 7, sub: 3, lecture: 1 }),
 ];

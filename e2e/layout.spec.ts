@@ -17,6 +17,8 @@ const CASES = [
   { cell: 'gru', reset: 'before', I: 6, H: 64 },
   { cell: 'rnn_tanh', I: 6, H: 64 },
   { cell: 'gru', input: 'text', H: 16 },
+  // Trained weights: gates at 0 and 1, cell states past ±5, the readout's note about the training.
+  { cell: 'lstm', input: 'text', weights: 'trained' },
 ] as const;
 
 /** Everything on the page that overflows or overlaps, described for a person. */
