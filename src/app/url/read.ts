@@ -187,10 +187,10 @@ function take(out: UrlRead, p: Prop, raw: string, c: Config): boolean {
  * shows a sine wave where its author wrote a text must say why.
  */
 function noteUnused(out: UrlRead, p: Prop, raw: string, c: Config, given: ReadonlyMap<string, string>): void {
-  const { yes, has } = applies(p, c);
+  const { yes, has, trained } = applies(p, c);
   if (yes) return;
   const value = p.type === 'string' ? show(raw) : raw; // the others, having been read, are plain words and numbers
-  if (has === 'weights=trained') {
+  if (trained) {
     const own = modelOf(c);
     const its = p.param === 'seed' ? 'weights, not drawn from a seed' : `own (${p.param}=${String((own as unknown as Record<string, unknown>)[p.field])})`;
     out.problems.push(`${p.param}=${value} has no effect here: this link has weights=trained, and the trained model has its ${its}; it applies with weights=random.`);

@@ -110,16 +110,17 @@ export const URL_PROPS: readonly Prop[] = [
 
 /**
  * Whether the property means anything for the model a config asks for (see `only` and `trainedHasItsOwn`);
- * `has` is what that model has instead, as a parameter would spell it ("input=signal", "weights=trained").
+ * `has` is what that model has instead, as a parameter would spell it ("input=signal", "weights=trained"),
+ * and `trained` whether the reason is that it has trained weights (the trained model has its own value).
  */
-export function applies(p: Prop, c: Config): { yes: boolean; has: string } {
+export function applies(p: Prop, c: Config): { yes: boolean; has: string; trained: boolean } {
   if (p.only) {
     const q = URL_PROPS.find((r) => r.param === p.only!.param)!;
     const value = String((c as unknown as Record<string, unknown>)[q.field]);
-    if (value !== p.only.value) return { yes: false, has: `${q.param}=${value}` };
+    if (value !== p.only.value) return { yes: false, has: `${q.param}=${value}`, trained: false };
   }
-  if (p.trainedHasItsOwn && isTrained(c)) return { yes: false, has: 'weights=trained' };
-  return { yes: true, has: '' };
+  if (p.trainedHasItsOwn && isTrained(c)) return { yes: false, has: 'weights=trained', trained: true };
+  return { yes: true, has: '', trained: false };
 }
 
 /** Whether reading the property needs the model the URL asks for (so it is read after the model's own). */
