@@ -8,7 +8,8 @@
  *    clock as first contentful paint) of the frame that first shows the diagram with step 1's numbers;
  *    and → the main thread done with that frame (a mark queued from it; the frame reaches the screen
  *    after the compositor has drawn it, some 40 ms later here); and the first contentful paint (index.html's
- *    placeholder); also for the page opened again in the same tab (a reload, say), where the browser
+ *    placeholder); for the link, also counted from the load event (a second reading of the budget's
+ *    "after load"); also for the page opened again in the same tab (a reload, say), where the browser
  *    reuses the tab's renderer process and the scripts it has already compiled; and in tabs no DevTools
  *    session watches, as in a user's browser (bench/uninspected.ts: Playwright's own session costs the
  *    start-up some 50 ms);
@@ -148,8 +149,10 @@ async function startLoad(page: Page, query: string) {
     };
   })()`);
   await peek.until(ALL_IN, 120_000);
+  // The load event: the budget's "after load", read as that event rather than as the navigation, starts here.
+  const loadEvent = await peek.value<number>(`performance.getEntriesByType('navigation')[0]?.loadEventStart || NaN`);
   await peek.close();
-  return { onScreen, ...marks };
+  return { onScreen, loadEvent, ...marks };
 }
 
 /**
@@ -272,6 +275,7 @@ async function main() {
 
     // 1–2. First paint and long tasks while LSTM H=128, T=10,000 streams.
     const onScreen: number[] = [];
+    const afterLoadEvent: number[] = [];
     const firstPaints: number[] = [];
     const contentful: number[] = [];
     const longest: number[] = [];
@@ -294,6 +298,7 @@ async function main() {
       await page.addInitScript(LONGTASK_INIT);
       const load = await startLoad(page, '?H=128&T=10000');
       onScreen.push(load.onScreen);
+      afterLoadEvent.push(load.onScreen - load.loadEvent);
       firstPaints.push(load.firstPaint);
       contentful.push(load.fcp);
       scripts = load.scripts;
@@ -342,6 +347,7 @@ async function main() {
       uninspectedMs: { noDevTools: stat(uninspectedPlain.clean), devToolsAttached: stat(uninspectedPlain.inspected) },
     };
     results.firstTimestepOnScreenMs = stat(onScreen);
+    results.firstTimestepAfterLoadEventMs = stat(afterLoadEvent);
     results.firstPaintMs = stat(firstPaints);
     results.firstContentfulPaintMs = stat(contentful);
     results.longTasks = { longestMs: r1(Math.max(...longest)), perRunLongestMs: longest.map(r1), perRunCount: longCounts };
@@ -469,6 +475,7 @@ async function main() {
     row('first timestep on screen, link to H=128, T=10,000', mw(results.firstTimestepOnScreenMs), 'target ≤ 300 ms');
     row('  (React renders step 1; new tab, median / worst)', '', '');
     row('  main thread done with that frame', mw(results.firstPaintMs), '(gatescope:first-paint)');
+    row('  counted from the load event, not the navigation', mw(results.firstTimestepAfterLoadEventMs), '(another reading of "after load")');
     row('  opened again in the same tab (median / worst)', mw(results.firstTimestepSameTabMs), '(its process and compiled code reused)');
     uninspectedRows(results.firstTimestepUninspectedMs);
     row('  first contentful paint', mw(results.firstContentfulPaintMs), '(index.html\'s placeholder)');
